@@ -1,0 +1,6 @@
+export * from './lib/app-error';
+export * from './lib/clock';
+export * from './lib/decimal';
+export * from './lib/ids';
+export * from './lib/resource';
+export * from './lib/result';

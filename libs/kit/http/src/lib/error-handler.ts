@@ -1,0 +1,50 @@
+import { AppError, isAppError } from '@mosaic/kit-core';
+import { currentRequestContext, type Logger } from '@mosaic/kit-log';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+/** The only error body any Mosaic server sends. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown; requestId?: string };
+}
+
+/** body-parser's and express's own client errors, by their `type`. */
+const CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
+  'entity.parse.failed': { code: 'malformed_json', message: 'Request body is not valid JSON' },
+  'entity.too.large': { code: 'payload_too_large', message: 'Request body is too large' },
+  'encoding.unsupported': { code: 'unsupported_encoding', message: 'Unsupported content encoding' },
+  'charset.unsupported': { code: 'unsupported_charset', message: 'Unsupported charset' },
+  'request.aborted': { code: 'request_aborted', message: 'Request aborted by the client' },
+  'request.size.invalid': { code: 'invalid_request_size', message: 'Request size did not match Content-Length' },
+};
+
+export function notFoundHandler(): RequestHandler {
+  return (req, _res, next) => next(new AppError('not_found', 'route_not_found', `No route for ${req.method} ${req.path}`));
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const known = toAppError(error);
+    const requestId = currentRequestContext()?.requestId;
+    if (known) {
+      if (known.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(known.retryAfterSeconds))));
+      if (known.status >= 500) logger.error({ err: error, method: req.method, path: req.path }, known.message);
+      res.status(known.status).json({ error: { ...known.toJSON(), ...(known.status >= 500 ? { requestId } : {}) } } satisfies ErrorBody);
+      return;
+    }
+    logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+    res.status(500).json({ error: { code: 'internal', message: 'Internal server error', requestId } } satisfies ErrorBody);
+  };
+}
+
+function toAppError(error: unknown): AppError | undefined {
+  if (isAppError(error)) return error;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, type, expose } = error as { status?: number; type?: string; expose?: boolean };
+  if (typeof status !== 'number' || status < 400 || status >= 500 || expose === false) return undefined;
+  const known = (type && CLIENT_ERRORS[type]) || { code: 'bad_request', message: (error as Error).message || 'Bad request' };
+  const kind = status === 413 ? 'too_large' : status === 404 ? 'not_found' : 'invalid';
+  const mapped = new AppError(kind, known.code, known.message, { cause: error });
+  // Keep statuses like 415 that have no kind of their own.
+  return status === mapped.status ? mapped : Object.defineProperty(mapped, 'status', { value: status });
+}

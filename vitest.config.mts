@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// One config for every project: the tsconfig path aliases are the single source of
+// truth for how `@mosaic/*` resolves, so tests import libraries exactly as apps do.
+const root = import.meta.dirname;
+const { compilerOptions } = JSON.parse(readFileSync(resolve(root, 'tsconfig.base.json'), 'utf8'));
+const alias = Object.fromEntries(
+  Object.entries(compilerOptions.paths as Record<string, string[]>).map(([name, [target]]) => [
+    name,
+    resolve(root, target),
+  ]),
+);
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    root,
+    include: ['**/*.spec.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', '**/fixtures/**'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default', 'json'],
+    pool: 'forks',
+  },
+});
