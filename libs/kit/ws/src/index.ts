@@ -1,0 +1,2 @@
+export * from './lib/ws-connection';
+export * from './lib/ws-server';
