@@ -1,4 +1,6 @@
 # MariaDB (MySQL-compatible) on 127.0.0.1:3306, root with an empty password, database `test`.
+# A server already listening there is reused; otherwise one is started on a data
+# directory of its own under $STATE_DIR, so the machine's own database is never touched.
 MYSQL_HOST=127.0.0.1
 MYSQL_PORT=${MOSAIC_MYSQL_PORT:-3306}
 
@@ -6,22 +8,25 @@ mysql_up() {
   if port_open "$MYSQL_HOST" "$MYSQL_PORT"; then
     log "mysql: reusing the server on $MYSQL_HOST:$MYSQL_PORT"
   else
-    command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || { log "mysql: installing mariadb-server"; apt_install mariadb-server; }
-    mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null || true
-    if [ ! -d /var/lib/mysql/mysql ]; then
-      log "mysql: initialising the data directory"
-      mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
+    [ -x /usr/sbin/mariadbd ] || { log "mysql: installing mariadb-server"; apt_install mariadb-server; }
+    local datadir="$STATE_DIR/mysql-$MYSQL_PORT"
+    if [ ! -d "$datadir/mysql" ]; then
+      log "mysql: initialising $datadir"
+      mkdir -p "$datadir"
+      mariadb-install-db --no-defaults --user=root --datadir="$datadir" --auth-root-authentication-method=normal \
+        --skip-test-db >"$STATE_DIR/mysql-install.log" 2>&1 ||
+        { log "mysql: initialisation failed, see $STATE_DIR/mysql-install.log"; rm -rf "$datadir"; return 1; }
     fi
-    log "mysql: starting mariadbd"
-    nohup /usr/sbin/mariadbd --user=mysql --bind-address="$MYSQL_HOST" --port="$MYSQL_PORT" >"$STATE_DIR/mysql.log" 2>&1 &
+    log "mysql: starting mariadbd on $MYSQL_HOST:$MYSQL_PORT"
+    nohup /usr/sbin/mariadbd --no-defaults --user=root --datadir="$datadir" \
+      --bind-address="$MYSQL_HOST" --port="$MYSQL_PORT" --socket="$datadir/mysqld.sock" \
+      --pid-file="$datadir/mysqld.pid" --innodb-buffer-pool-size=256M --max-connections=500 \
+      --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+      >"$STATE_DIR/mysql.log" 2>&1 &
     mark_started mysql $!
     wait_for_port "$MYSQL_HOST" "$MYSQL_PORT" 60 mysql
   fi
-  # Idempotent grants: tests connect over TCP as root with no password.
-  mariadb -uroot -h"$MYSQL_HOST" -P"$MYSQL_PORT" -e "CREATE DATABASE IF NOT EXISTS test" 2>/dev/null ||
-    mariadb -uroot -e "CREATE DATABASE IF NOT EXISTS test;
-      ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('') OR unix_socket;
-      FLUSH PRIVILEGES;" >&2
+  mariadb --protocol=tcp -uroot -h"$MYSQL_HOST" -P"$MYSQL_PORT" -e "CREATE DATABASE IF NOT EXISTS test" >&2
 }
 
 mysql_down() { stop_started mysql; }
