@@ -1,0 +1,4 @@
+import { messageQueueContract } from '../contract/message-queue-contract';
+import { MemoryMessageQueue } from './memory-message-queue';
+
+messageQueueContract('memory', () => new MemoryMessageQueue());
