@@ -28,6 +28,20 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
 }
 
+# start_detached NAME LOGFILE COMMAND…: runs COMMAND in a session of its own, so it
+# outlives this shell and whatever process group started it (a CI step, a terminal),
+# and records it as started here. The child writes its own pid and then becomes
+# COMMAND, so `down` signals the server itself.
+start_detached() {
+  local name=$1 logfile=$2 pidfile="$STATE_DIR/$1.pid"
+  shift 2
+  rm -f "$pidfile"
+  setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$pidfile" "$@" >>"$logfile" 2>&1 </dev/null &
+  for _ in $(seq 1 50); do [ -s "$pidfile" ] && return 0; sleep 0.1; done
+  log "$name: the process did not start (see $logfile)"
+  return 1
+}
+
 # mark_started NAME PID: remember that `up` started this backend (and how to stop it).
 mark_started() { echo "$2" >"$STATE_DIR/$1.pid"; }
 started_pid() { [ -f "$STATE_DIR/$1.pid" ] && cat "$STATE_DIR/$1.pid"; }

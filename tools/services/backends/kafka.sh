@@ -139,16 +139,8 @@ kafka_up() {
 
   log "kafka: starting the broker (log: $STATE_DIR/kafka.log)"
   kafka_command "$home" kafka.Kafka "$home/server.properties"
-  # In its own session so it outlives this shell and its job control. The child
-  # records its own pid and then becomes java, so `down` signals the JVM itself
-  # whether or not setsid had to fork.
-  setsid bash -c 'echo $$ >"$1/broker.pid"; shift; exec "$@"' _ "$home" "${KAFKA_COMMAND[@]}" \
-    >>"$STATE_DIR/kafka.log" 2>&1 </dev/null &
-  for _ in $(seq 1 50); do [ -s "$home/broker.pid" ] && break; sleep 0.1; done
-  [ -s "$home/broker.pid" ] || { log "kafka: the broker process did not start"; return 1; }
-  pid=$(cat "$home/broker.pid")
-  mark_started kafka "$pid"
-  kafka_wait "$pid"
+  start_detached kafka "$STATE_DIR/kafka.log" "${KAFKA_COMMAND[@]}"
+  kafka_wait "$(started_pid kafka)"
   log "kafka: ready on $KAFKA_HOST:$KAFKA_PORT"
 }
 

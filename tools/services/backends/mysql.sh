@@ -18,12 +18,10 @@ mysql_up() {
         { log "mysql: initialisation failed, see $STATE_DIR/mysql-install.log"; rm -rf "$datadir"; return 1; }
     fi
     log "mysql: starting mariadbd on $MYSQL_HOST:$MYSQL_PORT"
-    nohup /usr/sbin/mariadbd --no-defaults --user=root --datadir="$datadir" \
+    start_detached mysql "$STATE_DIR/mysql.log" /usr/sbin/mariadbd --no-defaults --user=root --datadir="$datadir" \
       --bind-address="$MYSQL_HOST" --port="$MYSQL_PORT" --socket="$datadir/mysqld.sock" \
       --pid-file="$datadir/mysqld.pid" --innodb-buffer-pool-size=256M --max-connections=500 \
-      --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-      >"$STATE_DIR/mysql.log" 2>&1 &
-    mark_started mysql $!
+      --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
     wait_for_port "$MYSQL_HOST" "$MYSQL_PORT" 60 mysql
   fi
   mariadb --protocol=tcp -uroot -h"$MYSQL_HOST" -P"$MYSQL_PORT" -e "CREATE DATABASE IF NOT EXISTS test" >&2

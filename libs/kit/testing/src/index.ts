@@ -2,3 +2,8 @@ export * from './lib/availability';
 export * from './lib/backend-kinds';
 export * from './lib/describe-with-backend';
 export * from './lib/unique-name';
+export * from './lib/database-url';
+export * from './lib/mongo-test-database';
+export * from './lib/mysql-test-database';
+export * from './lib/redis-test-namespace';
+export * from './lib/app-error-assertions';

@@ -1,3 +1,4 @@
+import { redactUrl } from '@mosaic/kit-core';
 import { z } from 'zod';
 import { loadConfig } from './load-config';
 
@@ -57,12 +58,11 @@ export function backendUrlsFromEnv(env: Record<string, string | undefined> = pro
 
 /** A one-line description for start-up logs, without credentials. */
 export function describeBackends(urls: BackendUrls): string {
-  const redact = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
   const parts = [
-    `mysql=${urls.mysql ? redact(urls.mysql) : 'embedded'}`,
-    `redis=${urls.redis ? redact(urls.redis) : 'embedded'}`,
+    `mysql=${urls.mysql ? redactUrl(urls.mysql) : 'embedded'}`,
+    `redis=${urls.redis ? redactUrl(urls.redis) : 'embedded'}`,
     `kafka=${urls.kafkaBrokers?.join(',') ?? 'embedded'}`,
-    `mongo=${urls.mongo ? redact(urls.mongo) : 'embedded'}`,
+    `mongo=${urls.mongo ? redactUrl(urls.mongo) : 'embedded'}`,
   ];
   return parts.join(' ');
 }

@@ -62,7 +62,7 @@ describe('backendUrlsFromEnv', () => {
   });
 
   it('describes backends without leaking credentials', () => {
-    expect(describeBackends({ mysql: 'mysql://app:secret@db:3306/x' })).toContain('mysql=mysql://***@db:3306/x');
+    expect(describeBackends({ mysql: 'mysql://app:secret@db:3306/x' })).toContain('mysql=mysql://app:***@db:3306/x');
     expect(describeBackends({})).toContain('kafka=embedded');
   });
 });

@@ -1,0 +1,12 @@
+export { connectMongo } from './mongo/connect-mongo';
+export type { ConnectMongoOptions, MongoConnectionHandle } from './mongo/connect-mongo';
+export { isDuplicateKeyError } from './mongo/mongo-errors';
+export { createMysqlPool } from './mysql/create-mysql-pool';
+export type { MysqlConnection, MysqlPool, MysqlPoolHandle, MysqlPoolOptions } from './mysql/create-mysql-pool';
+export { migrate } from './mysql/migrate';
+export type { MigrateOptions, MigrateResult } from './mysql/migrate';
+export { loadMigrations, MigrationError } from './mysql/migrations';
+export type { Migration } from './mysql/migrations';
+export { isDuplicateEntryError, isRetryableTransactionError, MYSQL_ERRORS } from './mysql/mysql-errors';
+export { withTransaction } from './mysql/with-transaction';
+export type { IsolationLevel, TransactionOptions } from './mysql/with-transaction';

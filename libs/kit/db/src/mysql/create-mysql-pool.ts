@@ -1,0 +1,86 @@
+import type { Resource } from '@mosaic/kit-core';
+import mysql, { type Pool, type PoolConnection } from 'mysql2/promise';
+import { redactUrl } from '@mosaic/kit-core';
+
+/** The mysql2 types under names that say which driver they belong to. */
+export type MysqlPool = Pool;
+export type MysqlConnection = PoolConnection;
+
+export interface MysqlPoolOptions {
+  /** The Resource's name in readiness reports; default "mysql". */
+  name?: string;
+  /** Connections kept open at most; default 10. */
+  connectionLimit?: number;
+  /** How long opening a connection may take; default 10,000 ms. */
+  connectTimeoutMs?: number;
+  /** How long the readiness query may take; default 5,000 ms. */
+  checkTimeoutMs?: number;
+}
+
+export interface MysqlPoolHandle {
+  readonly pool: MysqlPool;
+  readonly resource: Resource;
+}
+
+/**
+ * A mysql2 pool configured for Mosaic's rules: utf8mb4 throughout; BIGINT and DECIMAL
+ * values arrive as strings so ids and money never pass through a float; dates are
+ * UTC on both sides of the wire; one statement per query (no multi-statement
+ * injection). Connections open lazily, so a wrong URL shows at the first query or
+ * readiness check, with the URL (password masked) in the message.
+ */
+export function createMysqlPool(url: string, options: MysqlPoolOptions = {}): MysqlPoolHandle {
+  let pool: Pool;
+  try {
+    pool = mysql.createPool({
+      uri: url,
+      charset: 'UTF8MB4_UNICODE_CI',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      decimalNumbers: false,
+      timezone: 'Z',
+      dateStrings: false,
+      multipleStatements: false,
+      connectionLimit: options.connectionLimit ?? 10,
+      waitForConnections: true,
+      connectTimeout: options.connectTimeoutMs ?? 10_000,
+      enableKeepAlive: true,
+    });
+  } catch (error) {
+    throw new Error(`invalid MySQL URL ${redactUrl(url)}: ${(error as Error).message}`, { cause: error });
+  }
+
+  // `timezone: 'Z'` only tells the driver how to convert; the session must agree, or
+  // TIMESTAMP columns and NOW() are read and written in the server's zone.
+  pool.on('connection', (connection) => {
+    // mysql2 emits its callback-style connection here, whatever its promise typings say.
+    const core = connection as unknown as CallbackConnection;
+    core.query("SET time_zone = '+00:00'", (error) => {
+      if (error) core.destroy();
+    });
+  });
+
+  let closed = false;
+  const checkTimeoutMs = options.checkTimeoutMs ?? 5_000;
+  const resource: Resource = {
+    name: options.name ?? 'mysql',
+    check: async () => {
+      try {
+        await pool.query({ sql: 'SELECT 1', timeout: checkTimeoutMs });
+      } catch (error) {
+        throw new Error(`MySQL at ${redactUrl(url)} is not reachable: ${(error as Error).message}`, { cause: error });
+      }
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+  return { pool, resource };
+}
+
+interface CallbackConnection {
+  query(sql: string, callback: (error: Error | null) => void): void;
+  destroy(): void;
+}

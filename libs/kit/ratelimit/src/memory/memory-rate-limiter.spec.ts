@@ -1,0 +1,4 @@
+import { rateLimiterContract } from '../contract/rate-limiter-contract';
+import { createMemoryRateLimiter } from './memory-rate-limiter';
+
+rateLimiterContract('memory', (options) => createMemoryRateLimiter(options));
