@@ -1,27 +1,19 @@
-import type { BackendUrls } from '@mosaic/kit-config';
-import { buildHttpApp, type HttpApp } from '@mosaic/kit-http';
-import type { Logger } from '@mosaic/kit-log';
-import type { Telemetry } from '@mosaic/kit-telemetry';
+import type { AppContext, ComposedApp } from '@mosaic/kit-app';
+import { buildHttpApp } from '@mosaic/kit-http';
 import { DOMAINS } from './domains';
 import { landingPage } from './landing-page';
 
-export interface PlatformOptions {
-  logger: Logger;
-  telemetry?: Telemetry;
-  backends: BackendUrls;
-  dataDir: string;
-}
-
-/** Every domain in one process: build the backends, wire the domains, mount their routers. */
-export async function createPlatform(options: PlatformOptions): Promise<HttpApp> {
+/** Every domain in one process: wire each domain on the shared backends and mount its routers. */
+export async function createPlatform(context: AppContext): Promise<ComposedApp> {
   const page = landingPage(DOMAINS);
-  return buildHttpApp({
-    logger: options.logger,
-    telemetry: options.telemetry,
+  const http = buildHttpApp({
+    logger: context.logger,
+    telemetry: context.telemetry,
     mount: (app) => {
       app.get('/', (_req, res) => {
         res.type('html').send(page);
       });
     },
   });
+  return { http, pages: [{ name: 'home', path: '/' }, ...DOMAINS.filter((d) => d.ready).map((d) => ({ name: d.name, path: d.path }))] };
 }

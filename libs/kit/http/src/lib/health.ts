@@ -11,6 +11,12 @@ export class Lifecycle {
     this.resources.push(...resources);
     return this;
   }
+
+  /** For shared clients: closed last, after everything that was built on them. */
+  addFirst(...resources: Resource[]): this {
+    this.resources.unshift(...resources.filter((resource) => !this.resources.includes(resource)));
+    return this;
+  }
 }
 
 const CHECK_TIMEOUT_MS = 2_000;

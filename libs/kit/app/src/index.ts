@@ -1,0 +1,3 @@
+export * from './lib/backends';
+export * from './lib/run-app';
+export * from './lib/test-context';
