@@ -1,4 +1,6 @@
 // The layer table of ARCHITECTURE.md as @nx/enforce-module-boundaries constraints.
+// A domain's `module` project is its composition: adapters from the shared backends,
+// use cases, routers. Apps mount modules; a module never reaches another domain.
 // Tags: every project has `scope:<domain>|kit|app` and `layer:<layer>`; kit projects
 // also carry `kit:<module>` so a layer can be allowed one kit module and not another.
 export const DOMAINS = ['auth', 'account', 'urlshortener', 'chat', 'exchange', 'flashsale', 'sample'];
@@ -12,6 +14,7 @@ export function layerConstraints({ tests }) {
     { sourceTag: 'layer:usecase', onlyDependOnLibsWithTags: ['layer:domain', 'kit:core', ...testExtras] },
     { sourceTag: 'layer:repository', onlyDependOnLibsWithTags: ['layer:domain', 'layer:kit', ...testExtras] },
     { sourceTag: 'layer:delivery', onlyDependOnLibsWithTags: ['layer:usecase', 'layer:domain', ...KIT_FOR_DELIVERY, ...testExtras] },
+    { sourceTag: 'layer:module', onlyDependOnLibsWithTags: ['layer:domain', 'layer:usecase', 'layer:repository', 'layer:delivery', 'layer:kit'] },
     { sourceTag: 'layer:kit', onlyDependOnLibsWithTags: ['layer:kit'] },
     { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['*'] },
     { sourceTag: 'layer:tool', onlyDependOnLibsWithTags: ['*'] },
@@ -21,6 +24,7 @@ export function layerConstraints({ tests }) {
   const byScope = DOMAINS.flatMap((domain) => [
     { allSourceTags: [`scope:${domain}`, 'layer:domain'], onlyDependOnLibsWithTags: [`scope:${domain}`, 'scope:kit'] },
     { allSourceTags: [`scope:${domain}`, 'layer:repository'], onlyDependOnLibsWithTags: [`scope:${domain}`, 'scope:kit'] },
+    { allSourceTags: [`scope:${domain}`, 'layer:module'], onlyDependOnLibsWithTags: [`scope:${domain}`, 'scope:kit'] },
     {
       allSourceTags: [`scope:${domain}`, 'layer:delivery'],
       onlyDependOnLibsWithTags: tests ? ['*'] : [`scope:${domain}`, 'scope:kit'],

@@ -1,10 +1,10 @@
-import { embeddedAppContext } from '@mosaic/kit-app';
+import { createTestAppContext } from '@mosaic/kit-app';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createPlatform } from './platform';
 
 describe('platform', async () => {
-  const { app } = (await createPlatform(await embeddedAppContext())).http;
+  const { app } = (await createPlatform(await createTestAppContext())).http;
 
   it('lists every domain on its landing page', async () => {
     const res = await request(app).get('/').set('Accept', 'text/html');
@@ -16,6 +16,24 @@ describe('platform', async () => {
   it('is live and ready on the embedded default', async () => {
     expect((await request(app).get('/health')).status).toBe(200);
     expect((await request(app).get('/ready')).status).toBe(200);
+  });
+
+  it('lets a newcomer register, sign in and reach a protected route with the token or the cookie', async () => {
+    const credentials = { email: 'ada@example.com', password: 'correct horse battery' };
+    expect((await request(app).post('/api/v1/auth/register').send(credentials)).status).toBe(201);
+    const login = await request(app).post('/api/v1/auth/login').send(credentials);
+    expect(login.status).toBe(200);
+    const bearer = await request(app).get('/api/v1/whoami').set('Authorization', `Bearer ${login.body.accessToken}`);
+    expect(bearer.status).toBe(200);
+    expect(bearer.body).toMatchObject({ email: 'ada@example.com' });
+    const cookie = await request(app).get('/api/v1/whoami').set('Cookie', login.headers['set-cookie']!);
+    expect(cookie.body.id).toBe(bearer.body.id);
+  });
+
+  it('refuses the protected route without a token, or with a forged one', async () => {
+    expect((await request(app).get('/api/v1/whoami')).status).toBe(401);
+    const forged = await request(app).get('/api/v1/whoami').set('Authorization', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.');
+    expect(forged.status).toBe(401);
   });
 
   it('answers unknown API routes with JSON', async () => {

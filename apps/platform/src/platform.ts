@@ -1,17 +1,26 @@
+import { createAuthModule } from '@mosaic/auth-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
-import { buildHttpApp } from '@mosaic/kit-http';
+import { buildHttpApp, requirePrincipal } from '@mosaic/kit-http';
 import { DOMAINS } from './domains';
 import { landingPage } from './landing-page';
 
 /** Every domain in one process: wire each domain on the shared backends and mount its routers. */
 export async function createPlatform(context: AppContext): Promise<ComposedApp> {
+  const auth = await createAuthModule(context);
   const page = landingPage(DOMAINS);
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
+    resources: [auth.resource],
     mount: (app) => {
       app.get('/', (_req, res) => {
         res.type('html').send(page);
+      });
+      app.use('/api/v1/auth', auth.router);
+      // Every router below sees the caller's principal when a valid token came with the request.
+      app.use(auth.authenticate);
+      app.get('/api/v1/whoami', (req, res) => {
+        res.json(requirePrincipal(req));
       });
     },
   });

@@ -1,4 +1,5 @@
 import { backendUrlsFromEnv, describeBackends, loadServerConfig, type ServerConfig } from '@mosaic/kit-config';
+import { SnowflakeIds } from '@mosaic/kit-core';
 import { startServer, type HttpApp, type RunningServer } from '@mosaic/kit-http';
 import { createLogger, type Logger } from '@mosaic/kit-log';
 import type { Telemetry } from '@mosaic/kit-telemetry';
@@ -10,6 +11,8 @@ export interface AppContext {
   readonly logger: Logger;
   readonly telemetry: Telemetry;
   readonly backends: Backends;
+  /** Time-ordered ids unique to this process (WORKER_ID). */
+  readonly ids: SnowflakeIds;
 }
 
 export interface ComposedApp {
@@ -37,7 +40,8 @@ export async function runApp(options: RunAppOptions, env: NodeJS.ProcessEnv = pr
   const logger = createLogger({ name: options.name, level: config.LOG_LEVEL });
   logger.info({ backends: describeBackends(urls), tracing: options.telemetry.tracing }, 'starting');
   const backends = await connectBackends(urls, { logger, clientId: options.name });
-  const app = await options.compose({ config, env, logger, telemetry: options.telemetry, backends });
+  const ids = new SnowflakeIds(config.WORKER_ID);
+  const app = await options.compose({ config, env, logger, telemetry: options.telemetry, backends, ids });
   app.http.lifecycle.addFirst(...backends.resources);
   const running = await startServer(app.http, {
     port: config.PORT,

@@ -1,13 +1,17 @@
-import { loadServerConfig } from '@mosaic/kit-config';
+import { backendUrlsFromEnv, loadServerConfig } from '@mosaic/kit-config';
+import { SnowflakeIds } from '@mosaic/kit-core';
 import { createLogger } from '@mosaic/kit-log';
 import { initTelemetry } from '@mosaic/kit-telemetry';
 import { connectBackends } from './backends';
 import type { AppContext } from './run-app';
 
-/** An AppContext on the embedded default (or the given env), for composing apps in tests. */
-export async function embeddedAppContext(env: NodeJS.ProcessEnv = {}): Promise<AppContext> {
+/**
+ * An AppContext for composing apps and modules in tests: the embedded default, or
+ * the backends whose URLs `env` names. Close `context.backends.resources` afterwards.
+ */
+export async function createTestAppContext(env: NodeJS.ProcessEnv = {}): Promise<AppContext> {
   const logger = createLogger({ name: 'test', level: 'silent', pretty: false });
   const config = loadServerConfig(env);
-  const backends = await connectBackends({}, { logger, clientId: 'test' });
-  return { config, env, logger, telemetry: initTelemetry({ serviceName: 'test' }), backends };
+  const backends = await connectBackends(backendUrlsFromEnv(env), { logger, clientId: 'test' });
+  return { config, env, logger, telemetry: initTelemetry({ serviceName: 'test' }), backends, ids: new SnowflakeIds(config.WORKER_ID) };
 }

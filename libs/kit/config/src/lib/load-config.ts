@@ -24,6 +24,8 @@ export const serverShape = {
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Distinct per process sharing a database, so time-ordered ids never collide. */
+  WORKER_ID: z.coerce.number().int().min(0).max(1023).default(0),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
 };
 

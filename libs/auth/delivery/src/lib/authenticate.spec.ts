@@ -1,0 +1,113 @@
+import { registerUser, toEmail, type TokenVerifier } from '@mosaic/auth-domain';
+import { generateSigningKeys, JwtAccessTokens } from '@mosaic/auth-usecase';
+import { ManualClock } from '@mosaic/kit-core';
+import { buildHttpApp, principalOf, requirePrincipal } from '@mosaic/kit-http';
+import { createLogger } from '@mosaic/kit-log';
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { authenticate, requireAuth } from './authenticate';
+
+const clock = new ManualClock();
+let tokens: JwtAccessTokens;
+let accessToken: string;
+
+beforeAll(async () => {
+  tokens = new JwtAccessTokens({ keys: await generateSigningKeys(), issuer: 'https://auth.test', audience: 'mosaic', ttlSeconds: 900, clock });
+  const user = registerUser({ id: '777', email: toEmail('lin@example.com'), name: null, passwordHash: '$x', now: clock.now() });
+  accessToken = (await tokens.issue(user, '1')).token;
+});
+
+/**
+ * "Another domain": its router knows nothing of auth. It only calls kit-http's
+ * requirePrincipal, and the app mounts `authenticate(verifier)` in front of it.
+ */
+function anotherDomainsApp(verifier: TokenVerifier) {
+  return buildHttpApp({
+    logger: createLogger({ name: 'notes', level: 'silent', pretty: false }),
+    mount: (app) => {
+      app.use(authenticate(verifier));
+      app.get('/api/v1/notes', (req, res) => {
+        const principal = requirePrincipal(req);
+        res.json({ notesOf: principal.id, email: principal.email, roles: principal.roles });
+      });
+      app.get('/api/v1/greeting', (req, res) => {
+        res.json({ hello: principalOf(req)?.email ?? 'stranger' });
+      });
+      app.get('/api/v1/strict', requireAuth(verifier), (req, res) => {
+        res.json({ id: requirePrincipal(req).id });
+      });
+    },
+  }).app;
+}
+
+describe('authenticate(verifier) in front of another domain', () => {
+  it('answers 401 without a token and 200 with one, with the verified principal', async () => {
+    const app = anotherDomainsApp(tokens);
+    const anonymous = await request(app).get('/api/v1/notes');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe('unauthenticated');
+
+    const signedIn = await request(app).get('/api/v1/notes').set('Authorization', `Bearer ${accessToken}`);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toEqual({ notesOf: '777', email: 'lin@example.com', roles: ['user'] });
+  });
+
+  it('reads the accessToken cookie as well', async () => {
+    const res = await request(anotherDomainsApp(tokens)).get('/api/v1/notes').set('Cookie', `theme=dark; accessToken=${accessToken}`);
+    expect(res.status).toBe(200);
+    expect(res.body.notesOf).toBe('777');
+  });
+
+  it('prefers the Authorization header over the cookie', async () => {
+    const res = await request(anotherDomainsApp(tokens))
+      .get('/api/v1/notes')
+      .set('Authorization', 'Bearer not-a-token')
+      .set('Cookie', `accessToken=${accessToken}`);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('invalid_token');
+  });
+
+  it('lets public routes through without a token, and shows the user when there is one', async () => {
+    const app = anotherDomainsApp(tokens);
+    expect((await request(app).get('/api/v1/greeting')).body).toEqual({ hello: 'stranger' });
+    expect((await request(app).get('/api/v1/greeting').set('Authorization', `Bearer ${accessToken}`)).body).toEqual({ hello: 'lin@example.com' });
+  });
+
+  it('ignores Authorization schemes that are not Bearer', async () => {
+    const res = await request(anotherDomainsApp(tokens)).get('/api/v1/greeting').set('Authorization', 'Basic dXNlcjpwYXNz');
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ['an invalid token', () => 'Bearer abc.def.ghi', 'invalid_token'],
+    ['an empty bearer token', () => 'Bearer', 'invalid_token'],
+  ])('answers 401 for %s even on a public route', async (_name, header, code) => {
+    const res = await request(anotherDomainsApp(tokens)).get('/api/v1/greeting').set('Authorization', header());
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe(code);
+    expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
+  });
+
+  it('says token_expired for an expired token', async () => {
+    const local = new ManualClock();
+    const expiring = new JwtAccessTokens({ keys: await generateSigningKeys(), issuer: 'https://auth.test', audience: 'mosaic', ttlSeconds: 60, clock: local });
+    const user = registerUser({ id: '8', email: toEmail('x@example.com'), name: null, passwordHash: '$x', now: local.now() });
+    const { token } = await expiring.issue(user, '1');
+    local.advance(10 * 60 * 1000);
+    const res = await request(anotherDomainsApp(expiring)).get('/api/v1/notes').set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('token_expired');
+    expect(res.headers['www-authenticate']).toContain('expired');
+  });
+});
+
+describe('requireAuth(verifier)', () => {
+  it('answers 401 with a challenge without a token, and passes a valid one', async () => {
+    const app = anotherDomainsApp(tokens);
+    const anonymous = await request(app).get('/api/v1/strict');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toBe('Bearer');
+    const signedIn = await request(app).get('/api/v1/strict').set('Authorization', `Bearer ${accessToken}`);
+    expect(signedIn.body).toEqual({ id: '777' });
+  });
+});

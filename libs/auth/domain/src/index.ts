@@ -1,0 +1,13 @@
+export * from './lib/auth-errors';
+export * from './lib/display-name';
+export * from './lib/email';
+export * from './lib/password-policy';
+export * from './lib/refresh-token';
+export * from './lib/security-events';
+export * from './lib/user';
+export type * from './ports/access-token-issuer';
+export type * from './ports/attempt-limiter';
+export type * from './ports/password-hasher';
+export type * from './ports/refresh-token-repository';
+export type * from './ports/token-verifier';
+export type * from './ports/user-repository';

@@ -1,0 +1,35 @@
+import { AppError, conflict, notFound, rateLimited, unauthorized } from '@mosaic/kit-core';
+
+/**
+ * One message for an unknown email and a wrong password, so the answer never says
+ * which accounts exist.
+ */
+export const invalidCredentials = () => unauthorized('invalid_credentials', 'Email or password is incorrect');
+
+export const emailTaken = () => conflict('email_taken', 'An account with this email already exists');
+
+export const userNotFound = () => notFound('user_not_found', 'The account no longer exists');
+
+export const invalidAccessToken = (cause?: unknown) =>
+  unauthorized('invalid_token', 'Access token is invalid', cause === undefined ? undefined : { cause });
+
+export const accessTokenExpired = () => unauthorized('token_expired', 'Access token has expired');
+
+export const unauthenticated = () => unauthorized('unauthenticated', 'Authentication required');
+
+export type RefreshFailure = 'invalid' | 'expired' | 'revoked' | 'reused';
+
+const REFRESH_FAILURES: Record<RefreshFailure, [code: string, message: string]> = {
+  invalid: ['invalid_refresh_token', 'Refresh token is invalid'],
+  expired: ['refresh_token_expired', 'Refresh token has expired; sign in again'],
+  revoked: ['refresh_token_revoked', 'Refresh token was revoked; sign in again'],
+  reused: ['refresh_token_reused', 'Refresh token was already used; the session has been revoked, sign in again'],
+};
+
+export function refreshRejected(reason: RefreshFailure): AppError {
+  const [code, message] = REFRESH_FAILURES[reason];
+  return unauthorized(code, message);
+}
+
+export const tooManyAttempts = (retryAfterSeconds: number) =>
+  rateLimited('Too many attempts; try again later', retryAfterSeconds);

@@ -1,0 +1,11 @@
+import type { User } from '../lib/user';
+
+export interface IssuedAccessToken {
+  readonly token: string;
+  readonly expiresAt: Date;
+  readonly expiresInSeconds: number;
+}
+
+export interface AccessTokenIssuer {
+  issue(user: User, sessionId: string): Promise<IssuedAccessToken>;
+}

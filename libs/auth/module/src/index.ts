@@ -1,0 +1,2 @@
+export * from './lib/auth-config';
+export * from './lib/auth-module';

@@ -1,0 +1,132 @@
+import { toEmail } from '@mosaic/auth-domain';
+import { createMemoryAttemptLimiter } from '@mosaic/auth-repository';
+import { describe, expect, it } from 'vitest';
+import { REFRESH_TOKEN_PATTERN } from '../crypto/refresh-token-secret';
+import { ScryptPasswordHasher } from '../crypto/scrypt-password-hasher';
+import { generateSigningKeys } from '../jwt/signing-keys';
+import { aRegistration, AUDIENCE, authHarness, CountingHasher, ISSUER, TEST_SCRYPT_COST } from '../test-support/auth-harness';
+import { createAuthUseCases } from './auth-use-cases';
+
+describe('LogIn', () => {
+  it('answers an access token for the account, a refresh token and the profile', async () => {
+    const { auth, clock } = await authHarness();
+    const registration = aRegistration();
+    const profile = await auth.register.execute(registration);
+
+    const session = await auth.login.execute({ email: registration.email, password: registration.password });
+    expect(session).toEqual({
+      accessToken: expect.any(String),
+      expiresIn: 900,
+      tokenType: 'Bearer',
+      refreshToken: expect.stringMatching(REFRESH_TOKEN_PATTERN),
+      refreshTokenExpiresAt: new Date(clock.nowMs() + 7 * 24 * 3600 * 1000),
+      user: profile,
+    });
+    expect(await auth.verifier.verify(session.accessToken)).toEqual({
+      userId: profile.id,
+      email: registration.email,
+      roles: ['user'],
+      sessionId: expect.stringMatching(/^\d+$/),
+      issuedAt: clock.now(),
+      expiresAt: new Date(clock.nowMs() + 900_000),
+    });
+  });
+
+  it('accepts the email in any letter case and with surrounding spaces', async () => {
+    const { auth } = await authHarness();
+    const registration = aRegistration();
+    await auth.register.execute(registration);
+    await expect(auth.login.execute({ email: ` ${registration.email.toUpperCase()}`, password: registration.password })).resolves.toMatchObject({
+      tokenType: 'Bearer',
+    });
+  });
+
+  it('gives an unknown email and a wrong password the same answer after the same work', async () => {
+    const hasher = new CountingHasher(new ScryptPasswordHasher(TEST_SCRYPT_COST));
+    const { auth, events } = await authHarness({ passwordHasher: hasher });
+    const registration = aRegistration();
+    await auth.register.execute(registration);
+
+    const unknown = await auth.login.execute({ email: aRegistration().email, password: registration.password }).catch((e: unknown) => e);
+    const wrong = await auth.login.execute({ email: registration.email, password: 'not the password' }).catch((e: unknown) => e);
+    for (const error of [unknown, wrong]) {
+      expect(error).toMatchObject({ status: 401, code: 'invalid_credentials', message: 'Email or password is incorrect' });
+    }
+    // One full key derivation each: against a dummy hash when there is no account.
+    expect(hasher.verifications).toEqual([{ hadHash: false }, { hadHash: true }]);
+    expect(events.map((event) => event.type === 'login_failed' && event.reason)).toEqual(['unknown_email', 'wrong_password']);
+  });
+
+  it('refuses empty and oversized passwords as wrong credentials, still doing the work', async () => {
+    const hasher = new CountingHasher(new ScryptPasswordHasher(TEST_SCRYPT_COST));
+    const { auth } = await authHarness({ passwordHasher: hasher });
+    const registration = aRegistration();
+    await auth.register.execute(registration);
+    for (const password of ['', 'x'.repeat(100_000)]) {
+      await expect(auth.login.execute({ email: registration.email, password })).rejects.toMatchObject({ code: 'invalid_credentials' });
+    }
+    expect(hasher.verifications).toHaveLength(2);
+  });
+
+  it('refuses a malformed email with 400 before looking anything up', async () => {
+    const { auth } = await authHarness();
+    await expect(auth.login.execute({ email: "' OR '1'='1", password: 'whatever1' })).rejects.toMatchObject({ status: 400, code: 'invalid_email' });
+  });
+
+  it('limits guesses per email with 429, and a success clears the email’s count', async () => {
+    const limits = {
+      login: { ip: { points: 100, durationSeconds: 60 }, email: { points: 3, durationSeconds: 900 } },
+      register: { ip: { points: 100, durationSeconds: 60 }, email: { points: 100, durationSeconds: 60 } },
+    };
+    const { auth, events } = await authHarness({ limits });
+    const registration = aRegistration();
+    await auth.register.execute(registration);
+    const guess = () => auth.login.execute({ email: registration.email, password: 'wrong guess' });
+
+    await expect(guess()).rejects.toMatchObject({ status: 401 });
+    await expect(guess()).rejects.toMatchObject({ status: 401 });
+    await auth.login.execute({ email: registration.email, password: registration.password });
+    await expect(guess()).rejects.toMatchObject({ status: 401 });
+    await expect(guess()).rejects.toMatchObject({ status: 401 });
+    await expect(guess()).rejects.toMatchObject({ status: 401 });
+    await expect(guess()).rejects.toMatchObject({ status: 429, code: 'rate_limited' });
+    // Even the right password waits once the allowance is spent.
+    await expect(auth.login.execute({ email: registration.email, password: registration.password })).rejects.toMatchObject({ status: 429 });
+    expect(events.at(-1)).toMatchObject({ type: 'attempts_limited', action: 'login', scope: 'email' });
+  });
+
+  it('limits one address trying many accounts', async () => {
+    const limits = {
+      login: { ip: { points: 2, durationSeconds: 900 }, email: { points: 100, durationSeconds: 900 } },
+      register: { ip: { points: 100, durationSeconds: 60 }, email: { points: 100, durationSeconds: 60 } },
+    };
+    const { auth } = await authHarness({ limits });
+    const attempt = () => auth.login.execute({ email: aRegistration().email, password: 'spray-password', ip: '203.0.113.50' });
+    await expect(attempt()).rejects.toMatchObject({ status: 401 });
+    await expect(attempt()).rejects.toMatchObject({ status: 401 });
+    await expect(attempt()).rejects.toMatchObject({ status: 429 });
+    await expect(auth.login.execute({ email: aRegistration().email, password: 'spray-password', ip: '203.0.113.51' })).rejects.toMatchObject({
+      status: 401,
+    });
+  });
+
+  it('upgrades a hash made under an older cost while the password is at hand', async () => {
+    const old = await authHarness();
+    const registration = aRegistration();
+    await old.auth.register.execute(registration);
+    const stronger = createAuthUseCases({
+      ...old.repositories,
+      limiter: createMemoryAttemptLimiter(),
+      keys: await generateSigningKeys(),
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      clock: old.clock,
+      scryptCost: { logN: 11 },
+    });
+
+    await stronger.login.execute({ email: registration.email, password: registration.password });
+    const stored = await old.repositories.users.findByEmail(toEmail(registration.email));
+    expect(stored?.passwordHash).toMatch(/^\$scrypt\$ln=11,/);
+    await expect(stronger.login.execute({ email: registration.email, password: registration.password })).resolves.toBeDefined();
+  });
+});

@@ -1,0 +1,67 @@
+import {
+  invalidCredentials,
+  PASSWORD_MAX_LENGTH,
+  profileOf,
+  toEmail,
+  type AttemptLimiter,
+  type PasswordHasher,
+  type SecurityEventSink,
+  type UserProfile,
+  type UserRepository,
+} from '@mosaic/auth-domain';
+import { admitAttempt } from './admit-attempt';
+import type { Clock } from '@mosaic/kit-core';
+import type { SessionIssuer, SessionTokens } from './session-tokens';
+
+export interface LogInInput {
+  email: string;
+  password: string;
+  ip?: string;
+}
+
+export interface LogInResult extends SessionTokens {
+  user: UserProfile;
+}
+
+export interface LogInDeps {
+  users: UserRepository;
+  hasher: PasswordHasher;
+  limiter: AttemptLimiter;
+  sessions: SessionIssuer;
+  clock: Clock;
+  events: SecurityEventSink;
+}
+
+export class LogIn {
+  constructor(private readonly deps: LogInDeps) {}
+
+  async execute(input: LogInInput): Promise<LogInResult> {
+    const email = toEmail(input.email);
+    const password = typeof input.password === 'string' ? input.password : '';
+
+    const subject = { email, ip: input.ip };
+    await admitAttempt(this.deps.limiter, this.deps.events, 'login', subject);
+
+    const user = await this.deps.users.findByEmail(email);
+    // Always one full KDF run (against a dummy hash when there is no account), and one
+    // error for both failures: neither the answer nor its timing reveals who has an account.
+    const plausible = password.length > 0 && [...password].length <= PASSWORD_MAX_LENGTH;
+    const matches = await this.deps.hasher.verify(plausible ? password : '', user?.passwordHash);
+    if (!user || !matches || !plausible) {
+      this.deps.events.record({ type: 'login_failed', reason: user ? 'wrong_password' : 'unknown_email', email, ip: input.ip });
+      throw invalidCredentials();
+    }
+
+    await this.deps.limiter.succeeded('login', subject);
+    await this.upgradeHash(user.id, user.passwordHash, password);
+    const tokens = await this.deps.sessions.start(user);
+    return { ...tokens, user: profileOf(user) };
+  }
+
+  /** Hashes made under an older cost are replaced while the password is at hand. */
+  private async upgradeHash(userId: string, current: string, password: string): Promise<void> {
+    if (!this.deps.hasher.needsRehash(current)) return;
+    const next = await this.deps.hasher.hash(password);
+    await this.deps.users.replacePasswordHash(userId, current, next, this.deps.clock.now());
+  }
+}

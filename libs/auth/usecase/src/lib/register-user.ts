@@ -1,0 +1,57 @@
+import {
+  assertPasswordPolicy,
+  emailTaken,
+  profileOf,
+  registerUser,
+  toDisplayName,
+  toEmail,
+  type AttemptLimiter,
+  type PasswordHasher,
+  type SecurityEventSink,
+  type UserProfile,
+  type UserRepository,
+} from '@mosaic/auth-domain';
+import { admitAttempt } from './admit-attempt';
+import type { Clock, IdGenerator } from '@mosaic/kit-core';
+
+export interface RegisterUserInput {
+  email: string;
+  password: string;
+  name?: string | null;
+  /** The client's address, for per-IP limits. */
+  ip?: string;
+}
+
+export interface RegisterUserDeps {
+  users: UserRepository;
+  hasher: PasswordHasher;
+  limiter: AttemptLimiter;
+  ids: IdGenerator;
+  clock: Clock;
+  events: SecurityEventSink;
+}
+
+export class RegisterUser {
+  constructor(private readonly deps: RegisterUserDeps) {}
+
+  async execute(input: RegisterUserInput): Promise<UserProfile> {
+    const email = toEmail(input.email);
+    assertPasswordPolicy(input.password);
+    const name = input.name === undefined || input.name === null ? null : toDisplayName(input.name);
+
+    const subject = { email, ip: input.ip };
+    await admitAttempt(this.deps.limiter, this.deps.events, 'register', subject);
+    // A cheap early answer; the repository's unique email decides races.
+    if (await this.deps.users.findByEmail(email)) throw emailTaken();
+
+    const user = registerUser({
+      id: this.deps.ids.next(),
+      email,
+      name,
+      passwordHash: await this.deps.hasher.hash(input.password),
+      now: this.deps.clock.now(),
+    });
+    await this.deps.users.create(user);
+    return profileOf(user);
+  }
+}
