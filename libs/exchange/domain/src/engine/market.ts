@@ -1,0 +1,32 @@
+import { notional } from '../assets/amounts';
+import type { Currency } from '../assets/currency';
+import { OrderBook } from '../book/order-book';
+import type { BookOrder } from '../book/book-order';
+import type { OrderIndex } from '../book/order-index';
+import type { Product } from '../product/product';
+
+/** A listed product with its book and resolved currencies. */
+export class Market {
+  readonly book: OrderBook;
+
+  constructor(
+    /** Replaced when limits or fees change; the tick and step never do. */
+    public product: Product,
+    readonly base: Currency,
+    readonly quote: Currency,
+    orderIndex: OrderIndex,
+  ) {
+    this.book = new OrderBook(orderIndex, product.id);
+  }
+
+  /** What a resting order still reserves: quote at its limit for a buy, base for a sell. */
+  reserved(order: BookOrder): bigint {
+    return order.side === 'buy'
+      ? notional(order.price, order.remaining, this.product.quotePerTickLot)
+      : BigInt(order.remaining) * this.product.lotUnits;
+  }
+
+  holdCurrency(order: BookOrder): Currency {
+    return order.side === 'buy' ? this.quote : this.base;
+  }
+}

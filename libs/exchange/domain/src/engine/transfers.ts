@@ -1,0 +1,32 @@
+import type { DepositCommand, WithdrawCommand } from '../commands/commands';
+import type { EngineState } from './engine-state';
+import type { CommandResult } from './results';
+
+/** Credits a user's available balance; the currency must be one a listed product trades. */
+export function deposit(state: EngineState, command: DepositCommand): CommandResult {
+  const currency = state.currencies.get(command.currency);
+  if (currency === undefined) return state.reject('deposit', 'unknown_currency', `unknown currency ${command.currency}`);
+  if (typeof command.amount !== 'bigint' || command.amount <= 0n) return state.reject('deposit', 'invalid_amount', 'amount must be a positive number of minor units');
+  const balance = state.account(command.userId).balance(currency);
+  balance.available += command.amount;
+  currency.deposited += command.amount;
+  state.touchBalance(balance);
+  state.events.push({ type: 'deposit', userId: command.userId, currency: currency.code, amount: command.amount, time: state.time });
+  return state.accept(null, 'deposit');
+}
+
+/** Debits a user's available balance; funds on hold for open orders cannot be withdrawn. */
+export function withdraw(state: EngineState, command: WithdrawCommand): CommandResult {
+  const currency = state.currencies.get(command.currency);
+  if (currency === undefined) return state.reject('withdraw', 'unknown_currency', `unknown currency ${command.currency}`);
+  if (typeof command.amount !== 'bigint' || command.amount <= 0n) return state.reject('withdraw', 'invalid_amount', 'amount must be a positive number of minor units');
+  const balance = state.accounts.get(command.userId)?.existingBalance(currency);
+  if (balance === undefined || balance.available < command.amount) {
+    return state.reject('withdraw', 'insufficient_funds', `insufficient ${currency.code} available`);
+  }
+  balance.available -= command.amount;
+  currency.withdrawn += command.amount;
+  state.touchBalance(balance);
+  state.events.push({ type: 'withdrawal', userId: command.userId, currency: currency.code, amount: command.amount, time: state.time });
+  return state.accept(null, 'withdraw');
+}

@@ -1,0 +1,28 @@
+import type { JournalRecord } from '../commands/commands';
+
+/** Reads the journal in order: the engine runner's catch-up and gap filling, replay, standbys. */
+export interface JournalReader {
+  /**
+   * Durable records with `fromSeq ≤ seq ≤ toSeq` (to the end when `toSeq` is
+   * omitted), in sequence order, in batches. Records appended after the call
+   * started may or may not be included.
+   */
+  read(fromSeq: number, toSeq?: number): AsyncIterable<readonly JournalRecord[]>;
+}
+
+/**
+ * The sequenced command log: the source of truth the engine is rebuilt from.
+ * Embedded default: append-only files; distributed: a Kafka topic. Exactly one
+ * writer appends, in sequence order.
+ */
+export interface CommandJournal extends JournalReader {
+  /** The highest durable sequence number, 0 when empty. */
+  readonly lastSeq: number;
+  /**
+   * Appends the record with `seq` = last appended + 1. Resolves once the record is
+   * durable (per the journal's durability policy), and records become durable in
+   * sequence order. Rejects, and refuses further appends, if durability failed.
+   */
+  append(record: JournalRecord): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,436 @@
+import { mkdir, open, readdir, readFile, rm, truncate, type FileHandle } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Resource } from '@mosaic/kit-core';
+import type { CommandJournal, JournalRecord } from '@mosaic/exchange-domain';
+import { DirectoryLock } from './directory-lock';
+import { SEGMENT_MAGIC, checkFrame, decodeFrame, encodeFrame } from './journal-frame';
+
+/**
+ * When an append counts as durable, and so when it is acknowledged:
+ * - `always`: after fdatasync of the batch holding it (the default; survives power loss);
+ * - `interval`: batches are written at once and fdatasync runs at most every
+ *   `intervalMs`, acknowledging every batch it covers (more batching, more latency);
+ * - `never`: after write(2) only: survives a process crash, not an OS crash.
+ */
+export type FsyncPolicy = { mode: 'always' } | { mode: 'interval'; intervalMs: number } | { mode: 'never' };
+
+export interface FileJournalOptions {
+  dir: string;
+  fsync?: FsyncPolicy;
+  /** A segment file is closed and a new one started once it reaches this size. */
+  segmentBytes?: number;
+  /** Appends beyond this many bytes go to the next write. */
+  maxBatchBytes?: number;
+}
+
+/** Counters since open: how well appends are being grouped. */
+export interface JournalStats {
+  appends: number;
+  writes: number;
+  syncs: number;
+  bytes: number;
+}
+
+/** What opening the journal found. */
+export interface JournalRecovery {
+  segments: number;
+  lastSeq: number;
+  /** Bytes of a torn last record (or batch) cut off the end. */
+  truncatedBytes: number;
+  truncatedBecause: string | null;
+}
+
+interface Segment {
+  firstSeq: number;
+  path: string;
+}
+
+interface Batch {
+  frames: Buffer[];
+  bytes: number;
+  lastSeq: number;
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+const SEGMENT_NAME = /^(\d{20})\.journal$/;
+const READ_CHUNK = 1024 * 1024;
+const READ_BATCH = 4096;
+
+/**
+ * The embedded journal: append-only segment files of length-prefixed,
+ * checksummed records. Appends are grouped: while one write (and fsync) is in
+ * flight the next batch fills up, and every append in a batch is acknowledged
+ * together once the batch is durable under the fsync policy. On open, the last
+ * segment is scanned and a torn tail (a partial or damaged record left by a
+ * crash mid-write) is cut off; a record that never became durable was never
+ * acknowledged, so nothing acknowledged is lost.
+ */
+export class FileCommandJournal implements CommandJournal, Resource {
+  readonly name = 'exchange-journal';
+  readonly stats: JournalStats = { appends: 0, writes: 0, syncs: 0, bytes: 0 };
+  private durable: number;
+  private appended: number;
+  private current: Batch | undefined;
+  private readonly sealed: Batch[] = [];
+  private unsynced: Batch[] = [];
+  private pumping = false;
+  private pumpRun: Promise<void> | undefined;
+  /** The batch taken off the queue and being written. */
+  private writing: Batch | undefined;
+  private scheduled = false;
+  private syncTimer: NodeJS.Timeout | undefined;
+  private syncChain: Promise<void> = Promise.resolve();
+  private lastSyncAt = 0;
+  private failure: Error | undefined;
+  private closed = false;
+  private readonly policy: FsyncPolicy;
+  private readonly segmentBytes: number;
+  private readonly maxBatchBytes: number;
+
+  private constructor(
+    private readonly dir: string,
+    private handle: FileHandle,
+    private segmentSize: number,
+    private readonly segments: Segment[],
+    private readonly lock: DirectoryLock,
+    readonly recovery: JournalRecovery,
+    options: FileJournalOptions,
+  ) {
+    this.durable = recovery.lastSeq;
+    this.appended = recovery.lastSeq;
+    this.policy = options.fsync ?? { mode: 'always' };
+    this.segmentBytes = options.segmentBytes ?? 64 * 1024 * 1024;
+    this.maxBatchBytes = options.maxBatchBytes ?? 4 * 1024 * 1024;
+  }
+
+  /** Opens (or creates) the journal in `dir`, recovering from a crash if there was one. */
+  static async open(options: FileJournalOptions): Promise<FileCommandJournal> {
+    if (options.fsync?.mode === 'interval' && !(options.fsync.intervalMs > 0)) throw new RangeError('intervalMs must be positive');
+    const dir = resolve(options.dir);
+    await mkdir(dir, { recursive: true });
+    const lock = await DirectoryLock.acquire(dir);
+    try {
+      const segments = (await readdir(dir))
+        .map((name) => SEGMENT_NAME.exec(name))
+        .filter((match): match is RegExpExecArray => match !== null)
+        .map((match) => ({ firstSeq: Number(match[1]), path: join(dir, match[0]) }))
+        .sort((a, b) => a.firstSeq - b.firstSeq);
+      if (segments.length === 0) segments.push(await createSegment(dir, 1));
+      const last = segments[segments.length - 1];
+      const scan = await scanSegment(last);
+      if (scan.validBytes < scan.fileBytes) {
+        await truncate(last.path, scan.validBytes);
+      }
+      const handle = await open(last.path, 'a');
+      if (scan.validBytes < scan.fileBytes || scan.validBytes === 0) {
+        if (scan.validBytes === 0) await handle.write(SEGMENT_MAGIC);
+        await handle.datasync();
+      }
+      const recovery: JournalRecovery = {
+        segments: segments.length,
+        lastSeq: scan.lastSeq,
+        truncatedBytes: scan.fileBytes - scan.validBytes,
+        truncatedBecause: scan.reason,
+      };
+      return new FileCommandJournal(dir, handle, Math.max(scan.validBytes, SEGMENT_MAGIC.length), segments, lock, recovery, options);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  get lastSeq(): number {
+    return this.durable;
+  }
+
+  append(record: JournalRecord): Promise<void> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new Error('the journal is closed'));
+    if (record.seq !== this.appended + 1) {
+      return Promise.reject(new Error(`journal append out of sequence: expected ${this.appended + 1}, got ${record.seq}`));
+    }
+    let frame: Buffer;
+    try {
+      frame = encodeFrame(record);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.appended = record.seq;
+    this.stats.appends += 1;
+    let batch = this.current;
+    if (batch === undefined || batch.bytes >= this.maxBatchBytes) {
+      if (batch !== undefined) this.sealed.push(batch);
+      batch = this.current = newBatch();
+    }
+    batch.frames.push(frame);
+    batch.bytes += frame.length;
+    batch.lastSeq = record.seq;
+    if (!this.scheduled && !this.pumping) {
+      // Let the rest of this turn of the event loop join the batch.
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.pump();
+      });
+    }
+    return batch.promise;
+  }
+
+  async *read(fromSeq: number, toSeq?: number): AsyncIterable<readonly JournalRecord[]> {
+    const bound = Math.min(toSeq ?? Number.MAX_SAFE_INTEGER, this.durable);
+    if (fromSeq > bound) return;
+    const segments = [...this.segments];
+    let index = segments.length - 1;
+    while (index > 0 && segments[index].firstSeq > fromSeq) index -= 1;
+    if (segments[index].firstSeq > fromSeq) throw new Error(`journal starts at ${segments[index].firstSeq}; record ${fromSeq} is no longer kept`);
+    let expected = segments[index].firstSeq;
+    for (; index < segments.length && expected <= bound; index++) {
+      const segment = segments[index];
+      if (segment.firstSeq !== expected) throw new Error(`journal segment ${segment.path} starts at ${segment.firstSeq}, expected ${expected}`);
+      const handle = await open(segment.path, 'r');
+      try {
+        let position = SEGMENT_MAGIC.length;
+        let carry = Buffer.alloc(0);
+        for (;;) {
+          const chunk = Buffer.allocUnsafe(Math.max(READ_CHUNK, carry.length));
+          const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+          if (bytesRead === 0) break;
+          position += bytesRead;
+          const data = carry.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
+          let offset = 0;
+          let batch: JournalRecord[] = [];
+          for (;;) {
+            const check = checkFrame(data, offset);
+            if (check.kind === 'partial') break;
+            if (check.kind === 'corrupt') throw new Error(`journal segment ${segment.path} is corrupt at record ${expected}: ${check.why}`);
+            if (check.seq !== expected) throw new Error(`journal segment ${segment.path} holds record ${check.seq} where ${expected} belongs`);
+            if (check.seq >= fromSeq) batch.push(decodeFrame(data, offset, check.size));
+            offset += check.size;
+            expected += 1;
+            if (check.seq >= bound) {
+              if (batch.length > 0) yield batch;
+              return;
+            }
+            if (batch.length >= READ_BATCH) {
+              yield batch;
+              batch = [];
+            }
+          }
+          if (batch.length > 0) yield batch;
+          carry = Buffer.from(data.subarray(offset));
+        }
+      } finally {
+        await handle.close();
+      }
+    }
+    if (expected <= bound) throw new Error(`journal ended at record ${expected - 1}, before ${bound}`);
+  }
+
+  /**
+   * Deletes whole segment files holding only records before `seq`, once a
+   * snapshot makes them unnecessary for recovery. History is kept by default:
+   * only an operator decides that a full replay from record 1 is no longer needed.
+   * Returns the first sequence number still kept.
+   */
+  async discardBefore(seq: number): Promise<number> {
+    while (this.segments.length > 1 && this.segments[1].firstSeq <= seq) {
+      const [oldest] = this.segments.splice(0, 1);
+      await rm(oldest.path, { force: true });
+    }
+    await syncDirectory(this.dir);
+    return this.segments[0].firstSeq;
+  }
+
+  async check(): Promise<void> {
+    if (this.failure !== undefined) throw this.failure;
+    if (this.closed) throw new Error('the journal is closed');
+  }
+
+  /** Waits for every append to settle, then releases the directory. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    while (this.failure === undefined && (this.scheduled || this.pumping || this.current !== undefined || this.sealed.length > 0)) {
+      await (this.pumping && this.pumpRun !== undefined ? this.pumpRun : new Promise<void>((done) => setImmediate(done)));
+    }
+    await this.pumpRun;
+    if (this.syncTimer !== undefined) clearTimeout(this.syncTimer);
+    if (this.failure === undefined && this.unsynced.length > 0) await this.syncNow().catch(() => undefined);
+    await this.syncChain;
+    await this.handle.close();
+    await this.lock.release();
+  }
+
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    this.pumpRun = this.drainBatches();
+  }
+
+  private async drainBatches(): Promise<void> {
+    try {
+      for (;;) {
+        let batch = this.sealed.shift();
+        if (batch === undefined) {
+          batch = this.current;
+          this.current = undefined;
+        }
+        if (batch === undefined) break;
+        this.writing = batch;
+        await this.write(batch);
+        this.writing = undefined;
+      }
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async write(batch: Batch): Promise<void> {
+    const data = batch.frames.length === 1 ? batch.frames[0] : Buffer.concat(batch.frames, batch.bytes);
+    let written = 0;
+    while (written < data.length) {
+      const { bytesWritten } = await this.handle.write(data, written, data.length - written);
+      written += bytesWritten;
+    }
+    this.segmentSize += data.length;
+    this.stats.writes += 1;
+    this.stats.bytes += data.length;
+    if (this.policy.mode === 'always') {
+      await this.handle.datasync();
+      this.stats.syncs += 1;
+      this.settle(batch);
+    } else if (this.policy.mode === 'never') {
+      this.settle(batch);
+    } else {
+      this.unsynced.push(batch);
+      this.scheduleSync(this.policy.intervalMs);
+    }
+    if (this.segmentSize >= this.segmentBytes) await this.roll(batch.lastSeq + 1);
+  }
+
+  private settle(batch: Batch): void {
+    this.durable = batch.lastSeq;
+    batch.resolve();
+  }
+
+  private scheduleSync(intervalMs: number): void {
+    if (this.syncTimer !== undefined) return;
+    const delay = Math.max(0, this.lastSyncAt + intervalMs - Date.now());
+    this.syncTimer = setTimeout(() => {
+      this.syncTimer = undefined;
+      this.syncNow().catch((error: unknown) => this.fail(error));
+    }, delay);
+  }
+
+  /** fdatasync, then acknowledge every batch written before it started. Serialised, so a roll never closes a file mid-sync. */
+  private syncNow(): Promise<void> {
+    const run = this.syncChain.then(async () => {
+      const covered = this.unsynced;
+      if (covered.length === 0) return;
+      this.unsynced = [];
+      this.lastSyncAt = Date.now();
+      await this.handle.datasync();
+      this.stats.syncs += 1;
+      for (const batch of covered) this.settle(batch);
+    });
+    this.syncChain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async roll(firstSeq: number): Promise<void> {
+    await this.syncNow();
+    await this.handle.datasync();
+    await this.handle.close();
+    const segment = await createSegment(this.dir, firstSeq);
+    this.segments.push(segment);
+    this.handle = await open(segment.path, 'a');
+    this.segmentSize = SEGMENT_MAGIC.length;
+  }
+
+  private fail(cause: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = cause instanceof Error ? cause : new Error(String(cause));
+    const error = this.failure;
+    const pending = [...this.unsynced, ...this.sealed];
+    if (this.writing !== undefined) pending.push(this.writing);
+    if (this.current !== undefined) pending.push(this.current);
+    // Rejecting a batch that already settled is a no-op, so overlap does no harm.
+    for (const batch of pending) batch.reject(error);
+    this.writing = undefined;
+    this.unsynced = [];
+    this.sealed.length = 0;
+    this.current = undefined;
+    if (this.syncTimer !== undefined) clearTimeout(this.syncTimer);
+  }
+}
+
+function newBatch(): Batch {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Every append hands this promise to its caller; this keeps a failure nobody awaits from crashing the process.
+  promise.catch(() => undefined);
+  return { frames: [], bytes: 0, lastSeq: 0, promise, resolve, reject };
+}
+
+async function createSegment(dir: string, firstSeq: number): Promise<Segment> {
+  const path = join(dir, `${String(firstSeq).padStart(20, '0')}.journal`);
+  const handle = await open(path, 'wx');
+  try {
+    await handle.write(SEGMENT_MAGIC);
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+  await syncDirectory(dir);
+  return { firstSeq, path };
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+interface SegmentScan {
+  lastSeq: number;
+  validBytes: number;
+  fileBytes: number;
+  reason: string | null;
+}
+
+/**
+ * Finds where the intact records of the last segment end. A record that is
+ * cut short or fails its checksum marks the torn tail; an intact record in the
+ * wrong place means the file is not what it claims, and stops the open.
+ */
+async function scanSegment(segment: Segment): Promise<SegmentScan> {
+  const data = await readFile(segment.path);
+  const empty = { lastSeq: segment.firstSeq - 1, validBytes: 0, fileBytes: data.length };
+  if (data.length < SEGMENT_MAGIC.length) {
+    if (SEGMENT_MAGIC.subarray(0, data.length).equals(data)) return { ...empty, reason: data.length === 0 ? null : 'torn segment header' };
+    throw new Error(`${segment.path} is not a journal segment`);
+  }
+  if (!data.subarray(0, SEGMENT_MAGIC.length).equals(SEGMENT_MAGIC)) throw new Error(`${segment.path} is not a journal segment`);
+  let offset = SEGMENT_MAGIC.length;
+  let expected = segment.firstSeq;
+  for (;;) {
+    if (offset === data.length) return { lastSeq: expected - 1, validBytes: offset, fileBytes: data.length, reason: null };
+    const check = checkFrame(data, offset);
+    if (check.kind === 'partial') return { lastSeq: expected - 1, validBytes: offset, fileBytes: data.length, reason: 'torn record' };
+    if (check.kind === 'corrupt') return { lastSeq: expected - 1, validBytes: offset, fileBytes: data.length, reason: check.why };
+    if (check.seq !== expected) throw new Error(`${segment.path} holds record ${check.seq} where ${expected} belongs`);
+    offset += check.size;
+    expected += 1;
+  }
+}

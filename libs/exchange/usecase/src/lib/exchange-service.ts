@@ -1,0 +1,263 @@
+import { AppError, systemClock, type Clock, type Resource } from '@mosaic/kit-core';
+import {
+  parseCommand,
+  type CommandJournal,
+  type CommandResult,
+  type ExchangeCommand,
+  type ExchangeEngine,
+  type JournalRecord,
+  type SnapshotStore,
+} from '@mosaic/exchange-domain';
+import { EngineRunner } from './engine-runner';
+import { recoverEngine, type Recovered } from './recover-engine';
+import { DedupSequencer, type Sequencer } from './sequencer';
+
+export interface ExchangeServiceOptions {
+  journal: CommandJournal;
+  snapshots?: SnapshotStore;
+  clock?: Clock;
+  /** Save a snapshot after this many commands since the last one; 0 turns periodic snapshots off. */
+  snapshotEvery?: number;
+  /** How many recent commands' client references are remembered for deduplication. */
+  dedupWindow?: number;
+  /**
+   * Replaces the default sequencer (e.g. one fenced by an epoch for a
+   * distributed journal). It must continue after `journal.lastSeq`; start-up
+   * shows it the last `dedupWindow` journal records.
+   */
+  sequencer?: Sequencer;
+  /** How many recent results are kept to answer a duplicate with the original outcome. */
+  resultCache?: number;
+  /** Background failures that do not stop the service (a snapshot that could not be saved). */
+  onError?: (error: unknown) => void;
+}
+
+export type Submission =
+  | { seq: number; duplicate: false; result: CommandResult }
+  /** A retry of command `seq`; its result when still known. Nothing was journaled again. */
+  | { seq: number; duplicate: true; result: CommandResult | undefined };
+
+/** What readers may ask the engine; writes go through `submit` only. */
+export type ExchangeQueries = Pick<
+  ExchangeEngine,
+  'lastSeq' | 'products' | 'product' | 'currencies' | 'users' | 'balances' | 'balance' | 'order' | 'openOrders' | 'depth' | 'stateHash'
+>;
+
+export type ResultListener = (result: CommandResult) => void;
+
+interface Pending {
+  record: JournalRecord;
+  durable: boolean;
+  resolve: (result: CommandResult) => void;
+  reject: (error: unknown) => void;
+  promise: Promise<CommandResult>;
+}
+
+/**
+ * The exchange's write path, LMAX style: validate, sequence, append to the
+ * journal, and only once the record is durable apply it to the engine and
+ * answer. Commands are applied in sequence order whatever order the journal
+ * confirms them in. If the journal fails, the service stops (fail-stop): what is
+ * durable is decided by recovery on the next start, never guessed.
+ */
+export class ExchangeService implements Resource {
+  readonly name = 'exchange-engine';
+  private status: 'open' | 'closing' | 'closed' | 'failed' = 'open';
+  private failure: unknown;
+  private readonly queue: Pending[] = [];
+  private queueHead = 0;
+  private readonly inflight = new Map<number, Pending>();
+  /** The last `resultCache` results, by seq modulo its size. */
+  private readonly results: (CommandResult | undefined)[];
+  private readonly listeners = new Set<ResultListener>();
+  private lastSnapshotSeq: number;
+  private saving: Promise<void> | undefined;
+
+  private constructor(
+    private readonly runner: EngineRunner,
+    private readonly sequencer: Sequencer,
+    private readonly journal: CommandJournal,
+    private readonly snapshots: SnapshotStore | undefined,
+    private readonly snapshotEvery: number,
+    resultCache: number,
+    private readonly onError: (error: unknown) => void,
+    /** How start-up went: the snapshot it began from and how many journal records it replayed. */
+    readonly recovery: Pick<Recovered, 'snapshotSeq' | 'replayed'>,
+  ) {
+    this.lastSnapshotSeq = recovery.snapshotSeq;
+    this.results = new Array<CommandResult | undefined>(Math.max(1, resultCache)).fill(undefined);
+  }
+
+  /** Recovers the engine (latest snapshot + journal tail) and opens for commands. */
+  static async open(options: ExchangeServiceOptions): Promise<ExchangeService> {
+    const dedupWindow = options.dedupWindow ?? 100_000;
+    const sequencer = options.sequencer ?? new DedupSequencer({ lastSeq: options.journal.lastSeq, clock: options.clock ?? systemClock, window: dedupWindow });
+    if (sequencer.lastSeq !== options.journal.lastSeq) {
+      throw new Error(`the sequencer continues after ${sequencer.lastSeq}, but the journal ends at ${options.journal.lastSeq}`);
+    }
+    const recovered = await recoverEngine({ journal: options.journal, snapshots: options.snapshots, remember: (record) => sequencer.remember(record), rememberLast: dedupWindow });
+    return new ExchangeService(
+      new EngineRunner(recovered.engine, options.journal),
+      sequencer,
+      options.journal,
+      options.snapshots,
+      options.snapshotEvery ?? 100_000,
+      options.resultCache ?? 10_000,
+      options.onError ?? (() => undefined),
+      { snapshotSeq: recovered.snapshotSeq, replayed: recovered.replayed },
+    );
+  }
+
+  /** Read-only access to the engine state, consistent between commands. */
+  get queries(): ExchangeQueries {
+    return this.runner.engine;
+  }
+
+  /**
+   * Sequences a command and resolves with its result once it is durable and
+   * applied. Throws an `invalid` AppError for a malformed command (nothing is
+   * journaled) and an `unavailable` one when the service is not accepting.
+   */
+  async submit(input: ExchangeCommand | unknown): Promise<Submission> {
+    this.assertOpen();
+    const command = parseCommand(input);
+    const sequenced = this.sequencer.next(command);
+    if (sequenced.duplicate) {
+      const pending = this.inflight.get(sequenced.seq);
+      const result = pending === undefined ? this.recall(sequenced.seq) : await pending.promise;
+      return { seq: sequenced.seq, duplicate: true, result };
+    }
+    const pending = this.enqueue(sequenced.record);
+    this.journal.append(sequenced.record).then(
+      () => {
+        pending.durable = true;
+        this.drain();
+      },
+      (error: unknown) => this.fail(error),
+    );
+    const result = await pending.promise;
+    return { seq: result.seq, duplicate: false, result };
+  }
+
+  /** Every result in sequence order, as commands are applied; returns an unsubscribe function. */
+  subscribe(listener: ResultListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Saves a snapshot of the current state now; resolves with its sequence number. */
+  async snapshotNow(): Promise<number> {
+    if (this.snapshots === undefined) throw new Error('no snapshot store configured');
+    await this.saving;
+    const snapshot = this.runner.engine.snapshot();
+    await this.snapshots.save(snapshot);
+    this.lastSnapshotSeq = Math.max(this.lastSnapshotSeq, snapshot.seq);
+    return snapshot.seq;
+  }
+
+  async check(): Promise<void> {
+    if (this.status === 'failed') throw this.unavailable('the exchange journal failed; restart to recover', this.failure);
+    if (this.status !== 'open') throw this.unavailable('the exchange is shutting down');
+  }
+
+  /** Stops accepting commands and waits for those in flight and any snapshot being saved. The journal stays open: its owner closes it. */
+  async close(): Promise<void> {
+    if (this.status === 'open') this.status = 'closing';
+    await Promise.allSettled([...this.inflight.values()].map((pending) => pending.promise));
+    await this.saving;
+    if (this.status === 'closing') this.status = 'closed';
+  }
+
+  private enqueue(record: JournalRecord): Pending {
+    let resolve!: (result: CommandResult) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<CommandResult>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const pending: Pending = { record, durable: false, resolve, reject, promise };
+    this.queue.push(pending);
+    this.inflight.set(record.seq, pending);
+    return pending;
+  }
+
+  /** Applies durable records from the head of the queue, in sequence order. */
+  private drain(): void {
+    const queue = this.queue;
+    while (this.queueHead < queue.length && queue[this.queueHead].durable && this.status !== 'failed') {
+      const pending = queue[this.queueHead];
+      queue[this.queueHead++] = undefined as unknown as Pending;
+      let result: CommandResult | undefined;
+      try {
+        result = this.runner.apply(pending.record);
+      } catch (error) {
+        // The engine can no longer be trusted to match the journal: stop here.
+        this.fail(error);
+        return;
+      }
+      if (result === undefined) {
+        this.fail(new Error(`command ${pending.record.seq} was already applied`));
+        return;
+      }
+      this.inflight.delete(pending.record.seq);
+      this.remember(result);
+      pending.resolve(result);
+      for (const listener of this.listeners) {
+        try {
+          listener(result);
+        } catch (error) {
+          this.onError(error);
+        }
+      }
+    }
+    if (this.queueHead > 1024 && this.queueHead * 2 > queue.length) {
+      queue.splice(0, this.queueHead);
+      this.queueHead = 0;
+    }
+    this.maybeSnapshot();
+  }
+
+  private remember(result: CommandResult): void {
+    this.results[result.seq % this.results.length] = result;
+  }
+
+  private recall(seq: number): CommandResult | undefined {
+    const result = this.results[seq % this.results.length];
+    return result?.seq === seq ? result : undefined;
+  }
+
+  private maybeSnapshot(): void {
+    if (this.snapshots === undefined || this.snapshotEvery <= 0 || this.saving !== undefined) return;
+    const engine = this.runner.engine;
+    if (engine.lastSeq - this.lastSnapshotSeq < this.snapshotEvery) return;
+    const snapshot = engine.snapshot();
+    this.lastSnapshotSeq = snapshot.seq;
+    this.saving = this.snapshots
+      .save(snapshot)
+      .catch((error: unknown) => this.onError(error))
+      .finally(() => {
+        this.saving = undefined;
+      });
+  }
+
+  private fail(error: unknown): void {
+    if (this.status === 'failed') return;
+    this.status = 'failed';
+    this.failure = error;
+    const reason = this.unavailable('the exchange journal failed; the command may not be durable', error);
+    for (let i = this.queueHead; i < this.queue.length; i++) this.queue[i].reject(reason);
+    this.queue.length = 0;
+    this.queueHead = 0;
+    this.inflight.clear();
+    this.onError(error);
+  }
+
+  private assertOpen(): void {
+    if (this.status === 'failed') throw this.unavailable('the exchange journal failed; restart to recover', this.failure);
+    if (this.status !== 'open') throw this.unavailable('the exchange is shutting down');
+  }
+
+  private unavailable(message: string, cause?: unknown): AppError {
+    return new AppError('unavailable', 'exchange_unavailable', message, { cause, retryAfterSeconds: 1 });
+  }
+}
