@@ -30,6 +30,21 @@ describe('platform', async () => {
     expect(cookie.body.id).toBe(bearer.body.id);
   });
 
+  it('opens an account for a signed-in user and keeps it from others', async () => {
+    const session = async (email: string) => {
+      await request(app).post('/api/v1/auth/register').send({ email, password: 'correct horse battery' });
+      const login = await request(app).post('/api/v1/auth/login').send({ email, password: 'correct horse battery' });
+      return { Authorization: `Bearer ${login.body.accessToken}` };
+    };
+    const owner = await session('owner@example.com');
+    const stranger = await session('stranger@example.com');
+    const opened = await request(app).post('/api/v1/accounts').set(owner).send({ currency: 'USD' });
+    expect(opened.status).toBe(201);
+    expect((await request(app).get(`/api/v1/accounts/${opened.body.id}`).set(owner)).body.balance).toBe('0.00');
+    expect((await request(app).get(`/api/v1/accounts/${opened.body.id}`).set(stranger)).status).toBe(404);
+    expect((await request(app).post('/api/v1/accounts').send({ currency: 'USD' })).status).toBe(401);
+  });
+
   it('refuses the protected route without a token, or with a forged one', async () => {
     expect((await request(app).get('/api/v1/whoami')).status).toBe(401);
     const forged = await request(app).get('/api/v1/whoami').set('Authorization', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.');

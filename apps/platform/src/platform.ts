@@ -1,3 +1,4 @@
+import { createAccountModule } from '@mosaic/account-module';
 import { createAuthModule } from '@mosaic/auth-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp, requirePrincipal } from '@mosaic/kit-http';
@@ -7,11 +8,12 @@ import { landingPage } from './landing-page';
 /** Every domain in one process: wire each domain on the shared backends and mount its routers. */
 export async function createPlatform(context: AppContext): Promise<ComposedApp> {
   const auth = await createAuthModule(context);
+  const account = await createAccountModule(context);
   const page = landingPage(DOMAINS);
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
-    resources: [auth.resource],
+    resources: [auth.resource, ...account.resources],
     mount: (app) => {
       app.get('/', (_req, res) => {
         res.type('html').send(page);
@@ -22,6 +24,7 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
       app.get('/api/v1/whoami', (req, res) => {
         res.json(requirePrincipal(req));
       });
+      app.use('/api/v1', account.router);
     },
   });
   return { http, pages: [{ name: 'home', path: '/' }, ...DOMAINS.filter((d) => d.ready).map((d) => ({ name: d.name, path: d.path }))] };

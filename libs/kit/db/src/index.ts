@@ -4,6 +4,7 @@ export { isDuplicateKeyError } from './mongo/mongo-errors';
 export { createMysqlPool } from './mysql/create-mysql-pool';
 export type { MysqlConnection, MysqlPool, MysqlPoolHandle, MysqlPoolOptions } from './mysql/create-mysql-pool';
 export { migrate } from './mysql/migrate';
+export { LOCK_NOT_ACQUIRED, withNamedLock } from './mysql/named-lock';
 export type { MigrateOptions, MigrateResult } from './mysql/migrate';
 export { loadMigrations, MigrationError } from './mysql/migrations';
 export type { Migration } from './mysql/migrations';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
+import { LOCK_NOT_ACQUIRED, withNamedLock } from './named-lock';
 import { loadMigrations, MigrationError, sortedMigrations, type Migration } from './migrations';
 import { splitSqlStatements } from './sql-statements';
 
@@ -55,26 +56,14 @@ export async function migrate(pool: Pool, options: MigrateOptions): Promise<Migr
   }
   const migrations = await resolveMigrations(options);
 
-  const connection = await pool.getConnection();
-  let reusable = true;
-  try {
-    const database = await currentDatabase(connection);
-    const lock = lockName(database, namespace, table);
-    await acquireLock(connection, lock, namespace, lockTimeoutSeconds);
-    try {
-      return await applyPending(connection, table, namespace, migrations);
-    } finally {
-      try {
-        await connection.query('SELECT RELEASE_LOCK(?)', [lock]);
-      } catch {
-        // Closing the session is what frees the lock now.
-        reusable = false;
-      }
-    }
-  } finally {
-    if (reusable) connection.release();
-    else connection.destroy();
+  const outcome = await withNamedLock(pool, `migrate\0${table}\0${namespace}`, lockTimeoutSeconds, async (connection) => {
+    await currentDatabase(connection);
+    return applyPending(connection, table, namespace, migrations);
+  });
+  if (outcome === LOCK_NOT_ACQUIRED) {
+    throw new MigrationError(`another runner held the migration lock for "${namespace}" for more than ${lockTimeoutSeconds}s`);
   }
+  return outcome;
 }
 
 async function resolveMigrations(options: MigrateOptions): Promise<Migration[]> {
@@ -89,19 +78,6 @@ async function currentDatabase(connection: PoolConnection): Promise<string> {
   const database = rows[0]?.db as string | null;
   if (!database) throw new MigrationError('migrate needs a connection URL that names a database');
   return database;
-}
-
-/** GET_LOCK names are server-wide and at most 64 characters: hash the scope into one. */
-function lockName(database: string, namespace: string, table: string): string {
-  return `mosaic_migrate_${createHash('sha256').update(`${database}\0${table}\0${namespace}`).digest('hex').slice(0, 40)}`;
-}
-
-async function acquireLock(connection: PoolConnection, lock: string, namespace: string, timeoutSeconds: number): Promise<void> {
-  const [rows] = await connection.query<RowDataPacket[]>('SELECT GET_LOCK(?, ?) AS locked', [lock, timeoutSeconds]);
-  // BIGINT results may arrive as strings when the pool uses bigNumberStrings.
-  if (Number(rows[0]?.locked) !== 1) {
-    throw new MigrationError(`another runner held the migration lock for "${namespace}" for more than ${timeoutSeconds}s`);
-  }
 }
 
 async function applyPending(connection: PoolConnection, table: string, namespace: string, migrations: Migration[]): Promise<MigrateResult> {

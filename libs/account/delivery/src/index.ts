@@ -1,0 +1,2 @@
+export * from './http/account-router';
+export * from './consumer/account-notifications';

@@ -1,0 +1,233 @@
+import {
+  balanceLimitExceeded,
+  cardDisabled,
+  cardExists,
+  cardLimitReached,
+  cardNotFound,
+  insufficientFunds,
+} from '../errors/account-errors';
+import type { CreditKind, DebitKind, LedgerEntry, Posting } from '../ledger/ledger-entry';
+import { MAX_UNITS } from '../money/amount';
+import { currencyOf, type Currency } from '../money/currency';
+import { Address, type AddressFields } from './address';
+import { BankCard, type BankCardSnapshot } from './bank-card';
+import { diffAccount, type AccountChanges } from './account-changes';
+
+export const MAX_CARDS_PER_ACCOUNT = 10;
+
+/** An account as stored: what a repository loads and what `changes()` compares against. */
+export interface AccountSnapshot {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly currency: string;
+  readonly balance: bigint;
+  readonly address: AddressFields | null;
+  readonly cards: readonly BankCardSnapshot[];
+  /** How many times it was saved; 0 for an account not yet stored. */
+  readonly version: number;
+  readonly createdAt: Date;
+}
+
+export interface OpenAccountInput {
+  id: string;
+  ownerId: string;
+  currency: Currency;
+  address?: Address | null;
+  now: Date;
+}
+
+/**
+ * The account aggregate root. Its balance never goes negative; every balance change
+ * records a ledger entry inside the aggregate, so balance and ledger are saved together
+ * or not at all. It remembers the state it was loaded in, and `changes()` tells the
+ * repository exactly which fields and child rows to write (dirty tracking) and which
+ * version to check (optimistic concurrency).
+ */
+export class Account {
+  private balanceUnits: bigint;
+  private currentAddress: Address | null;
+  private readonly cardsByNumber: Map<string, BankCard>;
+  private pendingEntries: LedgerEntry[] = [];
+  private loaded: AccountSnapshot | null;
+  private savedVersion: number;
+
+  private constructor(
+    readonly id: string,
+    readonly ownerId: string,
+    readonly currency: Currency,
+    readonly createdAt: Date,
+    state: { balance: bigint; address: Address | null; cards: BankCard[]; version: number; loaded: AccountSnapshot | null },
+  ) {
+    this.balanceUnits = state.balance;
+    this.currentAddress = state.address;
+    this.cardsByNumber = new Map(state.cards.map((card) => [card.number, card]));
+    this.savedVersion = state.version;
+    this.loaded = state.loaded;
+  }
+
+  static open(input: OpenAccountInput): Account {
+    return new Account(input.id, input.ownerId, input.currency, input.now, {
+      balance: 0n,
+      address: input.address ?? null,
+      cards: [],
+      version: 0,
+      loaded: null,
+    });
+  }
+
+  static restore(snapshot: AccountSnapshot): Account {
+    return new Account(snapshot.id, snapshot.ownerId, currencyOf(snapshot.currency), snapshot.createdAt, {
+      balance: snapshot.balance,
+      address: snapshot.address ? Address.restore(snapshot.address) : null,
+      cards: snapshot.cards.map((card) => BankCard.restore(card)),
+      version: snapshot.version,
+      loaded: snapshot,
+    });
+  }
+
+  get balance(): bigint {
+    return this.balanceUnits;
+  }
+
+  get address(): Address | null {
+    return this.currentAddress;
+  }
+
+  /** Copies, oldest first: cards change only through the account. */
+  get cards(): readonly BankCardSnapshot[] {
+    return [...this.cardsByNumber.values()].map((card) => card.snapshot()).sort(byAddedThenNumber);
+  }
+
+  /** The version this object was loaded at (0 when new); the store holds it until the next save. */
+  get version(): number {
+    return this.savedVersion;
+  }
+
+  get isNew(): boolean {
+    return this.loaded === null;
+  }
+
+  isOwnedBy(userId: string): boolean {
+    return this.ownerId === userId;
+  }
+
+  credit(amount: bigint, posting: Posting<CreditKind>): LedgerEntry {
+    this.assertCanCredit(amount);
+    return this.move(amount, this.balanceUnits + amount, posting);
+  }
+
+  /** Lets a caller changing two aggregates check both before changing either. */
+  assertCanCredit(amount: bigint): void {
+    assertPositive(amount);
+    if (this.balanceUnits + amount > MAX_UNITS) throw balanceLimitExceeded(this.id);
+  }
+
+  debit(amount: bigint, posting: Posting<DebitKind>): LedgerEntry {
+    assertPositive(amount);
+    const next = this.balanceUnits - amount;
+    if (next < 0n) throw insufficientFunds(this.id);
+    return this.move(-amount, next, posting);
+  }
+
+  /** Money arriving from one of the account's own cards, which must be enabled. */
+  depositFromCard(cardNumber: string, amount: bigint, posting: Posting<'deposit'>): LedgerEntry {
+    this.requireEnabledCard(cardNumber);
+    return this.credit(amount, posting);
+  }
+
+  /** Money leaving to one of the account's own cards, which must be enabled. */
+  withdrawToCard(cardNumber: string, amount: bigint, posting: Posting<'withdrawal'>): LedgerEntry {
+    this.requireEnabledCard(cardNumber);
+    return this.debit(amount, posting);
+  }
+
+  /** @returns whether the address changed: setting the same address is a no-op. */
+  changeAddress(address: Address): boolean {
+    if (address.equals(this.currentAddress)) return false;
+    this.currentAddress = address;
+    return true;
+  }
+
+  addBankCard(card: BankCard): void {
+    if (this.cardsByNumber.has(card.number)) throw cardExists(card.number);
+    if (this.cardsByNumber.size >= MAX_CARDS_PER_ACCOUNT) throw cardLimitReached(MAX_CARDS_PER_ACCOUNT);
+    this.cardsByNumber.set(card.number, card);
+  }
+
+  removeBankCard(number: string): BankCardSnapshot {
+    const card = this.cardNamed(number);
+    this.cardsByNumber.delete(number);
+    return card.snapshot();
+  }
+
+  /** @returns whether anything changed: enabling an enabled card is a no-op. */
+  enableBankCard(number: string): boolean {
+    return this.cardNamed(number).enable();
+  }
+
+  disableBankCard(number: string): boolean {
+    return this.cardNamed(number).disable();
+  }
+
+  requireEnabledCard(number: string): BankCardSnapshot {
+    const card = this.cardNamed(number);
+    if (!card.enabled) throw cardDisabled(number);
+    return card.snapshot();
+  }
+
+  snapshot(): AccountSnapshot {
+    return {
+      id: this.id,
+      ownerId: this.ownerId,
+      currency: this.currency.code,
+      balance: this.balanceUnits,
+      address: this.currentAddress?.toJSON() ?? null,
+      cards: this.cards,
+      version: this.savedVersion,
+      createdAt: this.createdAt,
+    };
+  }
+
+  /** What a save must write: every changed field, card row and new ledger entry since loading. */
+  changes(): AccountChanges {
+    return diffAccount(this.loaded, this.snapshot(), this.pendingEntries);
+  }
+
+  /** Called by a repository once the changes are stored: they become the new baseline. */
+  markSaved(): void {
+    this.savedVersion += 1;
+    this.pendingEntries = [];
+    this.loaded = this.snapshot();
+  }
+
+  private move(signedAmount: bigint, next: bigint, posting: Posting): LedgerEntry {
+    const entry: LedgerEntry = {
+      id: posting.entryId,
+      accountId: this.id,
+      kind: posting.kind,
+      amount: signedAmount,
+      balanceAfter: next,
+      reference: posting.reference,
+      counterpartyAccountId: posting.counterpartyAccountId ?? null,
+      createdAt: posting.at,
+    };
+    this.balanceUnits = next;
+    this.pendingEntries.push(entry);
+    return entry;
+  }
+
+  private cardNamed(number: string): BankCard {
+    const card = this.cardsByNumber.get(number);
+    if (!card) throw cardNotFound(number);
+    return card;
+  }
+}
+
+function byAddedThenNumber(a: BankCardSnapshot, b: BankCardSnapshot): number {
+  return a.addedAt.getTime() - b.addedAt.getTime() || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+}
+
+function assertPositive(amount: bigint): void {
+  // Amounts are parsed positive at the edge; anything else here is a programming error.
+  if (typeof amount !== 'bigint' || amount <= 0n) throw new RangeError(`amounts are positive bigints, got ${String(amount)}`);
+}

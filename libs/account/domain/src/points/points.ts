@@ -1,0 +1,102 @@
+import { insufficientPoints, pointsLimitExceeded } from '../errors/account-errors';
+import { MAX_UNITS } from '../money/amount';
+
+export interface PointsSnapshot {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly points: bigint;
+  readonly version: number;
+  readonly createdAt: Date;
+}
+
+export interface PointsChanges {
+  readonly isNew: boolean;
+  readonly expectedVersion: number;
+  readonly points?: bigint;
+  readonly isEmpty: boolean;
+}
+
+/**
+ * The loyalty points aggregate: a separate root from Account, so buying points with
+ * money is a change to two aggregates that only a unit of work makes atomic.
+ */
+export class Points {
+  private balance: bigint;
+  private loaded: PointsSnapshot | null;
+  private savedVersion: number;
+
+  private constructor(
+    readonly id: string,
+    readonly ownerId: string,
+    readonly createdAt: Date,
+    balance: bigint,
+    version: number,
+    loaded: PointsSnapshot | null,
+  ) {
+    this.balance = balance;
+    this.savedVersion = version;
+    this.loaded = loaded;
+  }
+
+  static open(input: { id: string; ownerId: string; now: Date }): Points {
+    return new Points(input.id, input.ownerId, input.now, 0n, 0, null);
+  }
+
+  static restore(snapshot: PointsSnapshot): Points {
+    return new Points(snapshot.id, snapshot.ownerId, snapshot.createdAt, snapshot.points, snapshot.version, snapshot);
+  }
+
+  get points(): bigint {
+    return this.balance;
+  }
+
+  get version(): number {
+    return this.savedVersion;
+  }
+
+  get isNew(): boolean {
+    return this.loaded === null;
+  }
+
+  isOwnedBy(userId: string): boolean {
+    return this.ownerId === userId;
+  }
+
+  addPoints(count: bigint): void {
+    assertPositive(count);
+    if (this.balance + count > MAX_UNITS) throw pointsLimitExceeded(this.id);
+    this.balance += count;
+  }
+
+  spendPoints(count: bigint): void {
+    assertPositive(count);
+    if (this.balance < count) throw insufficientPoints(this.id);
+    this.balance -= count;
+  }
+
+  snapshot(): PointsSnapshot {
+    return { id: this.id, ownerId: this.ownerId, points: this.balance, version: this.savedVersion, createdAt: this.createdAt };
+  }
+
+  changes(): PointsChanges {
+    if (!this.loaded) return { isNew: true, expectedVersion: 0, points: this.balance, isEmpty: false };
+    const changed = this.loaded.points !== this.balance;
+    return { isNew: false, expectedVersion: this.loaded.version, ...(changed ? { points: this.balance } : {}), isEmpty: !changed };
+  }
+
+  markSaved(): void {
+    this.savedVersion += 1;
+    this.loaded = this.snapshot();
+  }
+}
+
+/** One point per minor unit paid, whatever the currency: 10.00 USD buys 1,000 points. */
+export const POINTS_PER_MINOR_UNIT = 1n;
+
+export function pointsForPayment(amount: bigint): bigint {
+  return amount * POINTS_PER_MINOR_UNIT;
+}
+
+function assertPositive(count: bigint): void {
+  if (typeof count !== 'bigint' || count <= 0n) throw new RangeError(`point counts are positive bigints, got ${String(count)}`);
+}

@@ -1,0 +1,15 @@
+import type { Account } from '../account/account';
+
+/**
+ * Loads and saves whole Account aggregates (with their cards). `save` writes what
+ * `account.changes()` lists — new rows for a new account, otherwise only changed
+ * fields, card rows and new ledger entries — checks the version it was loaded at, and
+ * calls `account.markSaved()`. A stale version fails with ConcurrentModificationError
+ * and writes nothing.
+ */
+export interface AccountRepository {
+  findById(id: string): Promise<Account | undefined>;
+  /** The owner's accounts, oldest first, at most `limit`. */
+  listByOwner(ownerId: string, limit: number): Promise<Account[]>;
+  save(account: Account): Promise<void>;
+}

@@ -1,0 +1,2 @@
+export * from './lib/account-module';
+export * from './lib/account-settings';

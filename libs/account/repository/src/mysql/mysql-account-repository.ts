@@ -1,0 +1,172 @@
+import { Account, ConcurrentModificationError, type AccountChanges, type AccountRepository, type AccountSnapshot, type LedgerEntry } from '@mosaic/account-domain';
+import { isId } from '@mosaic/kit-core';
+import { rejectingDuplicates } from './duplicates';
+import { placeholders, safeLimit, toBigInt, type Rows, type Sql, type Written } from './sql';
+
+const ACCOUNT_COLUMNS =
+  'id, owner_id, currency, balance, address_province, address_city, address_district, address_line, version, created_at';
+
+/**
+ * Accounts in MySQL: the account row, its card rows, and (append-only) its ledger rows.
+ * A save writes only what `account.changes()` lists, and guards the account row with
+ * `WHERE version = ?` — a stale save matches no row and fails before writing anything
+ * else. Every save bumps that row's version, even when only card rows changed, so the
+ * whole aggregate is versioned as one. The row and its cards are read in one statement,
+ * so they always come from the same moment.
+ */
+export class MysqlAccountRepository implements AccountRepository {
+  /**
+   * @param lockOnLoad inside a transaction: `findById` locks the account row (FOR UPDATE)
+   *   until commit, so a concurrent writer waits rather than failing its version check.
+   */
+  constructor(
+    private readonly sql: Sql,
+    private readonly lockOnLoad = false,
+  ) {}
+
+  async findById(id: string): Promise<Account | undefined> {
+    if (!isId(id)) return undefined;
+    // One round trip for the row and its cards; with the lock, the card rows are locked too.
+    const lock = this.lockOnLoad ? ' FOR UPDATE' : '';
+    const [rows] = await this.sql.execute<Rows>(
+      `SELECT ${ACCOUNT_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')},
+              c.number AS card_number, c.bank_name AS card_bank_name, c.enabled AS card_enabled, c.added_at AS card_added_at
+         FROM account_accounts a LEFT JOIN account_bank_cards c ON c.account_id = a.id
+        WHERE a.id = ?${lock}`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const cards = rows.filter((card) => card.card_number !== null).map(cardOf);
+    return Account.restore(snapshotOf(row, cards));
+  }
+
+  async listByOwner(ownerId: string, limit: number): Promise<Account[]> {
+    const [rows] = await this.sql.query<Rows>(`SELECT ${ACCOUNT_COLUMNS} FROM account_accounts WHERE owner_id = ? ORDER BY id LIMIT ${safeLimit(limit)}`, [ownerId]);
+    if (rows.length === 0) return [];
+    const cards = await this.cardsOf(rows.map((row) => String(row.id)));
+    return rows.map((row) => Account.restore(snapshotOf(row, cards.get(String(row.id)) ?? [])));
+  }
+
+  async save(account: Account): Promise<void> {
+    const changes = account.changes();
+    if (changes.isEmpty) return;
+    if (changes.isNew) await this.insertAccount(account);
+    else await this.updateAccount(account.id, changes);
+    await this.writeCards(account.id, changes);
+    await this.appendLedger(changes.ledgerEntries);
+    account.markSaved();
+  }
+
+  private async insertAccount(account: Account): Promise<void> {
+    const snapshot = account.snapshot();
+    const address = snapshot.address;
+    await rejectingDuplicates('account', snapshot.id, () => this.sql.execute(
+      `INSERT INTO account_accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+      [
+        snapshot.id,
+        snapshot.ownerId,
+        snapshot.currency,
+        snapshot.balance.toString(),
+        address?.province ?? null,
+        address?.city ?? null,
+        address?.district ?? null,
+        address?.line ?? null,
+        snapshot.createdAt,
+      ],
+    ));
+  }
+
+  private async updateAccount(id: string, changes: AccountChanges): Promise<void> {
+    const assignments = ['version = version + 1'];
+    const values: (string | null)[] = [];
+    if (changes.balance !== undefined) {
+      assignments.push('balance = ?');
+      values.push(changes.balance.toString());
+    }
+    if (changes.address !== undefined) {
+      assignments.push('address_province = ?', 'address_city = ?', 'address_district = ?', 'address_line = ?');
+      const address = changes.address;
+      values.push(address?.province ?? null, address?.city ?? null, address?.district ?? null, address?.line ?? null);
+    }
+    const [result] = await this.sql.execute<Written>(`UPDATE account_accounts SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, [
+      ...values,
+      id,
+      changes.expectedVersion,
+    ]);
+    if (result.affectedRows !== 1) throw new ConcurrentModificationError('account', id);
+  }
+
+  private async writeCards(accountId: string, changes: AccountChanges): Promise<void> {
+    if (changes.cardsRemoved.length > 0) {
+      await this.sql.query(`DELETE FROM account_bank_cards WHERE account_id = ? AND number IN (?)`, [accountId, changes.cardsRemoved]);
+    }
+    for (const card of changes.cardsUpdated) {
+      await this.sql.execute(`UPDATE account_bank_cards SET bank_name = ?, enabled = ?, added_at = ? WHERE account_id = ? AND number = ?`, [
+        card.bankName,
+        card.enabled ? 1 : 0,
+        card.addedAt,
+        accountId,
+        card.number,
+      ]);
+    }
+    if (changes.cardsAdded.length > 0) {
+      await this.sql.query(
+        `INSERT INTO account_bank_cards (account_id, number, bank_name, enabled, added_at) VALUES ${placeholders(changes.cardsAdded.length, 5)}`,
+        changes.cardsAdded.flatMap((card) => [accountId, card.number, card.bankName, card.enabled ? 1 : 0, card.addedAt]),
+      );
+    }
+  }
+
+  private async appendLedger(entries: readonly LedgerEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.sql.query(
+      `INSERT INTO account_ledger_entries (id, account_id, kind, amount, balance_after, reference, counterparty_account_id, created_at) VALUES ${placeholders(entries.length, 8)}`,
+      entries.flatMap((entry) => [
+        entry.id,
+        entry.accountId,
+        entry.kind,
+        entry.amount.toString(),
+        entry.balanceAfter.toString(),
+        entry.reference,
+        entry.counterpartyAccountId,
+        entry.createdAt,
+      ]),
+    );
+  }
+
+  private async cardsOf(accountIds: string[]): Promise<Map<string, AccountSnapshot['cards'][number][]>> {
+    const [rows] = await this.sql.query<Rows>(
+      `SELECT account_id, number, bank_name, enabled, added_at FROM account_bank_cards WHERE account_id IN (?) ORDER BY added_at, number`,
+      [accountIds],
+    );
+    const byAccount = new Map<string, AccountSnapshot['cards'][number][]>();
+    for (const row of rows) {
+      const id = String(row.account_id);
+      const list = byAccount.get(id) ?? [];
+      list.push(cardOf({ card_number: row.number, card_bank_name: row.bank_name, card_enabled: row.enabled, card_added_at: row.added_at }));
+      byAccount.set(id, list);
+    }
+    return byAccount;
+  }
+}
+
+function cardOf(row: Record<string, unknown>): AccountSnapshot['cards'][number] {
+  return { number: row.card_number as string, bankName: row.card_bank_name as string, enabled: Number(row.card_enabled) === 1, addedAt: row.card_added_at as Date };
+}
+
+function snapshotOf(row: Rows[number], cards: AccountSnapshot['cards']): AccountSnapshot {
+  const hasAddress = row.address_province !== null;
+  return {
+    id: String(row.id),
+    ownerId: row.owner_id as string,
+    currency: row.currency as string,
+    balance: toBigInt(row.balance),
+    address: hasAddress
+      ? { province: row.address_province as string, city: row.address_city as string, district: row.address_district as string, line: row.address_line as string }
+      : null,
+    cards,
+    version: Number(row.version),
+    createdAt: row.created_at as Date,
+  };
+}

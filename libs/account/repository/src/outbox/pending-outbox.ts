@@ -1,0 +1,24 @@
+import type { DomainEvent } from '@mosaic/account-domain';
+
+export interface StoredEvent {
+  /** Position in the outbox; relayed in this order. */
+  readonly seq: string;
+  readonly event: DomainEvent;
+}
+
+/**
+ * The relay's view of an outbox: committed events not yet published. Each backend
+ * lets one drain run at a time (across processes, for MySQL), so a batch is never in
+ * two relays' hands at once.
+ */
+export interface PendingOutbox {
+  /**
+   * Hands the oldest pending events (at most `limit`) to `publish` and removes them once
+   * it resolves. When `publish` throws they stay pending, to be handed out again: an
+   * event may be published more than once, never not at all. Resolves to how many were published.
+   */
+  drain(limit: number, publish: (events: readonly StoredEvent[]) => Promise<void>): Promise<number>;
+  /** The oldest pending events without taking them, for inspection and tests. */
+  peek(limit: number): Promise<StoredEvent[]>;
+  countPending(): Promise<number>;
+}

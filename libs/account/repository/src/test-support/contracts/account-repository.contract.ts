@@ -1,0 +1,110 @@
+import { Account, ConcurrentModificationError, currencyOf } from '@mosaic/account-domain';
+import { describe, expect, it } from 'vitest';
+import { aCard, aNewAccount, anAddress, anOwner, aPosting, at, nextId } from '../aggregates';
+import { useBackend, type ContractBackend } from './contract-backend';
+
+export function accountRepositoryContract(backend: ContractBackend): void {
+  describe(`AccountRepository contract: ${backend.name}`, () => {
+    const adapters = useBackend(backend);
+    const inTx = <T>(work: Parameters<ReturnType<typeof adapters>['unitOfWork']['run']>[0]) => adapters().unitOfWork.run(work) as Promise<T>;
+
+    it('stores a new account whole and loads it back equal, at version 1', async () => {
+      const account = aNewAccount({ balance: 1234n, withAddress: true, cards: ['6222020000000001', '6222020000000002'] });
+      account.disableBankCard('6222020000000002');
+      await inTx((tx) => tx.accounts.save(account));
+      expect(account.version).toBe(1);
+      const loaded = await adapters().accounts.findById(account.id);
+      expect(loaded?.snapshot()).toEqual(account.snapshot());
+      expect(loaded?.changes().isEmpty).toBe(true);
+    });
+
+    it('finds nothing for an unknown or malformed id', async () => {
+      expect(await adapters().accounts.findById(nextId())).toBeUndefined();
+      expect(await adapters().accounts.findById('not-an-id')).toBeUndefined();
+    });
+
+    it('writes every kind of change and bumps the version once per save', async () => {
+      const account = aNewAccount({ cards: ['6222020000000001', '6222020000000002'] });
+      await inTx((tx) => tx.accounts.save(account));
+      await inTx(async (tx) => {
+        const loaded = (await tx.accounts.findById(account.id))!;
+        loaded.credit(500n, aPosting('deposit'));
+        loaded.changeAddress(anAddress('2 River Road'));
+        loaded.disableBankCard('6222020000000001');
+        loaded.removeBankCard('6222020000000002');
+        loaded.addBankCard(aCard('6222020000000003', 5));
+        await tx.accounts.save(loaded);
+        expect(loaded.version).toBe(2);
+      });
+      const stored = (await adapters().accounts.findById(account.id))!;
+      expect(stored.version).toBe(2);
+      expect(stored.balance).toBe(500n);
+      expect(stored.address?.line).toBe('2 River Road');
+      expect(stored.cards.map((card) => [card.number, card.enabled])).toEqual([
+        ['6222020000000001', false],
+        ['6222020000000003', true],
+      ]);
+    });
+
+    it('keeps using an aggregate after saving it: the next save checks the new version', async () => {
+      const account = aNewAccount();
+      await inTx(async (tx) => {
+        await tx.accounts.save(account);
+        account.credit(100n, aPosting('deposit'));
+        await tx.accounts.save(account);
+      });
+      expect((await adapters().accounts.findById(account.id))?.snapshot()).toMatchObject({ version: 2, balance: 100n });
+    });
+
+    it('writes nothing for an unchanged aggregate: the version stays', async () => {
+      const account = aNewAccount();
+      await inTx((tx) => tx.accounts.save(account));
+      await inTx(async (tx) => tx.accounts.save((await tx.accounts.findById(account.id))!));
+      expect((await adapters().accounts.findById(account.id))?.version).toBe(1);
+    });
+
+    it('refuses a save from a stale load and writes none of it: no lost update', async () => {
+      const account = aNewAccount({ balance: 1000n, cards: ['6222020000000001'] });
+      await inTx((tx) => tx.accounts.save(account));
+      const first = (await adapters().accounts.findById(account.id))!;
+      const second = (await adapters().accounts.findById(account.id))!;
+      first.debit(100n, aPosting('withdrawal'));
+      await inTx((tx) => tx.accounts.save(first));
+
+      const entry = second.debit(900n, aPosting('withdrawal'));
+      second.removeBankCard('6222020000000001');
+      second.changeAddress(anAddress());
+      await expect(inTx((tx) => tx.accounts.save(second))).rejects.toBeInstanceOf(ConcurrentModificationError);
+
+      const stored = (await adapters().accounts.findById(account.id))!;
+      expect(stored.snapshot()).toMatchObject({ version: 2, balance: 900n, address: null });
+      expect(stored.cards).toHaveLength(1);
+      expect(await adapters().ledger.byReference(entry.reference)).toEqual([]);
+    });
+
+    it('refuses to store a new account under an id already taken', async () => {
+      const account = aNewAccount();
+      await inTx((tx) => tx.accounts.save(account));
+      const twin = Account.open({ id: account.id, ownerId: anOwner(), currency: currencyOf('USD'), now: at() });
+      await expect(inTx((tx) => tx.accounts.save(twin))).rejects.toBeInstanceOf(ConcurrentModificationError);
+    });
+
+    it('lists an owner’s accounts oldest first, up to the limit, with their cards', async () => {
+      const owner = anOwner();
+      const saved = [aNewAccount({ ownerId: owner, cards: ['6222020000000001'] }), aNewAccount({ ownerId: owner }), aNewAccount({ ownerId: owner, currency: 'JPY' })];
+      for (const account of saved) await inTx((tx) => tx.accounts.save(account));
+      await inTx((tx) => tx.accounts.save(aNewAccount()));
+      const listed = await adapters().accounts.listByOwner(owner, 10);
+      expect(listed.map((account) => account.snapshot())).toEqual(saved.map((account) => account.snapshot()));
+      expect((await adapters().accounts.listByOwner(owner, 2)).map((account) => account.id)).toEqual(saved.slice(0, 2).map((account) => account.id));
+      expect(await adapters().accounts.listByOwner(anOwner(), 10)).toEqual([]);
+    });
+
+    it('saves outside a unit of work as a transaction of its own', async () => {
+      const account = aNewAccount({ balance: 10n });
+      await adapters().accounts.save(account);
+      expect((await adapters().accounts.findById(account.id))?.balance).toBe(10n);
+      expect(await adapters().ledger.sumFor(account.id)).toBe(10n);
+    });
+  });
+}

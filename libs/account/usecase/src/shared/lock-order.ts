@@ -1,0 +1,18 @@
+import type { Account, AccountRepository } from '@mosaic/account-domain';
+import { compareIds } from '@mosaic/kit-core';
+
+/**
+ * Loads accounts in ascending id order. A backend may lock each account as it loads it
+ * (see UnitOfWork), so every use case touching two accounts goes through here: a
+ * transfer A→B and one B→A then wait for each other in the same order instead of
+ * deadlocking. Saves follow the same order.
+ */
+export async function loadInLockOrder(accounts: AccountRepository, ids: readonly string[]): Promise<Map<string, Account | undefined>> {
+  const loaded = new Map<string, Account | undefined>();
+  for (const id of [...new Set(ids)].sort(compareIds)) loaded.set(id, await accounts.findById(id));
+  return loaded;
+}
+
+export async function saveInLockOrder(accounts: AccountRepository, changed: readonly Account[]): Promise<void> {
+  for (const account of [...changed].sort((a, b) => compareIds(a.id, b.id))) await accounts.save(account);
+}
