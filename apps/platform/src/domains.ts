@@ -7,7 +7,7 @@ export interface DomainEntry {
 }
 
 export const DOMAINS: DomainEntry[] = [
-  { name: 'URL shortener', path: '/s/', description: 'Short links that redirect fast, with click counts', ready: false },
+  { name: 'URL shortener', path: '/s/', description: 'Short links that redirect fast, with click counts', ready: true },
   { name: 'Auth', path: '/api/v1/auth/jwks.json', description: 'Accounts, sessions and tokens shared by every domain (API under /api/v1/auth)', ready: true },
   { name: 'Account', path: '/api/v1/accounts', description: 'Wallets, transfers and points that never lose money (API, sign in first)', ready: true },
   { name: 'Chat', path: '/chat/', description: 'Real-time messages between friends and in channels', ready: false },

@@ -51,6 +51,17 @@ describe('platform', async () => {
     expect(forged.status).toBe(401);
   });
 
+  it('shortens a link, serves the page at /s/ and redirects the short code', async () => {
+    const created = await request(app).post('/api/v1/links').send({ url: 'https://example.org/some/long/path' });
+    expect(created.status).toBe(201);
+    const redirect = await request(app).get(`/${created.body.code}`);
+    expect([301, 302]).toContain(redirect.status);
+    expect(redirect.headers.location).toBe('https://example.org/some/long/path');
+    const page = await request(app).get('/s/').set('Accept', 'text/html');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+  });
+
   it('answers unknown API routes with JSON', async () => {
     const res = await request(app).get('/api/v1/nothing-here');
     expect(res.status).toBe(404);

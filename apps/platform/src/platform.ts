@@ -2,6 +2,7 @@ import { createAccountModule } from '@mosaic/account-module';
 import { createAuthModule } from '@mosaic/auth-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp, requirePrincipal } from '@mosaic/kit-http';
+import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
 import { DOMAINS } from './domains';
 import { landingPage } from './landing-page';
 
@@ -9,11 +10,12 @@ import { landingPage } from './landing-page';
 export async function createPlatform(context: AppContext): Promise<ComposedApp> {
   const auth = await createAuthModule(context);
   const account = await createAccountModule(context);
+  const urlshortener = await createUrlshortenerModule(context, { pagePath: '/s/' });
   const page = landingPage(DOMAINS);
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
-    resources: [auth.resource, ...account.resources],
+    resources: [auth.resource, ...account.resources, ...urlshortener.resources],
     mount: (app) => {
       app.get('/', (_req, res) => {
         res.type('html').send(page);
@@ -25,6 +27,8 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
         res.json(requirePrincipal(req));
       });
       app.use('/api/v1', account.router);
+      // Last: its redirects take any single path segment that could be a short code.
+      app.use(urlshortener.router);
     },
   });
   return { http, pages: [{ name: 'home', path: '/' }, ...DOMAINS.filter((d) => d.ready).map((d) => ({ name: d.name, path: d.path }))] };

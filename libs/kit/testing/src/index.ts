@@ -7,3 +7,5 @@ export * from './lib/mongo-test-database';
 export * from './lib/mysql-test-database';
 export * from './lib/redis-test-namespace';
 export * from './lib/app-error-assertions';
+export * from './lib/describe-with-chromium';
+export * from './lib/app-process';

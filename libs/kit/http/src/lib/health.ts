@@ -1,6 +1,6 @@
 import type { Resource } from '@mosaic/kit-core';
-import type { Router } from 'express';
-import express from 'express';
+import type { Telemetry } from '@mosaic/kit-telemetry';
+import type { RequestHandler, Response } from 'express';
 
 /** What /ready reports and what shutdown closes; shared by the app and its server. */
 export class Lifecycle {
@@ -21,20 +21,45 @@ export class Lifecycle {
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-export function healthRouter(lifecycle: Lifecycle): Router {
-  const router = express.Router();
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+/**
+ * GET /health (liveness), /ready (every resource answers; 503 while draining) and
+ * /metrics, as one layer: a single string compare for every other request instead
+ * of a router per endpoint.
+ */
+export function operationalEndpoints(lifecycle: Lifecycle, telemetry?: Telemetry): RequestHandler {
+  return (req, res, next) => {
+    // Every request passes here: compare the raw URL rather than have express parse it.
+    const url = req.url;
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || url.length < 6) return next();
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
+    if (path !== '/health' && path !== '/ready' && path !== '/metrics') return next();
+    // Named for the request metrics, which otherwise read the pattern of an express route.
+    res.locals.route = path;
+    switch (path) {
+      case '/health':
+        res.json({ status: 'ok' });
+        return;
+      case '/ready':
+        void readiness(lifecycle, res).catch(next);
+        return;
+      default:
+        if (!telemetry) {
+          res.locals.route = undefined;
+          return next();
+        }
+        telemetry.metricsHandler(req, res);
+    }
+  };
+}
+
+async function readiness(lifecycle: Lifecycle, res: Response): Promise<void> {
+  const checks = await Promise.all(lifecycle.resources.map(async (resource) => [resource.name, await probe(resource)] as const));
+  const ready = !lifecycle.draining && checks.every(([, outcome]) => outcome === 'ok');
+  res.status(ready ? 200 : 503).json({
+    status: lifecycle.draining ? 'draining' : ready ? 'ready' : 'not_ready',
+    checks: Object.fromEntries(checks),
   });
-  router.get('/ready', async (_req, res) => {
-    const checks = await Promise.all(lifecycle.resources.map(async (resource) => [resource.name, await probe(resource)] as const));
-    const ready = !lifecycle.draining && checks.every(([, outcome]) => outcome === 'ok');
-    res.status(ready ? 200 : 503).json({
-      status: lifecycle.draining ? 'draining' : ready ? 'ready' : 'not_ready',
-      checks: Object.fromEntries(checks),
-    });
-  });
-  return router;
 }
 
 async function probe(resource: Resource): Promise<string> {

@@ -65,7 +65,7 @@ describe('buildHttpApp', () => {
 
   it('generates a request id when the caller sends none or a hostile one', async () => {
     const res = await request(app).get('/health').set('X-Request-Id', 'x'.repeat(300));
-    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers['x-request-id']).toMatch(/^[A-Za-z0-9_-]{8}-[0-9a-z]+$/);
   });
 
   it('reports readiness from its resources', async () => {
@@ -134,7 +134,7 @@ describe('buildHttpApp', () => {
     await request(app).get('/items/43');
     const res = await request(app).get('/metrics');
     expect(res.status).toBe(200);
-    expect(res.text).toMatch(/http_server_requests_total\{[^}]*route="\/items\/:id"[^}]*status="200"[^}]*\} 2/);
+    expect(res.text).toMatch(/http_server_request_duration_seconds_count\{[^}]*route="\/items\/:id"[^}]*status="200"[^}]*\} 2/);
     expect(res.text).toContain('http_server_request_duration_seconds_bucket');
     expect(res.text).toContain('process_memory_bytes');
     expect(res.text).toContain('process_uptime_seconds');

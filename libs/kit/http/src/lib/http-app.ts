@@ -1,12 +1,10 @@
 import type { Resource } from '@mosaic/kit-core';
 import type { Logger } from '@mosaic/kit-log';
 import type { Telemetry } from '@mosaic/kit-telemetry';
-import express, { type Express } from 'express';
-import { accessLog } from './access-log';
+import express, { type Express, type RequestHandler } from 'express';
 import { errorHandler, notFoundHandler } from './error-handler';
-import { healthRouter, Lifecycle } from './health';
-import { requestContext } from './request-context';
-import { requestMetrics } from './request-metrics';
+import { Lifecycle, operationalEndpoints } from './health';
+import { observeRequests } from './observe-requests';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -37,17 +35,32 @@ export function buildHttpApp(options: HttpAppOptions): HttpApp {
   const lifecycle = new Lifecycle().add(...(options.resources ?? []));
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
-  app.use(requestContext());
-  if (options.telemetry) {
-    app.use(requestMetrics(options.telemetry.meter));
-    const { metricsHandler } = options.telemetry;
-    app.get('/metrics', (req, res) => metricsHandler(req, res));
-  }
-  app.use(accessLog(options.logger));
-  app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
-  app.use(healthRouter(lifecycle));
+  app.use(entry(observeRequests(options.logger, options.telemetry), operationalEndpoints(lifecycle, options.telemetry), jsonBodies(options.bodyLimit ?? '100kb')));
   options.mount(app);
   app.use(notFoundHandler());
   app.use(errorHandler(options.logger));
   return { app, lifecycle, logger: options.logger };
+}
+
+/**
+ * Observation, the operational endpoints and body parsing as one express layer:
+ * each layer costs every request a router step, and these run on all of them.
+ */
+function entry(observe: RequestHandler, operational: RequestHandler, parseBody: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    void observe(req, res, () => {
+      void operational(req, res, () => {
+        void parseBody(req, res, next);
+      });
+    });
+  };
+}
+
+/** Parses JSON bodies, skipping the parser's work for the many requests that carry none. */
+function jsonBodies(limit: string | number): RequestHandler {
+  const parse = express.json({ limit });
+  return (req, res, next) => {
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return next();
+    parse(req, res, next);
+  };
 }

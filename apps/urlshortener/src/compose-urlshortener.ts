@@ -1,0 +1,32 @@
+import { authenticate } from '@mosaic/auth-delivery';
+import { JwtTokenVerifier } from '@mosaic/auth-usecase';
+import type { AppContext, ComposedApp } from '@mosaic/kit-app';
+import { buildHttpApp } from '@mosaic/kit-http';
+import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
+import { loadAppSettings } from './urlshortener-settings';
+
+/**
+ * The shortener alone: its page at `/`, its API, and redirects at `/:code`. With
+ * AUTH_JWKS_URL it accepts the auth service's access tokens (verified with its
+ * public keys, never by calling it), so signed-in users own and may delete links.
+ */
+export async function composeUrlshortener(context: AppContext): Promise<ComposedApp> {
+  const settings = loadAppSettings(context.env);
+  const urlshortener = await createUrlshortenerModule(context, { pagePath: '/' });
+  const http = buildHttpApp({
+    logger: context.logger,
+    telemetry: context.telemetry,
+    trustProxy: settings.trustProxy,
+    resources: urlshortener.resources,
+    mount: (app) => {
+      if (settings.auth) {
+        const { jwksUrl, issuer, audience } = settings.auth;
+        app.use(authenticate(new JwtTokenVerifier({ keys: { jwksUrl }, issuer, audience })));
+      }
+      // The redirect as a route of its own, ahead of the router: the hot path skips its dispatch.
+      app.get('/:code', urlshortener.redirect);
+      app.use(urlshortener.router);
+    },
+  });
+  return { http, pages: [{ name: 'shorten a link', path: '/' }] };
+}

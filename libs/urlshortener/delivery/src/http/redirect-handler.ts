@@ -1,0 +1,51 @@
+import { ShortCode, type Link } from '@mosaic/urlshortener-domain';
+import type { ResolveLink } from '@mosaic/urlshortener-usecase';
+import type { Request, RequestHandler, Response } from 'express';
+
+/** What to send for a code that leads nowhere. */
+export type LinkNotFoundResponder = (req: Request, res: Response, code: string) => void;
+
+/**
+ * `GET /:code`, the hot path. A link held in memory is answered without awaiting
+ * anything and with no allocation beyond the response; only a cold code waits on
+ * the cache or the database. Paths that cannot be codes (reserved words such as
+ * `health` or `exchange`, dotted file names) fall through to the next route, so the
+ * router may be mounted before other top-level routes.
+ */
+export function redirectHandler(resolveLink: ResolveLink, notFound: LinkNotFoundResponder): RequestHandler {
+  return (req, res, next) => {
+    const code = req.params.code as string;
+    // HEAD is a link checker or a preview, not a visit.
+    const visit = req.method === 'GET';
+    const cached = resolveLink.peek(code, visit);
+    if (cached) return redirect(res, cached);
+    if (cached === null) return notFound(req, res, code);
+    if (!ShortCode.couldExist(code)) return next();
+    resolveLink.execute(code, visit).then((found) => (found ? redirect(res, found) : notFound(req, res, code)), next);
+  };
+}
+
+/** The seed's `GET /api/v1/shortUrl/:code`: always 301, JSON 404. */
+export function seedRedirectHandler(resolveLink: ResolveLink, notFound: LinkNotFoundResponder): RequestHandler {
+  return async (req, res) => {
+    const code = req.params.code as string;
+    const found = await resolveLink.execute(code);
+    if (!found) return notFound(req, res, code);
+    res.statusCode = 301;
+    res.setHeader('Location', found.url);
+    res.end();
+  };
+}
+
+function redirect(res: Response, link: Link): void {
+  // Bypasses res.redirect(), which renders a body per Accept header on every call.
+  if (link.isPermanent) {
+    res.statusCode = 301;
+    // Browsers keep a 301 until told otherwise; a day still lets repeat visits count.
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+  } else {
+    res.statusCode = 302;
+  }
+  res.setHeader('Location', link.url);
+  res.end();
+}

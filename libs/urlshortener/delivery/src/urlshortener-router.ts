@@ -1,0 +1,118 @@
+import { parseRequest, principalOf, requirePrincipal } from '@mosaic/kit-http';
+import { linkErrors, ShortCode } from '@mosaic/urlshortener-domain';
+import type { UrlshortenerUseCases } from '@mosaic/urlshortener-usecase';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { createLinkBody, seedShortenBody } from './http/link-requests';
+import { toLinkResponse, type LinkStatsResponse } from './http/link-responses';
+import { redirectHandler, seedRedirectHandler, type LinkNotFoundResponder } from './http/redirect-handler';
+import { shortUrlBaseResolver } from './http/short-url-base';
+import { sendHtml } from './pages/html-document';
+import { notFoundPage } from './pages/not-found-page';
+import { shortenerPage } from './pages/shortener-page';
+import { encodeQr } from './qr/qr-code';
+import { qrCodeSvg } from './qr/qr-svg';
+
+export interface UrlshortenerRouterOptions {
+  useCases: Pick<UrlshortenerUseCases, 'createLink' | 'resolveLink' | 'inspectLink' | 'deleteLink'>;
+  /** Runs before link creation: the app's rate limiter (per user, else per client IP). */
+  createLinkLimiter: RequestHandler;
+  /** Where short links are reached, e.g. "https://sho.rt"; default the scheme and host of each request. */
+  publicUrl?: string;
+  /** Path of the web page: "/" on the shortener's own server, "/s/" inside the platform. */
+  pagePath?: string;
+}
+
+export interface UrlshortenerRouter extends Router {
+  /**
+   * `GET /:code` on its own, for apps that mount it as a top-level route: the hot
+   * path then skips the nested router's dispatch. The router serves it too.
+   */
+  readonly redirect: RequestHandler;
+}
+
+/**
+ * Every HTTP route of the shortener. Mount it after the app's other routes: its
+ * `/:code` matches any single path segment (though it passes on reserved words
+ * and anything that cannot be a code).
+ */
+export function createUrlshortenerRouter(options: UrlshortenerRouterOptions): UrlshortenerRouter {
+  const { createLink, resolveLink, inspectLink, deleteLink } = options.useCases;
+  const pagePath = options.pagePath ?? '/';
+  assertPagePath(pagePath);
+  const baseOf = shortUrlBaseResolver(options.publicUrl);
+  const page = shortenerPage();
+  const missingPage = notFoundPage(pagePath);
+
+  const linkNotFound: LinkNotFoundResponder = (req, res, code) => {
+    if (req.accepts(['json', 'html']) === 'html') sendHtml(res, 404, missingPage);
+    else res.status(404).json({ error: linkErrors.linkNotFound(code).toJSON() });
+  };
+  const apiNotFound: LinkNotFoundResponder = (_req, _res, code) => {
+    throw linkErrors.linkNotFound(code);
+  };
+
+  const router = express.Router();
+
+  // First, so the hot path skips matching every other route. It only ever takes a
+  // single path segment and passes on anything that cannot be a code (including the
+  // page path's own segment, "s" in "/s/"), so the routes below still get theirs.
+  const redirect = redirectHandler(resolveLink, linkNotFound);
+  router.get('/:code', redirect);
+
+  router.post('/api/v1/links', options.createLinkLimiter, async (req: Request, res: Response) => {
+    const body = parseRequest(createLinkBody, req.body);
+    const link = await createLink.execute({
+      url: body.url,
+      alias: body.alias ?? undefined,
+      expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
+      ownerId: principalOf(req)?.id,
+      requestHost: req.get('host'),
+    });
+    res.status(201).location(`/api/v1/links/${link.code.value}`).json(toLinkResponse(link, baseOf(req)));
+  });
+
+  router.get('/api/v1/links/:code', async (req, res) => {
+    const { link, clicks } = await inspectLink.execute(req.params.code);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ ...toLinkResponse(link, baseOf(req)), clicks } satisfies LinkStatsResponse);
+  });
+
+  router.delete('/api/v1/links/:code', async (req, res) => {
+    const principal = requirePrincipal(req);
+    await deleteLink.execute({ code: req.params.code, principalId: principal.id });
+    res.status(204).end();
+  });
+
+  router.get('/api/v1/links/:code/qr.svg', async (req, res) => {
+    const link = await resolveLink.execute(req.params.code, false);
+    if (!link) throw linkErrors.linkNotFound(req.params.code);
+    const shortUrl = `${baseOf(req)}/${link.code.value}`;
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.type('image/svg+xml').send(qrCodeSvg(encodeQr(shortUrl, 'M'), shortUrl));
+  });
+
+  router.post('/api/v1/data/shorten', options.createLinkLimiter, async (req, res) => {
+    const body = parseRequest(seedShortenBody, req.body);
+    const link = await createLink.execute({ url: body.longURL, ownerId: principalOf(req)?.id, requestHost: req.get('host') });
+    res.status(201).json({ shortURL: `${baseOf(req)}/${link.code.value}` });
+  });
+
+  router.get('/api/v1/shortUrl/:code', seedRedirectHandler(resolveLink, apiNotFound));
+
+  // Routing is not strict about the trailing slash: "/s" serves the page as "/s/" does.
+  router.get(pagePath, (_req, res) => sendHtml(res, 200, page));
+  return Object.assign(router, { redirect });
+}
+
+/**
+ * The page needs a path no short link can take: "/" (no code is empty), or one
+ * whose first segment is a reserved word such as "s" — otherwise an alias could
+ * shadow the page, or the page an alias.
+ */
+function assertPagePath(pagePath: string): void {
+  if (!/^\/([A-Za-z0-9_-]+\/)*$/.test(pagePath)) throw new TypeError(`pagePath must start and end with "/", got "${pagePath}"`);
+  const first = pagePath.split('/')[1] ?? '';
+  if (first !== '' && ShortCode.couldExist(first)) {
+    throw new TypeError(`pagePath "${pagePath}" could be taken by a short link; start it with a reserved word such as "/s/"`);
+  }
+}

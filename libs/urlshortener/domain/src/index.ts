@@ -1,0 +1,11 @@
+export { Link } from './link/link';
+export type { LinkSnapshot, NewLink } from './link/link';
+export { linkErrors } from './link/link-errors';
+export { isReservedWord, RESERVED_WORDS } from './link/reserved-words';
+export { ALIAS_MAX_LENGTH, ALIAS_MIN_LENGTH, cryptoRandomBytes, GENERATED_CODE_LENGTH, ShortCode } from './link/short-code';
+export type { RandomBytes } from './link/short-code';
+export { MAX_URL_LENGTH, normalizeHost, TargetUrl } from './link/target-url';
+export type { TargetUrlRules } from './link/target-url';
+export type { ClickCounter } from './ports/click-counter';
+export type { CachedLink, LinkCache } from './ports/link-cache';
+export type { InsertOutcome, LinkRepository } from './ports/link-repository';

@@ -1,0 +1,2 @@
+export * from './lib/urlshortener-module';
+export * from './lib/urlshortener-settings';

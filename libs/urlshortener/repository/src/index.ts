@@ -1,0 +1,15 @@
+export { createUrlshortenerAdapters } from './create-urlshortener-adapters';
+export type { UrlshortenerAdapters, UrlshortenerBackends } from './create-urlshortener-adapters';
+export { MemoryClickCounter } from './memory/memory-click-counter';
+export { MemoryLinkCache } from './memory/memory-link-cache';
+export type { MemoryLinkCacheOptions } from './memory/memory-link-cache';
+export { MemoryLinkRepository } from './memory/memory-link-repository';
+export { migrateUrlshortener } from './mysql/migrate-urlshortener';
+export { MysqlClickCounter } from './mysql/mysql-click-counter';
+export { MysqlLinkRepository } from './mysql/mysql-link-repository';
+export { URLSHORTENER_MIGRATIONS } from './mysql/urlshortener-migrations';
+export { RedisClickCounter } from './redis/redis-click-counter';
+export type { RedisClickCounterOptions } from './redis/redis-click-counter';
+export { RedisLinkCache } from './redis/redis-link-cache';
+export type { RedisLinkCacheOptions } from './redis/redis-link-cache';
+export { TieredLinkCache } from './tiered/tiered-link-cache';

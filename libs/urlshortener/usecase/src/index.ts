@@ -1,0 +1,13 @@
+export { ClickBuffer } from './clicks/click-buffer';
+export type { ClickBufferOptions } from './clicks/click-buffer';
+export type { ErrorReporter } from './error-reporter';
+export { CreateLink } from './links/create-link';
+export type { CreateLinkDeps, CreateLinkInput } from './links/create-link';
+export { DeleteLink } from './links/delete-link';
+export type { DeleteLinkDeps, DeleteLinkInput } from './links/delete-link';
+export { InspectLink } from './links/inspect-link';
+export type { InspectLinkDeps, LinkStats } from './links/inspect-link';
+export { ResolveLink } from './links/resolve-link';
+export type { ResolveLinkDeps } from './links/resolve-link';
+export { createUrlshortenerUseCases } from './urlshortener-use-cases';
+export type { UrlshortenerPorts, UrlshortenerUseCaseOptions, UrlshortenerUseCases } from './urlshortener-use-cases';

@@ -1,0 +1,163 @@
+/**
+ * URL shortener benchmark: one command, one run, every figure.
+ *
+ *   npx tsx tools/bench/urlshortener/main.ts [--quick]
+ *
+ * (a) GET /:code for a cached code through the real app (apps/urlshortener as
+ *     deployed, on the embedded default: request ids, metrics, click counting;
+ *     logging at warn) against a bare express handler answering the same 302, in
+ *     the same run, with the ratio. A third server, kit-http with a fixed 302,
+ *     splits the gap into the kit's per-request work and the shortener's own.
+ *     Cases alternate in rounds so a busy machine slows them alike.
+ * (b) link creation per second through the same app (rate limit lifted).
+ *
+ * Each server runs in its own process on 127.0.0.1; autocannon drives them from
+ * this one. A benchmark prints figures; it asserts nothing about time.
+ */
+import { resolve } from 'node:path';
+import { load, type LoadResult } from './load';
+import { announcedServer, freePort, healthyServer, spawnTs, type ServerProcess } from './processes';
+
+const quick = process.argv.includes('--quick');
+const SECONDS_PER_CASE = quick ? 4 : 10;
+const ROUNDS = 2;
+const WARMUP_SECONDS = quick ? 1 : 3;
+const CONNECTIONS = 50;
+const TARGET = 'https://example.com/landing?campaign=bench';
+const root = resolve(import.meta.dirname, '../../..');
+
+interface Case {
+  name: string;
+  url: string;
+  server: ServerProcess;
+  results: LoadResult[];
+}
+
+/** Rounds of one case combined: requests over time, and the worst round's latencies. */
+function combined(results: LoadResult[]): { rate: number; p50: number; p99: number; total: number; statuses: Record<string, number>; errors: number; cpuPerRequest: number } {
+  const seconds = results.length * (SECONDS_PER_CASE / ROUNDS);
+  const statuses: Record<string, number> = {};
+  for (const result of results) for (const [status, count] of Object.entries(result.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
+  const total = results.reduce((sum, result) => sum + result.total, 0);
+  return {
+    rate: total / seconds,
+    p50: Math.max(...results.map((result) => result.p50Ms)),
+    p99: Math.max(...results.map((result) => result.p99Ms)),
+    total,
+    statuses,
+    cpuPerRequest: results.reduce((sum, result) => sum + result.cpuMicros, 0) / Math.max(1, total),
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+  };
+}
+
+function row(name: string, figures: { rate: number; p50: number; p99: number; cpuPerRequest: number }): string {
+  const rate = Math.round(figures.rate).toLocaleString('en-US').padStart(9);
+  const cpu = figures.cpuPerRequest > 0 ? `   server CPU ${figures.cpuPerRequest.toFixed(0).padStart(4)} µs/req` : '';
+  return `  ${name.padEnd(42)} ${rate} req/s   p50 ${String(figures.p50).padStart(3)} ms   p99 ${String(figures.p99).padStart(3)} ms${cpu}`;
+}
+
+function describeStatuses(figures: { statuses: Record<string, number>; errors: number }): string {
+  const parts = Object.entries(figures.statuses).map(([status, count]) => `${status}×${count.toLocaleString('en-US')}`);
+  return `${parts.join(' ')}${figures.errors ? ` and ${figures.errors} errors` : ''}`;
+}
+
+async function startShortener(): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawnTs(resolve(root, 'apps/urlshortener/src/main.ts'), [], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    URLSHORTENER_CREATE_LIMIT: '1000000000',
+    // The embedded default: the figures are the app's, not a database's.
+    MYSQL_URL: '',
+    REDIS_URL: '',
+    KAFKA_BROKERS: '',
+    MONGO_URL: '',
+  });
+  return healthyServer(child, `http://127.0.0.1:${port}`);
+}
+
+/** A link that answers 302 as the baselines do (it expires, so it may not answer 301). */
+async function createBenchLink(shortener: ServerProcess): Promise<string> {
+  const expiresAt = new Date(Date.now() + 365 * 86_400_000).toISOString();
+  const res = await fetch(`${shortener.url}/api/v1/links`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url: TARGET, expiresAt }),
+  });
+  if (res.status !== 201) throw new Error(`creating the bench link answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { code: string }).code;
+}
+
+async function redirects(bare: ServerProcess, floor: ServerProcess, shortener: ServerProcess): Promise<void> {
+  console.log('\n(a) GET /:code of a cached code, against baselines answering the same 302');
+  const code = await createBenchLink(shortener);
+  const baseline: Case = { name: 'bare express handler', url: `${bare.url}/${code}`, server: bare, results: [] };
+  const kitFloor: Case = { name: 'kit-http app, fixed 302 (the kit floor)', url: `${floor.url}/${code}`, server: floor, results: [] };
+  const redirect: Case = { name: 'shortener redirect (cached code)', url: `${shortener.url}/${code}`, server: shortener, results: [] };
+  const cases = [baseline, kitFloor, redirect];
+
+  let redirectsReceived = 0;
+  for (const item of cases) {
+    const warmup = await load({ url: item.url, connections: CONNECTIONS, seconds: WARMUP_SECONDS });
+    if (item === redirect) redirectsReceived += warmup.statuses['302'] ?? 0;
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const item of cases) item.results.push(await load({ url: item.url, server: item.server, connections: CONNECTIONS, seconds: SECONDS_PER_CASE / ROUNDS }));
+  }
+  const [bareFigures, floorFigures, redirectFigures] = [combined(baseline.results), combined(kitFloor.results), combined(redirect.results)];
+  console.log(row(baseline.name, bareFigures));
+  console.log(row(kitFloor.name, floorFigures));
+  console.log(row(redirect.name, redirectFigures));
+  console.log(`  ratio shortener / bare express: ${(redirectFigures.rate / bareFigures.rate).toFixed(2)}  (target ≥ 0.80)`);
+  console.log(`  ratio kit floor / bare express: ${(floorFigures.rate / bareFigures.rate).toFixed(2)}  (what every kit-http route pays)`);
+  console.log(`  ratio shortener / kit floor:    ${(redirectFigures.rate / floorFigures.rate).toFixed(2)}  (the shortener's own cost)`);
+  // Throughput on two shared cores swings between runs; the server's CPU time per
+  // request is the steadier measure of the same cost.
+  console.log(`  by server CPU per request, shortener vs bare: ${(bareFigures.cpuPerRequest / redirectFigures.cpuPerRequest).toFixed(2)}; kit floor vs bare: ${(bareFigures.cpuPerRequest / floorFigures.cpuPerRequest).toFixed(2)}`);
+  console.log(`  statuses: bare ${describeStatuses(bareFigures)}; kit floor ${describeStatuses(floorFigures)}; shortener ${describeStatuses(redirectFigures)}`);
+
+  redirectsReceived += redirectFigures.statuses['302'] ?? 0;
+  const { clicks } = (await (await fetch(`${shortener.url}/api/v1/links/${code}`)).json()) as { clicks: number };
+  // autocannon drops the answers still in flight when a run stops (one per connection);
+  // the shortener has counted those visits too.
+  const runs = 1 + ROUNDS;
+  console.log(
+    `  clicks counted by the shortener: ${clicks.toLocaleString('en-US')}; redirects autocannon received: ${redirectsReceived.toLocaleString('en-US')}` +
+      ` (+ up to ${(runs * CONNECTIONS).toLocaleString('en-US')} dropped in flight at the end of ${runs} runs)`,
+  );
+}
+
+async function creation(shortener: ServerProcess): Promise<void> {
+  console.log('\n(b) Link creation');
+  const create = {
+    url: `${shortener.url}/api/v1/links`,
+    method: 'POST' as const,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url: 'https://example.com/articles/2026/benchmarks?ref=autocannon' }),
+    connections: CONNECTIONS,
+  };
+  await load({ ...create, seconds: WARMUP_SECONDS });
+  const result = combined([await load({ ...create, seconds: SECONDS_PER_CASE / ROUNDS }), await load({ ...create, seconds: SECONDS_PER_CASE / ROUNDS })]);
+  console.log(row('shortener POST /api/v1/links', result));
+  console.log(`  statuses: ${describeStatuses(result)}`);
+}
+
+async function main(): Promise<void> {
+  console.log(`URL shortener benchmark: 127.0.0.1, ${CONNECTIONS} connections, ${SECONDS_PER_CASE} s per case in ${ROUNDS} rounds, after ${WARMUP_SECONDS} s of warm-up`);
+  const bare = await announcedServer(spawnTs(resolve(import.meta.dirname, 'bare-server.ts'), [TARGET], {}));
+  const floor = await announcedServer(spawnTs(resolve(import.meta.dirname, 'kit-floor-server.ts'), [TARGET], {}));
+  const shortener = await startShortener();
+  try {
+    await redirects(bare, floor, shortener);
+    await creation(shortener);
+  } finally {
+    await Promise.all([bare.stop(), floor.stop(), shortener.stop()]);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
