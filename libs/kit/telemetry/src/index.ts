@@ -1,1 +1,2 @@
+export * from './lib/request-durations';
 export * from './lib/telemetry';

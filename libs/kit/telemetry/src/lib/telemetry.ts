@@ -4,10 +4,13 @@ import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { registerProcessMetrics } from './process-metrics';
+import { RequestDurations } from './request-durations';
 import { startTracing } from './tracing';
 
 export interface Telemetry {
   readonly meter: Meter;
+  /** Every server's request-duration histogram (route, method, status). */
+  readonly requestDurations: RequestDurations;
   readonly tracing: boolean;
   /** Serves the Prometheus text format; mount at GET /metrics. */
   metricsHandler(req: IncomingMessage, res: ServerResponse): void;
@@ -25,7 +28,8 @@ export interface TelemetryOptions {
  * their first line. Metrics are always on, pulled by Prometheus from /metrics.
  */
 export function initTelemetry(options: TelemetryOptions): Telemetry {
-  const exporter = new PrometheusExporter({ preventServerStart: true });
+  const requestDurations = new RequestDurations();
+  const exporter = new PrometheusExporter({ preventServerStart: true, metricProducers: [requestDurations] });
   const provider = new MeterProvider({
     resource: resourceFromAttributes({ 'service.name': options.serviceName }),
     readers: [exporter],
@@ -37,6 +41,7 @@ export function initTelemetry(options: TelemetryOptions): Telemetry {
 
   return {
     meter,
+    requestDurations,
     tracing: stopTracing !== undefined,
     metricsHandler: (req, res) => exporter.getMetricsRequestHandler(req, res),
     shutdown: async () => {
