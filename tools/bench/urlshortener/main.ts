@@ -19,8 +19,8 @@ import { load, type LoadResult } from './load';
 import { announcedServer, freePort, healthyServer, spawnTs, type ServerProcess } from './processes';
 
 const quick = process.argv.includes('--quick');
-const SECONDS_PER_CASE = quick ? 4 : 10;
-const ROUNDS = 2;
+const SECONDS_PER_CASE = quick ? 3 : 12;
+const ROUNDS = 3;
 const WARMUP_SECONDS = quick ? 1 : 3;
 const CONNECTIONS = 50;
 const TARGET = 'https://example.com/landing?campaign=bench';
@@ -103,8 +103,14 @@ async function redirects(bare: ServerProcess, floor: ServerProcess, shortener: S
     const warmup = await load({ url: item.url, connections: CONNECTIONS, seconds: WARMUP_SECONDS });
     if (item === redirect) redirectsReceived += warmup.statuses['302'] ?? 0;
   }
+  // Each round starts with a different case, so drift within a round (the machine is
+  // shared) does not always land on the same one.
   for (let round = 0; round < ROUNDS; round++) {
-    for (const item of cases) item.results.push(await load({ url: item.url, server: item.server, connections: CONNECTIONS, seconds: SECONDS_PER_CASE / ROUNDS }));
+    for (let offset = 0; offset < cases.length; offset++) {
+      const item = cases[(round + offset) % cases.length];
+      if (!item) continue;
+      item.results.push(await load({ url: item.url, server: item.server, connections: CONNECTIONS, seconds: SECONDS_PER_CASE / ROUNDS }));
+    }
   }
   const [bareFigures, floorFigures, redirectFigures] = [combined(baseline.results), combined(kitFloor.results), combined(redirect.results)];
   console.log(row(baseline.name, bareFigures));
