@@ -295,6 +295,8 @@ export class FileCommandJournal implements CommandJournal, Resource {
       written += bytesWritten;
     }
     this.segmentSize += data.length;
+    // Failed while this write was in flight: the batch is already rejected and must not be acknowledged by a later sync.
+    if (this.failure !== undefined) throw this.failure;
     this.stats.writes += 1;
     this.stats.bytes += data.length;
     if (this.policy.mode === 'always') {
@@ -316,7 +318,7 @@ export class FileCommandJournal implements CommandJournal, Resource {
   }
 
   private scheduleSync(intervalMs: number): void {
-    if (this.syncTimer !== undefined) return;
+    if (this.syncTimer !== undefined || this.failure !== undefined) return;
     const delay = Math.max(0, this.lastSyncAt + intervalMs - Date.now());
     this.syncTimer = setTimeout(() => {
       this.syncTimer = undefined;

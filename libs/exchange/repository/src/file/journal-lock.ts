@@ -8,7 +8,11 @@ export interface JournalLockOptions {
   staleMs?: number;
   /** How often the holder renews its lease (at least 1,000 ms, at most half of `staleMs`). */
   updateMs?: number;
-  /** How long to wait for a held or not yet stale lock before giving up (0: fail at once). */
+  /**
+   * How long to wait for a held or not yet stale lock before giving up (0: fail
+   * at once). By default long enough for the lock of a writer that just died to
+   * go stale, so a restart after a crash takes over by itself.
+   */
   waitMs?: number;
 }
 
@@ -61,13 +65,14 @@ export class JournalLock {
     heldInProcess.add(dir);
     const staleMs = Math.max(options.staleMs ?? 10_000, 2_000);
     const lock = new JournalLock(dir, join(dir, 'writer.lock'), randomUUID(), staleMs);
-    const waitMs = options.waitMs ?? 0;
+    const updateMs = options.updateMs ?? Math.min(2_000, staleMs / 2);
+    const waitMs = options.waitMs ?? 2 * staleMs + 1_000;
     try {
       lock.releaseLock = await properLock(dir, {
         lockfilePath: lock.path,
         realpath: false,
         stale: staleMs,
-        update: options.updateMs ?? Math.min(2_000, staleMs / 2),
+        update: updateMs,
         retries: waitMs > 0 ? { retries: Math.ceil(waitMs / 250), factor: 1, minTimeout: 250, maxTimeout: 250 } : 0,
         fs: lock.ownedFs(),
         onCompromised: (error) => {
