@@ -92,7 +92,7 @@ export function maxPayloadBytes(record: JournalRecord): number {
 
 /** Reads the payload `[start, end)` back into a record with sequence number `seq`; throws on a malformed payload. */
 export function readRecordPayload(buffer: Buffer, start: number, end: number, seq: number): JournalRecord {
-  const reader = new PayloadReader(buffer, start + 10, end);
+  const reader = READER.reset(buffer, start + 10, end);
   const tag = buffer[start];
   const flags = buffer[start + 1];
   const time = buffer.readDoubleLE(start + 2);
@@ -188,13 +188,19 @@ function fail(message: string): never {
   throw new RangeError(message);
 }
 
-/** Bounds-checked reads over one payload. */
+/** Bounds-checked reads over one payload. One reader serves every record, so decoding allocates only what the record itself holds. */
 class PayloadReader {
-  constructor(
-    private readonly buffer: Buffer,
-    public offset: number,
-    private readonly end: number,
-  ) {}
+  buffer: Buffer = Buffer.alloc(0);
+  offset = 0;
+  end = 0;
+  private readonly strings = new StringCache();
+
+  reset(buffer: Buffer, offset: number, end: number): this {
+    this.buffer = buffer;
+    this.offset = offset;
+    this.end = end;
+    return this;
+  }
 
   u8(): number {
     this.need(1);
@@ -208,15 +214,23 @@ class PayloadReader {
     return value;
   }
 
+  /** Short strings (ids, currencies) repeat across records: they come from a cache instead of being decoded each time. */
   str8(): string {
-    return this.text(this.u8());
+    const length = this.u8();
+    this.need(length);
+    const start = this.offset;
+    this.offset += length;
+    return this.strings.get(this.buffer, start, this.offset);
   }
 
   str16(): string {
     this.need(2);
     const length = this.buffer.readUInt16LE(this.offset);
     this.offset += 2;
-    return this.text(length);
+    this.need(length);
+    const start = this.offset;
+    this.offset += length;
+    return this.buffer.toString('utf8', start, this.offset);
   }
 
   amount(): bigint {
@@ -227,14 +241,38 @@ class PayloadReader {
     return value;
   }
 
-  private text(length: number): string {
-    this.need(length);
-    const start = this.offset;
-    this.offset += length;
-    return this.buffer.toString('utf8', start, this.offset);
-  }
-
   private need(bytes: number): void {
     if (this.offset + bytes > this.end) throw new Error('record payload ends early');
   }
 }
+
+const CACHE_SLOTS = 4096;
+
+/** Strings by their bytes: a direct-mapped cache keyed by an FNV-1a hash, checked byte for byte on a hit. */
+class StringCache {
+  private readonly bytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(CACHE_SLOTS);
+  private readonly texts: string[] = new Array<string>(CACHE_SLOTS).fill('');
+
+  get(buffer: Buffer, start: number, end: number): string {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ buffer[i], 0x01000193);
+    const slot = (hash >>> 0) & (CACHE_SLOTS - 1);
+    const cached = this.bytes[slot];
+    if (cached !== undefined && cached.length === end - start) {
+      let same = true;
+      for (let i = 0; i < cached.length; i++) {
+        if (cached[i] !== buffer[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.texts[slot];
+    }
+    const text = buffer.toString('utf8', start, end);
+    this.bytes[slot] = Uint8Array.prototype.slice.call(buffer, start, end);
+    this.texts[slot] = text;
+    return text;
+  }
+}
+
+const READER = new PayloadReader();

@@ -152,7 +152,7 @@ describe('FileCommandJournal', () => {
     data[40] ^= 0xff;
     await writeFile(first, data);
     journal = await FileCommandJournal.open({ dir, segmentBytes: 2 * 1024 });
-    await expect(readAll(journal)).rejects.toThrow(/corrupt at record 1/);
+    await expect(readAll(journal)).rejects.toThrow(/corrupt at byte 36 \(record 1\): checksum mismatch/);
   });
 
   it('lets only one writer open a directory', async () => {

@@ -2,7 +2,7 @@ import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Resource } from '@mosaic/kit-core';
 import type { CommandJournal, JournalRecord } from '@mosaic/exchange-domain';
-import { checkFrame, decodeFrame, encodeFrame } from './journal-frame';
+import { checkFrame, decodeFrame, encodeFrame, frameSeq, frameSize, PARTIAL } from './journal-frame';
 import { JournalLock, type JournalLockOptions } from './journal-lock';
 import { writeManifest } from './journal-manifest';
 import { recoverJournal, type JournalRecovery } from './journal-recovery';
@@ -191,19 +191,26 @@ export class FileCommandJournal implements CommandJournal, Resource {
           const chunk = Buffer.allocUnsafe(Math.max(READ_CHUNK, carry.length));
           const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
           if (bytesRead === 0) break;
+          // File offset of data[0], for error messages.
+          const base = position - carry.length;
           position += bytesRead;
           const data = carry.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
           let offset = 0;
           let batch: JournalRecord[] = [];
           for (;;) {
-            const check = checkFrame(data, offset);
-            if (check.kind === 'partial') break;
-            if (check.kind === 'corrupt') throw new Error(`journal segment ${segment.path} is corrupt at record ${expected}: ${check.why}`);
-            if (check.seq !== expected) throw new Error(`journal segment ${segment.path} holds record ${check.seq} where ${expected} belongs`);
-            if (check.seq >= fromSeq) batch.push(decodeFrame(data, offset, check.size));
-            offset += check.size;
+            const size = frameSize(data, offset);
+            if (size === PARTIAL) break;
+            if (size < 0) {
+              const check = checkFrame(data, offset);
+              const why = check.kind === 'corrupt' ? check.why : 'damaged';
+              throw new Error(`journal segment ${segment.path} is corrupt at byte ${base + offset} (record ${expected}): ${why}`);
+            }
+            const seq = frameSeq(data, offset);
+            if (seq !== expected) throw new Error(`journal segment ${segment.path} holds record ${seq} where ${expected} belongs (byte ${base + offset})`);
+            if (seq >= fromSeq) batch.push(decodeFrame(data, offset, size));
+            offset += size;
             expected += 1;
-            if (check.seq >= bound) {
+            if (seq >= bound) {
               if (batch.length > 0) yield batch;
               return;
             }

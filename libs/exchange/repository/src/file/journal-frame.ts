@@ -1,5 +1,5 @@
-import { crc32 } from 'node:zlib';
 import type { JournalRecord } from '@mosaic/exchange-domain';
+import { crc32 } from './crc32';
 import { maxPayloadBytes, readRecordPayload, writeRecordPayload } from './binary-record';
 
 /**
@@ -30,7 +30,7 @@ export function encodeFrame(record: JournalRecord): Buffer {
   scratch.writeUInt32LE(length, 0);
   scratch.writeUInt32LE(record.seq % TWO_32, 8);
   scratch.writeUInt32LE(Math.floor(record.seq / TWO_32), 12);
-  scratch.writeUInt32LE(crc32(scratch.subarray(8, end)), 4);
+  scratch.writeUInt32LE(crc32(scratch, 8, end), 4);
   return Buffer.from(scratch.subarray(0, end));
 }
 
@@ -42,15 +42,32 @@ export type FrameCheck =
   /** The frame is damaged. */
   | { kind: 'corrupt'; why: string };
 
-/** Checks the frame starting at `offset` without decoding its payload. */
-export function checkFrame(buffer: Buffer, offset: number, end = buffer.length): FrameCheck {
-  if (end - offset < FRAME_HEADER) return { kind: 'partial' };
+/** `frameSize` results that are not a frame. */
+export const PARTIAL = 0;
+export const BAD_LENGTH = -1;
+export const BAD_CHECKSUM = -2;
+
+/**
+ * The size of the intact frame starting at `offset`, or PARTIAL (the bytes end
+ * before it does), BAD_LENGTH or BAD_CHECKSUM. Allocation-free: replay calls it
+ * once per record.
+ */
+export function frameSize(buffer: Buffer, offset: number, end = buffer.length): number {
+  if (end - offset < FRAME_HEADER) return PARTIAL;
   const length = buffer.readUInt32LE(offset);
-  if (length === 0 || length > MAX_PAYLOAD) return { kind: 'corrupt', why: `implausible record length ${length}` };
-  if (end - offset < FRAME_HEADER + length) return { kind: 'partial' };
-  const expected = buffer.readUInt32LE(offset + 4);
-  if (crc32(buffer.subarray(offset + 8, offset + FRAME_HEADER + length)) !== expected) return { kind: 'corrupt', why: 'checksum mismatch' };
-  return { kind: 'frame', seq: frameSeq(buffer, offset), size: FRAME_HEADER + length };
+  if (length === 0 || length > MAX_PAYLOAD) return BAD_LENGTH;
+  if (end - offset < FRAME_HEADER + length) return PARTIAL;
+  if (crc32(buffer, offset + 8, offset + FRAME_HEADER + length) !== buffer.readUInt32LE(offset + 4)) return BAD_CHECKSUM;
+  return FRAME_HEADER + length;
+}
+
+/** Checks the frame starting at `offset` without decoding its payload, saying what is wrong with it. */
+export function checkFrame(buffer: Buffer, offset: number, end = buffer.length): FrameCheck {
+  const size = frameSize(buffer, offset, end);
+  if (size > 0) return { kind: 'frame', seq: frameSeq(buffer, offset), size };
+  if (size === PARTIAL) return { kind: 'partial' };
+  if (size === BAD_LENGTH) return { kind: 'corrupt', why: `implausible record length ${buffer.readUInt32LE(offset)}` };
+  return { kind: 'corrupt', why: 'checksum mismatch' };
 }
 
 export function frameSeq(buffer: Buffer, offset: number): number {
@@ -73,8 +90,7 @@ export function findIntactFrameAfter(buffer: Buffer, from: number, end: number, 
   for (let offset = from + 1; offset + FRAME_HEADER <= end; offset++) {
     const seq = frameSeq(buffer, offset);
     if (seq <= afterSeq || seq > maxSeq) continue;
-    const check = checkFrame(buffer, offset, end);
-    if (check.kind === 'frame') return offset;
+    if (frameSize(buffer, offset, end) > 0) return offset;
   }
   return undefined;
 }
