@@ -5,6 +5,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { Lifecycle, operationalEndpoints } from './health';
 import { observeRequests } from './observe-requests';
+import { RouteTable } from './route-table';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -23,23 +24,27 @@ export interface HttpApp {
   readonly app: Express;
   readonly lifecycle: Lifecycle;
   readonly logger: Logger;
+  /** Every mounted route under its full template. */
+  readonly routes: RouteTable;
 }
 
 /**
  * The one way Mosaic servers are built: request ids and trace ids, metrics, access
  * logs, a bounded JSON parser, health and readiness, then the app's routes, then a
- * JSON 404 and the error mapper.
+ * JSON 404 (405 with Allow for a known path) and the error mapper.
  */
 export function buildHttpApp(options: HttpAppOptions): HttpApp {
   const app = express();
   const lifecycle = new Lifecycle().add(...(options.resources ?? []));
+  const routes = new RouteTable();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
-  app.use(entry(observeRequests(options.logger, options.telemetry), operationalEndpoints(lifecycle, options.telemetry), jsonBodies(options.bodyLimit ?? '100kb')));
+  app.use(entry(observeRequests(options.logger, routes, options.telemetry), operationalEndpoints(lifecycle, options.telemetry), jsonBodies(options.bodyLimit ?? '100kb')));
   options.mount(app);
-  app.use(notFoundHandler());
-  app.use(errorHandler(options.logger));
-  return { app, lifecycle, logger: options.logger };
+  routes.index(app);
+  app.use(notFoundHandler(routes));
+  app.use(errorHandler(options.logger, routes));
+  return { app, lifecycle, logger: options.logger, routes };
 }
 
 /**
