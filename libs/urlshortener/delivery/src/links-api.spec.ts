@@ -127,7 +127,7 @@ describe('POST /api/v1/links', () => {
 });
 
 describe('GET /api/v1/links/:code', () => {
-  it('shows the link with its clicks, buffered ones included', async () => {
+  it('shows the link with its clicks, buffered ones stored first', async () => {
     const { app } = shortenerTestApp();
     const { body: created } = await request(app).post('/api/v1/links').send({ url: 'https://example.com/', alias: 'counted' });
     for (let i = 0; i < 3; i++) await request(app).get('/counted').expect(301);
