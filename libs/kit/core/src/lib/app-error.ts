@@ -95,3 +95,18 @@ export const unprocessable = (code: string, message: string, options?: AppErrorO
   new AppError('unprocessable', code, message, options);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new AppError('rate_limited', 'rate_limited', message, { retryAfterSeconds });
+
+/** How long clients are asked to wait while a backend is down: reconnects take a few seconds. */
+export const BACKEND_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A backend (database, cache, broker) cannot be reached: a 503 with Retry-After and
+ * the code `backend_unavailable`, never a 500. Adapters raise it for connection
+ * failures only; errors in what was asked stay what they are.
+ */
+export const backendUnavailable = (backend: string, cause?: unknown) =>
+  new AppError('unavailable', 'backend_unavailable', `${backend} is unavailable; retry shortly`, { cause, retryAfterSeconds: BACKEND_RETRY_AFTER_SECONDS });
+
+export function isBackendUnavailable(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'backend_unavailable';
+}
