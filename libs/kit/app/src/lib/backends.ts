@@ -44,9 +44,10 @@ export async function connectBackends(urls: BackendUrls, options: ConnectOptions
       throw new ConfigError([{ variable, message: `the backend refused it: ${(error as Error).message}` }]);
     }
   };
-  const mysql = urls.mysql
+  const { mysql: mysqlUrl, redis: redisUrl, mongo: mongoUrl, kafkaBrokers } = urls;
+  const mysql = mysqlUrl
     ? await opened('MYSQL_URL', async () => {
-        const handle = createMysqlPool(urls.mysql!);
+        const handle = createMysqlPool(mysqlUrl);
         try {
           await handle.resource.check();
         } catch (error) {
@@ -58,14 +59,14 @@ export async function connectBackends(urls: BackendUrls, options: ConnectOptions
     : undefined;
   const redisLogger = options.logger.child({ backend: 'redis' });
   const outage = outageLogger(redisLogger);
-  const redis = urls.redis ? await opened('REDIS_URL', () => connectRedis(urls.redis!, { onError: outage.failed })) : undefined;
+  const redis = redisUrl ? await opened('REDIS_URL', () => connectRedis(redisUrl, { onError: outage.failed })) : undefined;
   redis?.client.on('ready', outage.recovered);
-  const mongo = urls.mongo ? await opened('MONGO_URL', () => connectMongo(urls.mongo!)) : undefined;
+  const mongo = mongoUrl ? await opened('MONGO_URL', () => connectMongo(mongoUrl)) : undefined;
   const mqLogger = options.logger.child({ component: 'mq' });
-  const mq: MessageQueue = urls.kafkaBrokers
+  const mq: MessageQueue = kafkaBrokers
     ? (
         await opened('KAFKA_BROKERS', async () => {
-          const kafka = new KafkaMessageQueue({ brokers: urls.kafkaBrokers!, clientId: options.clientId, logger: mqLogger });
+          const kafka = new KafkaMessageQueue({ brokers: kafkaBrokers, clientId: options.clientId, logger: mqLogger });
           try {
             await kafka.check();
           } catch (error) {
@@ -76,7 +77,7 @@ export async function connectBackends(urls: BackendUrls, options: ConnectOptions
         })
       ).resource
     : new MemoryMessageQueue({ logger: mqLogger });
-  if (!urls.kafkaBrokers) resources.push(mq);
+  if (!kafkaBrokers) resources.push(mq);
   return { mysql: mysql?.pool, redis: redis?.client, mongo: mongo?.connection, mq, resources };
 }
 
