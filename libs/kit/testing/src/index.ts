@@ -10,3 +10,4 @@ export * from './lib/app-error-assertions';
 export * from './lib/describe-with-chromium';
 export * from './lib/app-process';
 export * from './lib/tcp-proxy';
+export * from './lib/http-fuzz';
