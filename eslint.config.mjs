@@ -1,5 +1,5 @@
 import nx from '@nx/eslint-plugin';
-import { layerConstraints } from './tools/lint/layer-constraints.mjs';
+import { layerConstraints, nodeImportRules } from './tools/lint/layer-constraints.mjs';
 
 export default [
   ...nx.configs['flat/base'],
@@ -26,4 +26,5 @@ export default [
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  ...nodeImportRules(),
 ];

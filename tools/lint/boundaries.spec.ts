@@ -6,12 +6,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const fixtures = 'tools/lint/fixtures/boundary';
 
-/** Lints a would-be source file of a fixture project and returns the boundary-rule messages. */
+const LAYER_RULES = new Set(['@nx/enforce-module-boundaries', 'no-restricted-imports']);
+
+/** Lints a would-be source file of a fixture project and returns the layer-rule messages. */
 async function boundaryErrors(layer: string, code: string, fileName = 'src/probe.ts'): Promise<string[]> {
   const eslint = new ESLint({ cwd: root });
   const [result] = await eslint.lintText(code, { filePath: resolve(root, fixtures, layer, fileName) });
-  return result!.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId !== null && LAYER_RULES.has(m.ruleId)).map((m) => m.message);
 }
+
+const importing = (module: string, name = 'x') => `import * as ${name} from '${module}';\nexport const probe = ${name};\n`;
 
 describe('the layer rule (@nx/enforce-module-boundaries)', () => {
   beforeAll(() => {
@@ -47,5 +51,61 @@ describe('the layer rule (@nx/enforce-module-boundaries)', () => {
   it('lets tests wire a repository into a use case', async () => {
     const code = "import { layer } from '@mosaic/fixture-repository';\nexport const x = layer;\n";
     expect(await boundaryErrors('usecase', code, 'src/probe.spec.ts')).toEqual([]);
+  });
+
+  it('rejects a delivery importing a repository', async () => {
+    const errors = await boundaryErrors('delivery', "import { layer } from '@mosaic/fixture-repository';\nexport const x = layer;\n");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('layer:delivery');
+  });
+
+  it("rejects a domain importing another domain's entities", async () => {
+    const errors = await boundaryErrors('domain', "import { Entity } from '@mosaic/fixture-other-domain';\nexport const x = Entity;\n");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/layer:domain|scope:sample/);
+  });
+
+  describe('npm and Node modules', () => {
+    it.each(['express', 'mysql2/promise', 'ioredis', 'kafkajs', 'mongoose', 'ws', 'jose', 'pino', 'rate-limiter-flexible'])('rejects a domain importing %s', async (module) => {
+      const errors = await boundaryErrors('domain', importing(module));
+      expect(errors).toEqual([expect.stringContaining(`not allowed to import "${module}"`)]);
+    });
+
+    it.each(['node:fs', 'node:fs/promises', 'node:net', 'node:http', 'node:child_process', 'fs', 'node:os'])('rejects a domain importing %s', async (module) => {
+      expect(await boundaryErrors('domain', importing(module))).toEqual([expect.stringContaining('do no I/O')]);
+    });
+
+    it('lets a domain hash with node:crypto, and nothing else of it', async () => {
+      expect(await boundaryErrors('domain', "import { createHash } from 'node:crypto';\nexport const x = createHash;\n")).toEqual([]);
+      expect(await boundaryErrors('domain', "import { randomBytes } from 'node:crypto';\nexport const x = randomBytes;\n")).toEqual([
+        expect.stringContaining('Only createHash'),
+      ]);
+    });
+
+    it.each(['express', 'mysql2', 'ioredis', 'kafkajs', 'mongoose', 'ws', 'jose'])('rejects a use case importing %s', async (module) => {
+      const errors = await boundaryErrors('usecase', importing(module));
+      expect(errors).toEqual([expect.stringContaining(`not allowed to import "${module}"`)]);
+    });
+
+    it.each(['node:fs', 'node:net', 'node:http', 'node:child_process'])('rejects a use case importing %s', async (module) => {
+      expect(await boundaryErrors('usecase', importing(module))).toEqual([expect.stringContaining('do no I/O')]);
+    });
+
+    it.each(['mysql2', 'ioredis', 'kafkajs', 'mongoose'])('rejects a delivery importing the driver %s', async (module) => {
+      expect(await boundaryErrors('delivery', importing(module))).toEqual([expect.stringContaining(`not allowed to import "${module}"`)]);
+    });
+
+    it('rejects a repository importing express', async () => {
+      expect(await boundaryErrors('repository', importing('express'))).toEqual([expect.stringContaining('not allowed to import "express"')]);
+    });
+
+    it('lets adapters and deliveries use what they adapt', async () => {
+      expect(await boundaryErrors('repository', importing('mysql2/promise') + importing('node:fs', 'fs'))).toEqual([]);
+      expect(await boundaryErrors('delivery', importing('express') + importing('node:http', 'http'))).toEqual([]);
+    });
+
+    it('lets tests of a domain use Node and test libraries', async () => {
+      expect(await boundaryErrors('domain', importing('node:fs') + importing('supertest', 's'), 'src/probe.spec.ts')).toEqual([]);
+    });
   });
 });

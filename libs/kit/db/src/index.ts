@@ -9,5 +9,6 @@ export type { MigrateOptions, MigrateResult } from './mysql/migrate';
 export { loadMigrations, MigrationError } from './mysql/migrations';
 export type { Migration } from './mysql/migrations';
 export { isDuplicateEntryError, isRetryableTransactionError, MYSQL_ERRORS } from './mysql/mysql-errors';
+export { isMysqlConnectionError } from './mysql/mysql-unavailable';
 export { withTransaction } from './mysql/with-transaction';
 export type { IsolationLevel, TransactionOptions } from './mysql/with-transaction';

@@ -9,5 +9,6 @@ export * from './lib/html';
 export * from './lib/http-app';
 export * from './lib/principal';
 export * from './lib/security-headers';
+export * from './lib/route-table';
 export * from './lib/server';
 export * from './lib/validation';

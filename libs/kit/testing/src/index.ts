@@ -9,3 +9,5 @@ export * from './lib/redis-test-namespace';
 export * from './lib/app-error-assertions';
 export * from './lib/describe-with-chromium';
 export * from './lib/app-process';
+export * from './lib/tcp-proxy';
+export * from './lib/http-fuzz';

@@ -10,7 +10,6 @@ import { shortUrlBaseResolver } from './http/short-url-base';
 import { sendHtml } from './pages/html-document';
 import { notFoundPage } from './pages/not-found-page';
 import { shortenerPage } from './pages/shortener-page';
-import { encodeQr } from './qr/qr-code';
 import { qrCodeSvg } from './qr/qr-svg';
 
 export interface UrlshortenerRouterOptions {
@@ -138,7 +137,7 @@ export function createUrlshortenerRouter(options: UrlshortenerRouterOptions): Ur
       if (!link) throw linkErrors.linkNotFound(params.code);
       const shortUrl = `${baseOf(req)}/${link.code.value}`;
       res.setHeader('Cache-Control', 'public, max-age=86400');
-      res.type('image/svg+xml').send(qrCodeSvg(encodeQr(shortUrl, 'M'), shortUrl));
+      res.type('image/svg+xml').send(await qrCodeSvg(shortUrl, shortUrl));
     },
   );
 

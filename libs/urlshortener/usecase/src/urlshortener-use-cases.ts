@@ -46,7 +46,7 @@ export function createUrlshortenerUseCases(ports: UrlshortenerPorts, options: Ur
   return {
     createLink: new CreateLink({ ...shared, publicUrl: options.publicUrl, randomBytes: options.randomBytes }),
     resolveLink: new ResolveLink({ ...shared, clicks: clickBuffer }),
-    inspectLink: new InspectLink({ links: ports.links, counter: ports.clicks, clicks: clickBuffer }),
+    inspectLink: new InspectLink({ links: ports.links, counter: ports.clicks, clicks: clickBuffer, onError: options.onError }),
     deleteLink: new DeleteLink(shared),
     clickBuffer,
     resource: clickBuffer.asResource(),

@@ -10,6 +10,7 @@ interface World {
   usd2: string;
   jpy: string;
   foreign: string;
+  foreignJpy: string;
   points: string;
   foreignPoints: string;
 }
@@ -71,6 +72,7 @@ describe('bad input', () => {
     world.usd2 = await open('alice');
     world.jpy = await open('alice', 'JPY');
     world.foreign = await open('bob');
+    world.foreignJpy = await open('bob', 'JPY');
     world.points = (await request(app).post('/api/v1/points').set(as('alice')).send({})).body.id;
     world.foreignPoints = (await request(app).post('/api/v1/points').set(as('bob')).send({})).body.id;
     await request(app).post(`/api/v1/accounts/${world.usd}/deposits`).set(asAdmin()).send({ amount: '100.00' });
@@ -85,6 +87,16 @@ describe('bad input', () => {
     expect(res.body.error.message).toEqual(expect.any(String));
     const balance = (await request(app).get(`/api/v1/accounts/${world.usd}`).set(as('alice'))).body.balance;
     expect(balance).toBe('100.00');
+  });
+
+  it('answers a foreign account of another currency exactly like a missing one (no existence oracle)', async () => {
+    const attempt = async (to: string) => {
+      const res = await request(app).post('/api/v1/transfers').set({ ...as('alice'), 'Idempotency-Key': `probe-${to}` }).send({ from: world.usd, to, amount: '1' });
+      return { status: res.status, body: JSON.stringify(res.body).replaceAll(to, '<to>') };
+    };
+    const missing = await attempt('999999999');
+    expect(missing.status).toBe(404);
+    expect(await attempt(world.foreignJpy)).toEqual(missing);
   });
 
   it('names the offending field in the details', async () => {

@@ -89,11 +89,25 @@ describe('Transfer', () => {
     expect(await h.balanceOf(from.id)).toBe(10_000n);
   });
 
-  it('refuses accounts of different currencies: currency_mismatch', async () => {
+  it('tells the owner of both accounts that their currencies differ: currency_mismatch', async () => {
     const { h, from } = await twoAccounts();
-    const yen = await h.newAccount(bob, 'JPY');
+    const yen = await h.newAccount(alice, 'JPY');
     const error = await rejectionOf(h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: yen.id, amount: '1', idempotencyKey: aKey() }));
     expect(error.code).toBe('currency_mismatch');
+  });
+
+  it('answers a foreign account that cannot receive exactly like a missing one, so ids cannot be probed', async () => {
+    const { h, from } = await twoAccounts();
+    const yen = await h.newAccount(bob, 'JPY');
+    const attempt = async (toAccountId: string) => {
+      const error = await rejectionOf(h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId, amount: '1', idempotencyKey: aKey() }));
+      // The id is the caller's own input; everything else must match.
+      return JSON.stringify({ status: error.status, body: error.toJSON() }).replaceAll(toAccountId, '<to>');
+    };
+    const missing = await attempt('999999');
+    expect(await attempt(yen.id)).toBe(missing);
+    expect(missing).toContain('account_not_found');
+    expect(await h.balanceOf(from.id)).toBe(10_000n);
   });
 
   it.each([

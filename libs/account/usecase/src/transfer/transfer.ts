@@ -1,4 +1,5 @@
-import { accountNotFound, accountTransferred, canonicalDecimal, parseAmount, sameAccount, transferFunds } from '@mosaic/account-domain';
+import { accountNotFound, accountTransferred, canonicalDecimal, parseAmount, sameAccount, transferFunds, type Account } from '@mosaic/account-domain';
+import { isAppError } from '@mosaic/kit-core';
 import type { AccountDeps } from '../shared/account-deps';
 import type { Actor } from '../shared/actor';
 import { assertIdempotencyKey, fingerprintOf, runIdempotently, type Idempotent } from '../shared/idempotency';
@@ -46,10 +47,29 @@ export class Transfer {
       if (!to) throw accountNotFound(command.toAccountId);
       const transferId = this.deps.ids.next();
       const at = this.deps.clock.now();
-      transferFunds({ from, to, amount, transferId, entryIds: [this.deps.ids.next(), this.deps.ids.next()], at });
+      try {
+        transferFunds({ from, to, amount, transferId, entryIds: [this.deps.ids.next(), this.deps.ids.next()], at });
+      } catch (error) {
+        throw hideRecipient(error, to, command.actor.userId);
+      }
       await saveInLockOrder(tx.accounts, [from, to]);
       await tx.outbox.add([accountTransferred({ id: this.deps.ids.next(), at }, transferId, from, to, amount)]);
       return { transferId, fromAccountId: from.id, toAccountId: to.id, amount, currency: from.currency.code, createdAt: at };
     });
   }
+}
+
+/** Refusals that come from the recipient's state (its currency, its balance cap), not the sender's. */
+const RECIPIENT_REFUSALS = new Set(['currency_mismatch', 'balance_limit_exceeded']);
+
+/**
+ * No existence oracle: to a caller who does not own the recipient, an account that
+ * exists but cannot receive the money answers exactly like one that does not exist
+ * (same status, code, message and details, raised before anything is written), so
+ * ids cannot be probed by their currency or balance. The recipient's owner still
+ * learns the precise reason.
+ */
+function hideRecipient(error: unknown, to: Account, callerId: string): unknown {
+  if (to.isOwnedBy(callerId) || !isAppError(error) || !RECIPIENT_REFUSALS.has(error.code)) return error;
+  return accountNotFound(to.id);
 }

@@ -1,6 +1,7 @@
 import type { Resource } from '@mosaic/kit-core';
 import { Redis, type RedisOptions } from 'ioredis';
 import { redactUrl } from '@mosaic/kit-core';
+import { guardRedis } from './redis-unavailable';
 
 /** The ioredis client type, re-exported so adapters can name it without importing ioredis. */
 export type RedisClient = Redis;
@@ -10,6 +11,12 @@ export interface ConnectRedisOptions {
   name?: string;
   /** How long the first connection and each readiness ping may take; default 5,000 ms. */
   timeoutMs?: number;
+  /**
+   * How long any command may wait for its reply; default 500 ms. Redis answers in
+   * well under a millisecond, so this only bounds how long a request waits on a
+   * Redis that stopped answering before it falls back or answers 503.
+   */
+  commandTimeoutMs?: number;
   /**
    * Receives connection errors after start-up (ioredis reconnects by itself; readiness
    * checks report the outage). Without it ioredis prints them to stderr.
@@ -26,22 +33,33 @@ export interface RedisConnection {
 
 /**
  * Opens an ioredis client and waits for it to be ready, so a wrong REDIS_URL fails
- * at start-up with a message naming it rather than at the first request.
+ * at start-up with a message naming it rather than at the first request. Its
+ * commands never queue while Redis is unreachable and always time out: they fail
+ * with `backend_unavailable`, and the client reconnects by itself.
  */
 export async function connectRedis(url: string, options: ConnectRedisOptions = {}): Promise<RedisConnection> {
   const timeoutMs = options.timeoutMs ?? 5_000;
-  const client = new Redis(url, {
+  const raw = new Redis(url, {
     connectTimeout: timeoutMs,
-    // Fail commands after a few reconnect attempts instead of queueing them for minutes.
-    maxRetriesPerRequest: 3,
+    commandTimeout: options.commandTimeoutMs ?? 500,
+    // While Redis is down, commands fail at once (callers fall back or answer 503)
+    // instead of queueing until it is back: no request waits seconds on it.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    // Reconnect quickly and keep trying for as long as it takes: recovery needs no restart.
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
     ...options.redis,
     lazyConnect: true,
   });
+  const client = guardRedis(raw);
   // The first failure is reported by the rejection below; keep ioredis from also printing it.
   const ignore = () => undefined;
   client.on('error', ignore);
   try {
     await client.connect();
+    // ioredis only reports a failed SELECT as an event and carries on in database 0:
+    // select the URL's database here, so an index the server lacks stops the start.
+    if (raw.options.db) await raw.select(raw.options.db);
   } catch (error) {
     client.disconnect();
     throw new Error(`cannot connect to Redis at ${redactUrl(url)}: ${(error as Error).message}`, { cause: error });

@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  | 'method_not_allowed'
   | 'conflict'
   | 'gone'
   | 'too_large'
@@ -21,6 +22,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   gone: 410,
   too_large: 413,
@@ -93,3 +95,18 @@ export const unprocessable = (code: string, message: string, options?: AppErrorO
   new AppError('unprocessable', code, message, options);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new AppError('rate_limited', 'rate_limited', message, { retryAfterSeconds });
+
+/** How long clients are asked to wait while a backend is down: reconnects take a few seconds. */
+export const BACKEND_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A backend (database, cache, broker) cannot be reached: a 503 with Retry-After and
+ * the code `backend_unavailable`, never a 500. Adapters raise it for connection
+ * failures only; errors in what was asked stay what they are.
+ */
+export const backendUnavailable = (backend: string, cause?: unknown) =>
+  new AppError('unavailable', 'backend_unavailable', `${backend} is unavailable; retry shortly`, { cause, retryAfterSeconds: BACKEND_RETRY_AFTER_SECONDS });
+
+export function isBackendUnavailable(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'backend_unavailable';
+}

@@ -1,6 +1,7 @@
 import type { Resource } from '@mosaic/kit-core';
 import mysql, { type Pool, type PoolConnection } from 'mysql2/promise';
 import { redactUrl } from '@mosaic/kit-core';
+import { guardPool } from './mysql-unavailable';
 
 /** The mysql2 types under names that say which driver they belong to. */
 export type MysqlPool = Pool;
@@ -11,8 +12,10 @@ export interface MysqlPoolOptions {
   name?: string;
   /** Connections kept open at most; default 10. */
   connectionLimit?: number;
-  /** How long opening a connection may take; default 10,000 ms. */
+  /** How long opening a connection may take; default 5,000 ms. */
   connectTimeoutMs?: number;
+  /** How long a statement may wait for a free connection; default 10,000 ms. */
+  acquireTimeoutMs?: number;
   /** How long the readiness query may take; default 5,000 ms. */
   checkTimeoutMs?: number;
 }
@@ -27,7 +30,9 @@ export interface MysqlPoolHandle {
  * values arrive as strings so ids and money never pass through a float; dates are
  * UTC on both sides of the wire; one statement per query (no multi-statement
  * injection). Connections open lazily, so a wrong URL shows at the first query or
- * readiness check, with the URL (password masked) in the message.
+ * readiness check, with the URL (password masked) in the message. While the server
+ * cannot be reached every call fails fast with `backend_unavailable` (a 503), and
+ * the pool reconnects by itself once it is back.
  */
 export function createMysqlPool(url: string, options: MysqlPoolOptions = {}): MysqlPoolHandle {
   let pool: Pool;
@@ -43,7 +48,7 @@ export function createMysqlPool(url: string, options: MysqlPoolOptions = {}): My
       multipleStatements: false,
       connectionLimit: options.connectionLimit ?? 10,
       waitForConnections: true,
-      connectTimeout: options.connectTimeoutMs ?? 10_000,
+      connectTimeout: options.connectTimeoutMs ?? 5_000,
       enableKeepAlive: true,
     });
   } catch (error) {
@@ -77,7 +82,7 @@ export function createMysqlPool(url: string, options: MysqlPoolOptions = {}): My
       await pool.end();
     },
   };
-  return { pool, resource };
+  return { pool: guardPool(pool, options.acquireTimeoutMs ?? 10_000), resource };
 }
 
 interface CallbackConnection {

@@ -43,6 +43,12 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
  * MySQL commits DDL implicitly, so a migration that fails half-way stays half-applied
  * and unrecorded; write multi-statement migrations so they can be re-run (IF NOT
  * EXISTS), or keep one DDL statement per migration.
+ *
+ * Why not umzug: it records only migration names, so an edited migration would pass
+ * unnoticed (the checksums here refuse it), and it has no lock of its own — its
+ * storage would still have to take GET_LOCK on the pool's connection. What it would
+ * replace is the ordering and bookkeeping below, about as long as the custom storage
+ * and locking adapter it would need, so it would make this neither smaller nor safer.
  */
 export async function migrate(pool: Pool, options: MigrateOptions): Promise<MigrateResult> {
   const { namespace } = options;

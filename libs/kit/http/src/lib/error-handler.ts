@@ -1,6 +1,7 @@
 import { AppError, isAppError } from '@mosaic/kit-core';
 import { currentRequestContext, type Logger } from '@mosaic/kit-log';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { RouteTable } from './route-table';
 
 /** The only error body any Mosaic server sends. */
 export interface ErrorBody {
@@ -17,22 +18,28 @@ const CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
   'request.size.invalid': { code: 'invalid_request_size', message: 'Request size did not match Content-Length' },
 };
 
-export function notFoundHandler(): RequestHandler {
-  return (req, _res, next) => next(new AppError('not_found', 'route_not_found', `No route for ${req.method} ${req.path}`));
+/** No route answered: a 405 naming the allowed methods when the path is known, else a 404. */
+export function notFoundHandler(routes?: RouteTable): RequestHandler {
+  return (req, res, next) => {
+    const allowed = routes?.allowedMethods(req);
+    if (!allowed) return next(new AppError('not_found', 'route_not_found', `No route for ${req.method} ${req.path}`));
+    res.setHeader('Allow', allowed.join(', '));
+    next(new AppError('method_not_allowed', 'method_not_allowed', `${req.method} is not allowed on ${req.path}; allowed: ${allowed.join(', ')}`, { details: { allow: allowed } }));
+  };
 }
 
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(logger: Logger, routes?: RouteTable): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     const known = toAppError(error);
     const requestId = currentRequestContext()?.requestId;
     if (known) {
       if (known.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(known.retryAfterSeconds))));
-      if (known.status >= 500) logger.error({ err: error, method: req.method, path: req.path }, known.message);
+      if (known.status >= 500) logger.error({ err: error, method: req.method, route: routes?.templateOf(req), path: req.path }, known.message);
       res.status(known.status).json({ error: { ...known.toJSON(), ...(known.status >= 500 ? { requestId } : {}) } } satisfies ErrorBody);
       return;
     }
-    logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+    logger.error({ err: error, method: req.method, route: routes?.templateOf(req), path: req.path }, 'unhandled error');
     res.status(500).json({ error: { code: 'internal', message: 'Internal server error', requestId } } satisfies ErrorBody);
   };
 }

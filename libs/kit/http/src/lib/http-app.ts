@@ -7,6 +7,7 @@ import type { ApiInfo } from './api/openapi-document';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { Lifecycle, operationalEndpoints } from './health';
 import { observeRequests } from './observe-requests';
+import { RouteTable } from './route-table';
 import { securityHeaders } from './security-headers';
 
 export interface HttpAppOptions {
@@ -30,21 +31,24 @@ export interface HttpApp {
   readonly app: Express;
   readonly lifecycle: Lifecycle;
   readonly logger: Logger;
+  /** Every mounted route under its full template. */
+  readonly routes: RouteTable;
 }
 
 /**
  * The one way Mosaic servers are built: request ids and trace ids, metrics, access
  * logs, a bounded JSON parser, health and readiness, then the app's routes, then a
- * JSON 404 and the error mapper.
+ * JSON 404 (405 with Allow for a known path) and the error mapper.
  */
 export function buildHttpApp(options: HttpAppOptions): HttpApp {
   const app = express();
   const lifecycle = new Lifecycle().add(...(options.resources ?? []));
+  const routes = new RouteTable();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(
     entry(
-      observeRequests(options.logger, options.telemetry),
+      observeRequests(options.logger, routes, options.telemetry),
       securityHeaders(options.contentSecurityPolicy),
       operationalEndpoints(lifecycle, options.telemetry),
       jsonBodies(options.bodyLimit ?? '100kb'),
@@ -52,9 +56,10 @@ export function buildHttpApp(options: HttpAppOptions): HttpApp {
   );
   serveApiDocs(app, { info: { title: 'Mosaic API', version: '1.0.0', ...options.api }, metrics: options.telemetry !== undefined });
   options.mount(app);
-  app.use(notFoundHandler());
-  app.use(errorHandler(options.logger));
-  return { app, lifecycle, logger: options.logger };
+  routes.index(app);
+  app.use(notFoundHandler(routes));
+  app.use(errorHandler(options.logger, routes));
+  return { app, lifecycle, logger: options.logger, routes };
 }
 
 /**

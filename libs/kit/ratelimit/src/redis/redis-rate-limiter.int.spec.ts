@@ -1,5 +1,5 @@
 import { connectRedis, type RedisConnection } from '@mosaic/kit-cache';
-import { createTestRedisNamespace, describeWithBackend, type TestRedisNamespace } from '@mosaic/kit-testing';
+import { createTestRedisNamespace, describeWithBackend, startTcpProxy, type TestRedisNamespace } from '@mosaic/kit-testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rateLimiterContract } from '../contract/rate-limiter-contract';
 import { createRedisRateLimiter } from './redis-rate-limiter';
@@ -34,10 +34,21 @@ describeWithBackend('redis', 'Redis rate limiter', (backend) => {
     }
   });
 
-  it('fails fast when Redis is unreachable rather than admitting or queueing', async () => {
-    const gone = await connectRedis(backend.url());
-    await gone.resource.close();
-    const limiter = createRedisRateLimiter(gone.client, { namespace: `${space.namespace}:gone`, points: 1, durationSeconds: 60 });
-    await expect(limiter.consume('k')).rejects.toBeInstanceOf(Error);
+  it('keeps limiting in process memory while Redis is unreachable, and goes back to Redis once it returns', async () => {
+    const proxy = await startTcpProxy(backend.url());
+    const via = await connectRedis(proxy.rewrite(backend.url()), { onError: () => undefined });
+    try {
+      const limiter = createRedisRateLimiter(via.client, { namespace: `${space.namespace}:outage`, points: 3, durationSeconds: 60 });
+      await proxy.cut();
+      const during = await Promise.all(Array.from({ length: 5 }, () => limiter.consume('k')));
+      expect(during.filter((decision) => decision.allowed)).toHaveLength(3);
+      await proxy.restore();
+      await expect.poll(() => via.client.status, { timeout: 10_000 }).toBe('ready');
+      expect((await limiter.consume('shared')).remaining).toBe(2);
+      expect(await redis.client.exists(`${space.namespace}:outage:shared`)).toBe(1);
+    } finally {
+      await via.resource.close();
+      await proxy.close();
+    }
   });
 });

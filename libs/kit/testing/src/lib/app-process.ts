@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
@@ -10,23 +10,54 @@ export interface AppProcess {
   stop(): Promise<number | null>;
 }
 
+const appEnv = (env: Record<string, string>) => ({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env });
+
 /**
- * Starts an app's `main.ts` exactly as `npm start` would (through tsx), on a free
- * port, and resolves once it announces "listening on <url>".
+ * Starts an app's `main.ts` exactly as `npm start` would (node with the tsx loader),
+ * on a free port, and resolves once it announces "listening on <url>".
  */
 export async function startAppProcess(mainFile: string, env: Record<string, string> = {}): Promise<AppProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(process.execPath, ['--import', 'tsx', mainFile], { env: appEnv(env), stdio: ['ignore', 'pipe', 'inherit'] });
+  return announced(child, mainFile);
+}
+
+export interface NpmScriptProcess extends AppProcess {
+  /** npm's direct children when the app announced itself: the app's node process. */
+  readonly children: readonly number[];
+  /** Every process below npm then (the app, and helpers it started, such as esbuild's service). */
+  readonly descendants: readonly number[];
+}
+
+/**
+ * Runs `npm run <script>` in `cwd` as an operator would, on a free port, and resolves
+ * once the app announces its URL. `stop` sends SIGTERM to the npm process itself,
+ * which must hand it on to the app.
+ */
+export async function startNpmScript(script: string, cwd: string, env: Record<string, string> = {}): Promise<NpmScriptProcess> {
+  const child = spawn('npm', ['run', '--silent', script], { cwd, env: appEnv(env), stdio: ['ignore', 'pipe', 'inherit'] });
+  const app = await announced(child, `npm run ${script}`);
+  return { ...app, children: childrenOf(child.pid), descendants: descendantsOf(child.pid) };
+}
+
+/** Whether a process with this pid still exists. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function announced(child: ChildProcess, name: string): Promise<AppProcess> {
   const { stdout } = child;
-  if (!stdout) throw new Error('the app process has no stdout');
+  if (!stdout) throw new Error(`${name} has no stdout`);
   const url = await new Promise<string>((resolveUrl, reject) => {
     createInterface({ input: stdout }).on('line', (line) => {
       const match = /listening on (http:\/\/[\d.:]+)/.exec(line);
       if (match?.[1]) resolveUrl(match[1]);
     });
-    child.once('exit', (code) => reject(new Error(`${mainFile} exited early with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited early with ${code}`)));
   });
   return {
     child,
@@ -38,4 +69,41 @@ export async function startAppProcess(mainFile: string, env: Record<string, stri
       return code as number | null;
     },
   };
+}
+
+function childrenOf(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  return spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((child) => child > 0);
+}
+
+function descendantsOf(pid: number | undefined): number[] {
+  return childrenOf(pid).flatMap((child) => [child, ...descendantsOf(child)]);
+}
+
+export interface NpmStopOutcome {
+  /** /health's status while the app ran. */
+  readonly health: number;
+  /** npm's exit code after SIGTERM. */
+  readonly exitCode: number | null;
+  /** npm's direct children (the app) still running once npm exited. */
+  readonly appsLeft: readonly number[];
+  /** Every process npm had started, directly or not, to check they all end. */
+  readonly descendants: readonly number[];
+  /** Whether the app's port still accepted connections after npm exited. */
+  readonly stillListening: boolean;
+}
+
+/** Starts an npm script, checks /health, sends SIGTERM to npm and reports how it ended. */
+export async function stopNpmScript(script: string, cwd: string, env: Record<string, string> = {}): Promise<NpmStopOutcome> {
+  const app = await startNpmScript(script, cwd, env);
+  const health = (await fetch(`${app.url}/health`)).status;
+  const exitCode = await app.stop();
+  const stillListening = await fetch(`${app.url}/health`).then(
+    () => true,
+    () => false,
+  );
+  return { health, exitCode, appsLeft: app.children.filter(isRunning), descendants: app.descendants, stillListening };
 }

@@ -10,7 +10,7 @@ describe('InspectLink', () => {
     expect(await inspectLink.execute(link.code.value)).toEqual({ link, clicks: 0 });
   });
 
-  it('counts stored and still-buffered clicks together', async () => {
+  it('stores buffered clicks before it counts them', async () => {
     const { shorten, inspectLink, resolveLink, clicks, counter } = useCaseHarness();
     const link = await shorten();
     for (let i = 0; i < 3; i++) await resolveLink.execute(link.code.value);
@@ -39,6 +39,31 @@ describe('InspectLink', () => {
     for (let i = 0; i < 4; i++) await resolveLink.execute(link.code.value);
     flushDuringRead = () => clicks.flush();
     expect((await inspectLink.execute(link.code.value)).clicks).toBe(4);
+  });
+
+  it('never shows a click a crash could take back', async () => {
+    const counter = new MemoryClickCounter();
+    const before = useCaseHarness({ counter });
+    const link = await before.shorten();
+    for (let i = 0; i < 3; i++) await before.resolveLink.execute(link.code.value);
+    const shown = (await before.inspectLink.execute(link.code.value)).clicks;
+    await before.resolveLink.execute(link.code.value);
+    // The process dies here: its buffer is never flushed. Another one reads the same store.
+    const after = useCaseHarness({ counter });
+    await after.links.inner.insert(link);
+    expect(shown).toBe(3);
+    expect((await after.inspectLink.execute(link.code.value)).clicks).toBeGreaterThanOrEqual(shown);
+  });
+
+  it('shows the stored total when storing the buffered clicks fails', async () => {
+    const stored = new MemoryClickCounter();
+    await stored.add(new Map([['aaa1111', 2]]));
+    const failing: ClickCounter = { add: async () => Promise.reject(new Error('store down')), count: (code) => stored.count(code) };
+    const { inspectLink, resolveLink, shorten, errors } = useCaseHarness({ counter: failing });
+    await shorten({ alias: 'aaa1111' });
+    await resolveLink.execute('aaa1111');
+    expect((await inspectLink.execute('aaa1111')).clicks).toBe(2);
+    expect(errors.map((e) => e.context)).toContain('storing click counts before a stats read');
   });
 
   it('still shows an expired link', async () => {

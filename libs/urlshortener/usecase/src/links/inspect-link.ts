@@ -1,15 +1,17 @@
 import { linkErrors, ShortCode, type ClickCounter, type Link, type LinkRepository } from '@mosaic/urlshortener-domain';
 import type { ClickBuffer } from '../clicks/click-buffer';
+import type { ErrorReporter } from '../error-reporter';
 
 export interface InspectLinkDeps {
   links: LinkRepository;
   counter: ClickCounter;
   clicks: ClickBuffer;
+  onError: ErrorReporter;
 }
 
 export interface LinkStats {
   link: Link;
-  /** Stored clicks plus those still buffered in this process. */
+  /** Stored clicks: every one of them survives a crash of this process. */
   clicks: number;
 }
 
@@ -25,14 +27,19 @@ export class InspectLink {
   }
 
   /**
-   * A batch stored while the total was being read would otherwise be missed (no
-   * longer pending, not yet in the read total): read again when one completed.
+   * Only stored clicks are shown. Redirects keep counting in process memory (a Map
+   * update, never a storage write on the hot path), but a total shown to a reader
+   * must never go down, and buffered clicks die with the process if it crashes.
+   * So a read first stores what this process buffered — stats reads are rare next to
+   * redirects, and one batch write covers every code — then reads the stored total.
+   * When storing fails, the buffered clicks stay buffered and are not shown.
    */
   private async countClicks(code: string): Promise<number> {
-    for (;;) {
-      const batches = this.deps.clicks.storedBatches;
-      const stored = await this.deps.counter.count(code);
-      if (this.deps.clicks.storedBatches === batches) return stored + this.deps.clicks.pendingFor(code);
+    try {
+      await this.deps.clicks.flush();
+    } catch (error) {
+      this.deps.onError(error, 'storing click counts before a stats read');
     }
+    return this.deps.counter.count(code);
   }
 }

@@ -57,7 +57,7 @@ export function useCaseHarness(options: HarnessOptions = {}) {
     errors,
     createLink,
     resolveLink: new ResolveLink({ links, cache, clicks, clock, onError }),
-    inspectLink: new InspectLink({ links, counter, clicks }),
+    inspectLink: new InspectLink({ links, counter, clicks, onError }),
     deleteLink: new DeleteLink({ links, cache, clock }),
     /** Creates a link from a valid request, with any field overridden. */
     shorten: (input: Partial<CreateLinkInput> = {}) => createLink.execute({ url: 'https://example.com/article', ...input }),

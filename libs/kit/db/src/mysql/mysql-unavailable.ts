@@ -1,0 +1,99 @@
+import { backendUnavailable, isAppError } from '@mosaic/kit-core';
+import type { Pool, PoolConnection } from 'mysql2/promise';
+
+/** Driver and socket codes that mean "the server cannot be reached", not "the statement failed". */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'POOL_CLOSED',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+]);
+/** Too many connections, server shutdown, can't connect, gone away, lost during query. */
+const CONNECTION_ERRNOS = new Set([1040, 1053, 2002, 2003, 2006, 2013]);
+
+/** Whether a mysql2 error says the server is unreachable (so a retry later may succeed). */
+export function isMysqlConnectionError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || isAppError(error)) return false;
+  const { code, errno, message } = error as { code?: string; errno?: number; message?: string };
+  if ((code && CONNECTION_CODES.has(code)) || (errno !== undefined && CONNECTION_ERRNOS.has(errno))) return true;
+  // mysql2 refuses commands on a connection that died, with a plain Error.
+  return typeof message === 'string' && message.includes('connection is in closed state');
+}
+
+function mapped(error: unknown): unknown {
+  return isMysqlConnectionError(error) ? backendUnavailable('The database', error) : error;
+}
+
+const CONNECTION_METHODS = new Set(['query', 'execute', 'beginTransaction', 'commit', 'rollback', 'ping', 'changeUser']);
+
+/**
+ * The pool every adapter receives: the same mysql2 pool, except that a server that
+ * cannot be reached surfaces as kit-core's `backend_unavailable` (503 + Retry-After)
+ * from every call, and waiting for a free connection is bounded by `acquireTimeoutMs`
+ * (mysql2 would queue forever). Adapters need no error handling of their own.
+ */
+export function guardPool(pool: Pool, acquireTimeoutMs: number): Pool {
+  const acquire = async (): Promise<PoolConnection> => {
+    let timer: NodeJS.Timeout | undefined;
+    const pending = pool.getConnection();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        // A connection that arrives after the caller gave up goes straight back.
+        pending.then((late) => late.release(), () => undefined);
+        reject(Object.assign(new Error(`no MySQL connection within ${acquireTimeoutMs} ms`), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' }));
+      }, acquireTimeoutMs);
+    });
+    try {
+      return guardConnection(await Promise.race([pending, timeout]));
+    } catch (error) {
+      throw mapped(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  // Through `acquire`, so a statement also waits a bounded time for its connection.
+  const onConnection =
+    (method: 'query' | 'execute') =>
+    async (...args: unknown[]) => {
+      const connection = await acquire();
+      try {
+        return await (connection[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+      } finally {
+        connection.release();
+      }
+    };
+  const overrides: Record<string | symbol, unknown> = { getConnection: acquire, query: onConnection('query'), execute: onConnection('execute') };
+  return new Proxy(pool, {
+    get(target, property) {
+      if (property in overrides) return overrides[property];
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function guardConnection(connection: PoolConnection): PoolConnection {
+  return new Proxy(connection, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      if (typeof property !== 'string' || !CONNECTION_METHODS.has(property)) return value.bind(target);
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } catch (error) {
+          throw mapped(error);
+        }
+      };
+    },
+  });
+}
