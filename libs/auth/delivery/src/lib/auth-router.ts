@@ -3,11 +3,13 @@ import type { AuthUseCases, SessionTokens } from '@mosaic/auth-usecase';
 import { parseRequest, requirePrincipal } from '@mosaic/kit-http';
 import { Router, type Request, type Response } from 'express';
 import { clearAccessTokenCookie, setAccessTokenCookie, type CookieOptions } from './access-token-cookie';
-import { loginBody, refreshTokenBody, registerBody } from './auth-schemas';
-import { requireAuth } from './authenticate';
+import { changePasswordBody, loginBody, refreshTokenBody, registerBody, roleParams } from './auth-schemas';
+import { accessClaimsOf, requireAuth } from './authenticate';
 
 export interface AuthRouterOptions {
   useCases: AuthUseCases;
+  /** The public signing keys (a JSON Web Key Set), served at `/jwks.json`. */
+  publicKeys: () => object;
   /** How the access token cookie is set; by default Secure exactly when the request came over HTTPS. */
   cookie?: CookieOptions;
 }
@@ -19,6 +21,7 @@ export interface AuthRouterOptions {
  */
 export function createAuthRouter(options: AuthRouterOptions): Router {
   const { useCases, cookie } = options;
+  const signedIn = requireAuth(useCases.verifier, { cookie });
   const router = Router();
 
   // Tokens and account data must not sit in shared caches or the browser's history.
@@ -53,15 +56,34 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
     res.status(204).end();
   });
 
-  router.get('/me', requireAuth(useCases.verifier, { cookie }), async (req, res) => {
+  router.get('/me', signedIn, async (req, res) => {
     const profile = await useCases.currentUser.execute({ userId: requirePrincipal(req).id });
     res.json(profileJson(profile));
   });
 
+  // Ends every other session of the account; this one stays signed in.
+  router.post('/password', signedIn, async (req, res) => {
+    const body = parseRequest(changePasswordBody, req.body ?? {});
+    const claims = accessClaimsOf(req);
+    const principal = requirePrincipal(req);
+    await useCases.changePassword.execute({ userId: principal.id, sessionId: claims?.sessionId ?? '', ...body, ip: req.ip });
+    res.status(204).end();
+  });
+
+  // Admins only; the new roles reach access tokens issued from then on (next login or refresh).
+  for (const [method, granted] of [['put', true], ['delete', false]] as const) {
+    router[method]('/users/:id/roles/:role', signedIn, async (req, res) => {
+      const principal = requirePrincipal(req);
+      const params = parseRequest(roleParams, req.params, 'params');
+      await useCases.changeRole.execute({ actorRoles: principal.roles, userId: params.id, role: params.role, granted });
+      res.status(204).end();
+    });
+  }
+
   router.get('/jwks.json', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.removeHeader('Pragma');
-    res.json(useCases.jwks());
+    res.json(options.publicKeys());
   });
 
   return router;

@@ -12,6 +12,7 @@ export interface Principal {
 }
 
 const principals = new WeakMap<Request, Principal>();
+const rejections = new WeakMap<Request, Error>();
 
 export function setPrincipal(req: Request, principal: Principal): void {
   principals.set(req, principal);
@@ -21,9 +22,22 @@ export function principalOf(req: Request): Principal | undefined {
   return principals.get(req);
 }
 
-/** For routes behind authentication middleware: the principal, or a 401. */
+/**
+ * A credential came with the request but was refused (expired, revoked, forged).
+ * Public routes ignore it, so a stale cookie never blocks a page or a link; routes
+ * that need a principal answer with this error instead of a generic 401.
+ */
+export function setPrincipalRejection(req: Request, error: Error): void {
+  rejections.set(req, error);
+}
+
+export function principalRejectionOf(req: Request): Error | undefined {
+  return rejections.get(req);
+}
+
+/** For routes behind authentication middleware: the principal, or a 401 (why the credential was refused, when one was). */
 export function requirePrincipal(req: Request): Principal {
   const principal = principals.get(req);
-  if (!principal) throw unauthorized('unauthenticated', 'Authentication required');
+  if (!principal) throw rejections.get(req) ?? unauthorized('unauthenticated', 'Authentication required');
   return principal;
 }
