@@ -15,6 +15,7 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
+    trustProxy: context.config.TRUST_PROXY,
     resources: [auth.resource, ...account.resources, ...urlshortener.resources],
     mount: (app) => {
       app.get('/', (_req, res) => {

@@ -15,7 +15,7 @@ export async function composeUrlshortener(context: AppContext): Promise<Composed
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
-    trustProxy: settings.trustProxy,
+    trustProxy: context.config.TRUST_PROXY,
     resources: urlshortener.resources,
     mount: (app) => {
       if (settings.auth) {
