@@ -100,6 +100,6 @@ export function createAuthUseCases(options: AuthOptions): AuthUseCases {
     bootstrapAdmins: new BootstrapAdmins({ users, clock }),
     currentUser: new GetCurrentUser({ users }),
     purgeExpiredSessions: new PurgeExpiredSessions({ refreshTokens, clock }),
-    verifier: new VerifyAccessToken({ tokens: options.tokenVerifier, revocations }),
+    verifier: new VerifyAccessToken({ tokens: options.tokenVerifier, revocations, clock }),
   };
 }
