@@ -33,6 +33,9 @@ function anotherDomainsApp(verifier: TokenVerifier) {
       app.get('/api/v1/greeting', (req, res) => {
         res.json({ hello: principalOf(req)?.email ?? 'stranger' });
       });
+      app.get('/api/v1/open', (_req, res) => {
+        res.json({ open: true });
+      });
       app.get('/api/v1/strict', requireAuth(verifier), (req, res) => {
         res.json({ id: requirePrincipal(req).id });
       });
@@ -81,12 +84,11 @@ describe('authenticate(verifier) in front of another domain', () => {
   it.each([
     ['an invalid token', 'Bearer abc.def.ghi'],
     ['an empty bearer token', 'Bearer'],
-  ])('ignores %s on a public route, and answers 401 naming it where a principal is needed', async (_name, header) => {
+  ])('ignores %s on a route that never reads the principal, and answers 401 naming it wherever it is read', async (_name, header) => {
     const app = anotherDomainsApp(tokens);
-    const greeting = await request(app).get('/api/v1/greeting').set('Authorization', header);
-    expect(greeting.status).toBe(200);
-    expect(greeting.body).toEqual({ hello: 'stranger' });
-    for (const path of ['/api/v1/notes', '/api/v1/strict']) {
+    const open = await request(app).get('/api/v1/open').set('Authorization', header);
+    expect(open.status).toBe(200);
+    for (const path of ['/api/v1/greeting', '/api/v1/notes', '/api/v1/strict']) {
       const res = await request(app).get(path).set('Authorization', header);
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('invalid_token');
@@ -94,8 +96,10 @@ describe('authenticate(verifier) in front of another domain', () => {
     expect((await request(app).get('/api/v1/strict').set('Authorization', header)).headers['www-authenticate']).toContain('error="invalid_token"');
   });
 
-  it('ignores a stale cookie on a public route and tells the browser to drop it', async () => {
-    const res = await request(anotherDomainsApp(tokens)).get('/api/v1/greeting').set('Cookie', 'accessToken=abc.def.ghi');
+  it('treats a stale cookie as no sign-in where signing in is optional, tells the browser to drop it, and answers 401 where it is required', async () => {
+    const app = anotherDomainsApp(tokens);
+    expect((await request(app).get('/api/v1/notes').set('Cookie', 'accessToken=abc.def.ghi')).body.error.code).toBe('invalid_token');
+    const res = await request(app).get('/api/v1/greeting').set('Cookie', 'accessToken=abc.def.ghi');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ hello: 'stranger' });
     expect(res.headers['set-cookie']).toEqual([expect.stringMatching(/^accessToken=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax$/)]);

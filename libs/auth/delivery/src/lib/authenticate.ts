@@ -24,14 +24,15 @@ export function principalFromClaims(claims: AccessTokenClaims): Principal {
 /**
  * Global and optional: a request with a valid access token gets its principal (read it
  * with kit-http's `requirePrincipal`). A request whose token is refused (expired,
- * revoked, forged) goes on anonymous, so a browser with a stale cookie still follows
- * links and sees public pages; only a route that needs a principal answers 401, naming
- * why. Other failures (the session store is down) are kept the same way: a 503 where
- * a principal is needed, nothing where it is not.
+ * revoked, forged) goes on, so a browser with a stale cookie still follows links and
+ * sees public pages; a route that needs a principal answers 401 naming why, and so
+ * does one that reads it optionally when the token came in the Authorization header
+ * (an API client's deliberate claim, not a leftover cookie). Other failures (the
+ * session store is down) are kept the same way: a 503 where the principal is read.
  */
 export function authenticate(verifier: TokenVerifier, options: AuthenticateOptions = {}): RequestHandler {
   return async (req, res, next) => {
-    if (principalOf(req)) return next();
+    if (principalRejectionOf(req) || principalOf(req)) return next();
     const presented = presentedToken(req.headers);
     if (!presented) return next();
     try {
@@ -39,7 +40,8 @@ export function authenticate(verifier: TokenVerifier, options: AuthenticateOptio
       verifiedClaims.set(req, claims);
       setPrincipal(req, principalFromClaims(claims));
     } catch (error) {
-      setPrincipalRejection(req, rejected(req, res, error, presented.source === 'cookie', options));
+      // A header is the client's deliberate claim: wherever the principal is read, it gets the 401.
+      setPrincipalRejection(req, rejected(req, res, error, presented.source === 'cookie', options), { strict: presented.source !== 'cookie' });
     }
     next();
   };
@@ -51,8 +53,8 @@ export function requireAuth(verifier: TokenVerifier, options: AuthenticateOption
   return (req, res, next) => {
     optional(req, res, (error?: unknown) => {
       if (error) return next(error);
-      if (principalOf(req)) return next();
       const rejection = principalRejectionOf(req);
+      if (!rejection && principalOf(req)) return next();
       if (rejection && isAppError(rejection) && rejection.status === 401) {
         const description = rejection.code === accessTokenExpired().code ? 'The access token expired' : 'The access token is invalid';
         res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${description}"`);
