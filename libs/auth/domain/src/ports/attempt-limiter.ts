@@ -6,7 +6,7 @@ export type AttemptScope = 'ip' | 'pair';
 
 export interface AttemptSubject {
   email: Email;
-  /** The client's address; absent when the caller has none (then only the email is limited). */
+  /** The client's address; absent when the caller has none (then the pair is the email alone). */
   ip?: string;
 }
 
