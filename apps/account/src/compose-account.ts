@@ -14,6 +14,7 @@ export async function composeAccount(context: AppContext): Promise<ComposedApp> 
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
+    trustProxy: context.config.TRUST_PROXY,
     resources: [auth.resource, ...account.resources],
     api: { title: 'Mosaic account', version: '0.1.0' },
     mount: (app) => {

@@ -15,6 +15,7 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
+    trustProxy: context.config.TRUST_PROXY,
     resources: [auth.resource, ...account.resources, ...urlshortener.resources],
     api: { title: 'Mosaic platform', version: '0.1.0' },
     mount: (app) => {

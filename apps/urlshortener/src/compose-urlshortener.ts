@@ -1,5 +1,4 @@
-import { authenticate } from '@mosaic/auth-delivery';
-import { JwtTokenVerifier } from '@mosaic/auth-usecase';
+import { createRemoteAuthentication } from '@mosaic/auth-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp } from '@mosaic/kit-http';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
@@ -16,13 +15,12 @@ export async function composeUrlshortener(context: AppContext): Promise<Composed
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
-    trustProxy: settings.trustProxy,
+    trustProxy: context.config.TRUST_PROXY,
     resources: urlshortener.resources,
     api: { title: 'Mosaic URL shortener', version: '0.1.0' },
     mount: (app) => {
       if (settings.auth) {
-        const { jwksUrl, issuer, audience } = settings.auth;
-        app.use(authenticate(new JwtTokenVerifier({ keys: { jwksUrl }, issuer, audience })));
+        app.use(createRemoteAuthentication(context, settings.auth).authenticate);
       }
       // The redirect as a route of its own, ahead of the router: the hot path skips its dispatch.
       app.get('/:code', urlshortener.redirect);

@@ -1,2 +1,3 @@
 export * from './lib/auth-config';
 export * from './lib/auth-module';
+export * from './lib/remote-authentication';

@@ -1,4 +1,11 @@
+export * from './cache/cache-session-revocations';
 export * from './create-auth-repositories';
+export * from './crypto/auth-crypto';
+export * from './crypto/jwt-access-tokens';
+export * from './crypto/jwt-token-verifier';
+export * from './crypto/refresh-token-secret';
+export * from './crypto/scrypt-password-hasher';
+export * from './crypto/signing-keys';
 export * from './limiter/attempt-limiters';
 export * from './limiter/client-address-key';
 export * from './limiter/rate-limited-attempts';
@@ -7,3 +14,4 @@ export * from './memory/memory-user-repository';
 export * from './mysql/migrations/auth-migrations';
 export * from './mysql/mysql-refresh-token-repository';
 export * from './mysql/mysql-user-repository';
+export * from './zxcvbn/zxcvbn-password-strength';

@@ -1,9 +1,7 @@
-export * from './crypto/refresh-token-secret';
-export * from './crypto/scrypt-password-hasher';
-export * from './jwt/jwt-access-tokens';
-export * from './jwt/jwt-token-verifier';
-export * from './jwt/signing-keys';
+export * from './lib/admit-attempt';
 export * from './lib/auth-use-cases';
+export * from './lib/change-password';
+export * from './lib/change-role';
 export * from './lib/get-current-user';
 export * from './lib/log-in';
 export * from './lib/log-out';
@@ -11,3 +9,4 @@ export * from './lib/purge-expired-sessions';
 export * from './lib/refresh-session';
 export * from './lib/register-user';
 export * from './lib/session-tokens';
+export * from './lib/verify-access-token';

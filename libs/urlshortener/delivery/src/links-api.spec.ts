@@ -35,10 +35,19 @@ describe('POST /api/v1/links', () => {
     expect(res.body.expiresAt).toBe('2026-01-02T07:00:00.000Z');
   });
 
-  it('builds short URLs from the request when no public URL is configured', async () => {
-    const { app } = shortenerTestApp({ publicUrl: null });
+  it('builds short URLs from the request’s host when no public URL is configured and the host is allowed', async () => {
+    const { app } = shortenerTestApp({ publicUrl: null, allowedHosts: ['links.example'] });
     const res = await request(app).post('/api/v1/links').set('Host', 'links.example:8080').send({ url: 'https://example.com/' });
     expect(res.body.shortUrl).toBe(`http://links.example:8080/${res.body.code}`);
+  });
+
+  it('never builds short URLs on a Host header outside the allow-list', async () => {
+    const { app } = shortenerTestApp({ publicUrl: null, allowedHosts: ['links.example'] });
+    const res = await request(app).post('/api/v1/links').set('Host', 'evil.example').send({ url: 'https://example.com/' });
+    expect(res.body.shortUrl).toMatch(new RegExp(`^http://links\\.example:\\d+/${res.body.code}$`));
+    const loopback = shortenerTestApp({ publicUrl: null });
+    const byDefault = await request(loopback.app).post('/api/v1/links').set('Host', 'evil.example:80').send({ url: 'https://example.com/' });
+    expect(byDefault.body.shortUrl).toMatch(new RegExp(`^http://localhost:\\d+/${byDefault.body.code}$`));
   });
 
   describe('refuses bad input with the right 4xx and stores nothing', () => {

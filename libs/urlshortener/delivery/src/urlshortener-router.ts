@@ -18,6 +18,8 @@ export interface UrlshortenerRouterOptions {
   createLinkLimiter: RequestHandler;
   /** Where short links are reached, e.g. "https://sho.rt"; default the scheme and host of each request. */
   publicUrl?: string;
+  /** Without a public URL: the Host headers links may be built on (default: loopback names); others get the first. */
+  allowedHosts?: readonly string[];
   /** Path of the web page: "/" on the shortener's own server, "/s/" inside the platform. */
   pagePath?: string;
 }
@@ -39,7 +41,7 @@ export function createUrlshortenerRouter(options: UrlshortenerRouterOptions): Ur
   const { createLink, resolveLink, inspectLink, deleteLink } = options.useCases;
   const pagePath = options.pagePath ?? '/';
   assertPagePath(pagePath);
-  const baseOf = shortUrlBaseResolver(options.publicUrl);
+  const baseOf = shortUrlBaseResolver(options.publicUrl, options.allowedHosts);
   const page = shortenerPage();
   const missingPage = notFoundPage(pagePath);
 

@@ -1,4 +1,4 @@
-import { JwtAccessTokens, generateSigningKeys } from '@mosaic/auth-usecase';
+import { JwtAccessTokens, generateSigningKeys } from '@mosaic/auth-repository';
 import { ManualClock } from '@mosaic/kit-core';
 import { base64url, decodeJwt, UnsecuredJWT } from 'jose';
 import request from 'supertest';

@@ -1,3 +1,4 @@
+import { attemptLimits } from '@mosaic/auth-repository';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { registerLoginRefreshLogoutJourney } from '../test-support/auth-http-journey';
@@ -103,12 +104,8 @@ describe('auth routes over HTTP (memory)', () => {
       expect(setCookie(wrong)).toEqual([]);
     });
 
-    it('answers 429 with Retry-After once an email’s attempts are spent', async () => {
-      const limits = {
-        login: { ip: { points: 100, durationSeconds: 60 }, email: { points: 2, durationSeconds: 900 } },
-        register: { ip: { points: 100, durationSeconds: 60 }, email: { points: 100, durationSeconds: 60 } },
-      };
-      const { app, registration } = await registered({ limits });
+    it('answers 429 with Retry-After once one address’s attempts at an email are spent', async () => {
+      const { app, registration } = await registered({ limits: attemptLimits({ login: { ip: 100, pair: 2 } }) });
       const guess = () => request(app).post('/api/v1/auth/login').send({ email: registration.email, password: 'guess-guess' });
       expect((await guess()).status).toBe(401);
       expect((await guess()).status).toBe(401);
@@ -119,11 +116,7 @@ describe('auth routes over HTTP (memory)', () => {
     });
 
     it('limits per client address, read through the trusted proxy', async () => {
-      const limits = {
-        login: { ip: { points: 2, durationSeconds: 900 }, email: { points: 100, durationSeconds: 900 } },
-        register: { ip: { points: 100, durationSeconds: 60 }, email: { points: 100, durationSeconds: 60 } },
-      };
-      const { app } = await authTestApp({ limits, trustProxy: true });
+      const { app } = await authTestApp({ limits: attemptLimits({ login: { ip: 2, pair: 100 } }), trustProxy: true });
       const from = (ip: string) =>
         request(app).post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ email: aRegistration().email, password: 'spray-spray' });
       expect((await from('203.0.113.5')).status).toBe(401);
@@ -133,11 +126,7 @@ describe('auth routes over HTTP (memory)', () => {
     });
 
     it('answers 429 for registration floods too', async () => {
-      const limits = {
-        login: { ip: { points: 100, durationSeconds: 60 }, email: { points: 100, durationSeconds: 60 } },
-        register: { ip: { points: 2, durationSeconds: 3600 }, email: { points: 100, durationSeconds: 3600 } },
-      };
-      const { app } = await authTestApp({ limits });
+      const { app } = await authTestApp({ limits: attemptLimits({ register: { ip: 2, pair: 100 } }) });
       expect((await request(app).post('/api/v1/auth/register').send(aRegistration())).status).toBe(201);
       expect((await request(app).post('/api/v1/auth/register').send(aRegistration())).status).toBe(201);
       expect((await request(app).post('/api/v1/auth/register').send(aRegistration())).status).toBe(429);
@@ -216,10 +205,10 @@ describe('auth routes over HTTP (memory)', () => {
 
   describe('GET /api/v1/auth/jwks.json', () => {
     it('publishes the public verification keys, cacheable', async () => {
-      const { app, auth } = await authTestApp();
+      const { app, crypto } = await authTestApp();
       const res = await request(app).get('/api/v1/auth/jwks.json');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual(auth.jwks());
+      expect(res.body).toEqual(crypto.jwks());
       expect(res.body.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
       expect(res.body.keys[0]).not.toHaveProperty('d');
       expect(res.headers['cache-control']).toBe('public, max-age=300');

@@ -3,11 +3,13 @@ import type { AuthUseCases, SessionTokens } from '@mosaic/auth-usecase';
 import { apiRouter, requirePrincipal } from '@mosaic/kit-http';
 import type { Request, Response, Router } from 'express';
 import { clearAccessTokenCookie, setAccessTokenCookie, type CookieOptions } from './access-token-cookie';
-import { loginBody, refreshTokenBody, registerBody } from './auth-schemas';
-import { requireAuth } from './authenticate';
+import { changePasswordBody, loginBody, refreshTokenBody, registerBody, roleParams } from './auth-schemas';
+import { accessClaimsOf, requireAuth } from './authenticate';
 
 export interface AuthRouterOptions {
   useCases: AuthUseCases;
+  /** The public signing keys (a JSON Web Key Set), served at `/jwks.json`. */
+  publicKeys: () => object;
   /** How the access token cookie is set; by default Secure exactly when the request came over HTTPS. */
   cookie?: CookieOptions;
 }
@@ -19,6 +21,7 @@ export interface AuthRouterOptions {
  */
 export function createAuthRouter(options: AuthRouterOptions): Router {
   const { useCases, cookie } = options;
+  const signedIn = requireAuth(useCases.verifier, { cookie });
   const router = apiRouter({ tags: ['auth'] });
 
   // Tokens and account data must not sit in shared caches or the browser's history.
@@ -85,16 +88,54 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
     },
   );
 
-  const signedIn = requireAuth(useCases.verifier, { cookie });
   router.define({ method: 'get', path: '/me', summary: 'The signed-in user', principal: 'required', before: [signedIn] }, async (req, res) => {
     const profile = await useCases.currentUser.execute({ userId: requirePrincipal(req).id });
     res.json(profileJson(profile));
   });
 
+  // Ends every other session of the account; this one stays signed in.
+  router.define(
+    {
+      method: 'post',
+      path: '/password',
+      summary: "Change the signed-in user's password, ending every other session",
+      principal: 'required',
+      before: [signedIn],
+      request: { body: changePasswordBody },
+      responses: { 204: { description: 'Changed' }, 401: { description: 'Wrong current password' } },
+    },
+    async (req, res, { body }) => {
+      const claims = accessClaimsOf(req);
+      const principal = requirePrincipal(req);
+      await useCases.changePassword.execute({ userId: principal.id, sessionId: claims?.sessionId ?? '', ...body, ip: req.ip });
+      res.status(204).end();
+    },
+  );
+
+  // Admins only; the new roles reach access tokens issued from then on (next login or refresh).
+  for (const [method, granted] of [['put', true], ['delete', false]] as const) {
+    router.define(
+      {
+        method,
+        path: '/users/:id/roles/:role',
+        summary: granted ? 'Grant a role (admins only)' : 'Revoke a role (admins only)',
+        principal: 'required',
+        before: [signedIn],
+        request: { params: roleParams },
+        responses: { 204: { description: granted ? 'Granted' : 'Revoked' }, 403: { description: 'Not an admin' }, 404: { description: 'No such user' } },
+      },
+      async (req, res, { params }) => {
+        const principal = requirePrincipal(req);
+        await useCases.changeRole.execute({ actorRoles: principal.roles, userId: params.id, role: params.role, granted });
+        res.status(204).end();
+      },
+    );
+  }
+
   router.define({ method: 'get', path: '/jwks.json', summary: 'Public keys that verify access tokens (JWKS)' }, (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.removeHeader('Pragma');
-    res.json(useCases.jwks());
+    res.json(options.publicKeys());
   });
 
   return router;

@@ -1,4 +1,4 @@
-import { EMAIL_MAX_LENGTH, parseDisplayName, parseEmail, passwordProblem, PASSWORD_MAX_LENGTH } from '@mosaic/auth-domain';
+import { EMAIL_MAX_LENGTH, parseDisplayName, parseEmail, passwordProblem, PASSWORD_MAX_LENGTH, ROLES } from '@mosaic/auth-domain';
 import { z } from 'zod';
 
 // The domain owns the rules; these schemas report them per field before a use case
@@ -39,3 +39,14 @@ export const loginBody = z.object({
 // Generous on length so a wrong kind of token (an access token) gets the precise 401
 // from the use case; the bound only stops abuse.
 export const refreshTokenBody = z.object({ refreshToken: z.string().min(1, 'must not be empty').max(4096, 'is too long') });
+
+const anyPassword = z.string().min(1, 'must not be empty').max(PASSWORD_MAX_LENGTH * 4, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
+
+// The new password's rules (length, guessability, not the email) are the use case's:
+// it answers 400 weak_password naming `newPassword`.
+export const changePasswordBody = z.object({ currentPassword: anyPassword, newPassword: anyPassword });
+
+export const roleParams = z.object({
+  id: z.string().regex(/^[0-9]{1,20}$/, 'must be a user id'),
+  role: z.enum(ROLES, { message: `must be one of ${ROLES.join(', ')}` }),
+});

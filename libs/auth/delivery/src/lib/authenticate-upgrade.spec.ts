@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { registerUser, toEmail } from '@mosaic/auth-domain';
-import { generateSigningKeys, JwtAccessTokens } from '@mosaic/auth-usecase';
+import { generateSigningKeys, JwtAccessTokens } from '@mosaic/auth-repository';
 import { isAppError, ManualClock } from '@mosaic/kit-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';

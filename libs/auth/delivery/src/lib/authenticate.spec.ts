@@ -1,5 +1,5 @@
 import { registerUser, toEmail, type TokenVerifier } from '@mosaic/auth-domain';
-import { generateSigningKeys, JwtAccessTokens } from '@mosaic/auth-usecase';
+import { generateSigningKeys, JwtAccessTokens } from '@mosaic/auth-repository';
 import { ManualClock } from '@mosaic/kit-core';
 import { buildHttpApp, principalOf, requirePrincipal } from '@mosaic/kit-http';
 import { createLogger } from '@mosaic/kit-log';
@@ -32,6 +32,9 @@ function anotherDomainsApp(verifier: TokenVerifier) {
       });
       app.get('/api/v1/greeting', (req, res) => {
         res.json({ hello: principalOf(req)?.email ?? 'stranger' });
+      });
+      app.get('/api/v1/open', (_req, res) => {
+        res.json({ open: true });
       });
       app.get('/api/v1/strict', requireAuth(verifier), (req, res) => {
         res.json({ id: requirePrincipal(req).id });
@@ -79,13 +82,27 @@ describe('authenticate(verifier) in front of another domain', () => {
   });
 
   it.each([
-    ['an invalid token', () => 'Bearer abc.def.ghi', 'invalid_token'],
-    ['an empty bearer token', () => 'Bearer', 'invalid_token'],
-  ])('answers 401 for %s even on a public route', async (_name, header, code) => {
-    const res = await request(anotherDomainsApp(tokens)).get('/api/v1/greeting').set('Authorization', header());
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe(code);
-    expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
+    ['an invalid token', 'Bearer abc.def.ghi'],
+    ['an empty bearer token', 'Bearer'],
+  ])('ignores %s on a route that never reads the principal, and answers 401 naming it wherever it is read', async (_name, header) => {
+    const app = anotherDomainsApp(tokens);
+    const open = await request(app).get('/api/v1/open').set('Authorization', header);
+    expect(open.status).toBe(200);
+    for (const path of ['/api/v1/greeting', '/api/v1/notes', '/api/v1/strict']) {
+      const res = await request(app).get(path).set('Authorization', header);
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('invalid_token');
+    }
+    expect((await request(app).get('/api/v1/strict').set('Authorization', header)).headers['www-authenticate']).toContain('error="invalid_token"');
+  });
+
+  it('treats a stale cookie as no sign-in where signing in is optional, tells the browser to drop it, and answers 401 where it is required', async () => {
+    const app = anotherDomainsApp(tokens);
+    expect((await request(app).get('/api/v1/notes').set('Cookie', 'accessToken=abc.def.ghi')).body.error.code).toBe('invalid_token');
+    const res = await request(app).get('/api/v1/greeting').set('Cookie', 'accessToken=abc.def.ghi');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ hello: 'stranger' });
+    expect(res.headers['set-cookie']).toEqual([expect.stringMatching(/^accessToken=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax$/)]);
   });
 
   it('says token_expired for an expired token', async () => {
@@ -94,10 +111,13 @@ describe('authenticate(verifier) in front of another domain', () => {
     const user = registerUser({ id: '8', email: toEmail('x@example.com'), name: null, passwordHash: '$x', now: local.now() });
     const { token } = await expiring.issue(user, '1');
     local.advance(10 * 60 * 1000);
-    const res = await request(anotherDomainsApp(expiring)).get('/api/v1/notes').set('Authorization', `Bearer ${token}`);
+    const app = anotherDomainsApp(expiring);
+    const res = await request(app).get('/api/v1/notes').set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('token_expired');
-    expect(res.headers['www-authenticate']).toContain('expired');
+    const strict = await request(app).get('/api/v1/strict').set('Authorization', `Bearer ${token}`);
+    expect(strict.body.error.code).toBe('token_expired');
+    expect(strict.headers['www-authenticate']).toContain('expired');
   });
 });
 

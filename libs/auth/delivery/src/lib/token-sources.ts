@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { parseCookie } from 'cookie';
 
 /** The cookie browsers carry the access token in; login and refresh set it, logout clears it. */
 export const ACCESS_TOKEN_COOKIE = 'accessToken';
@@ -37,21 +38,20 @@ export function presentedToken(
   return undefined;
 }
 
-/** The first cookie of that name (the most specific path, as browsers order them). */
+/** The first cookie of that name (the most specific path, as browsers order them), decoded. */
 export function cookieValue(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
-  for (const pair of header.split(';')) {
-    const equals = pair.indexOf('=');
-    if (equals === -1 || pair.slice(0, equals).trim() !== name) continue;
-    let value = pair.slice(equals + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
+  return parseCookie(header, { decode: lenientDecode })[name];
+}
+
+/** Quotes around a value are not part of it; invalid percent-encoding is taken as it is rather than dropped. */
+function lenientDecode(raw: string): string {
+  const value = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
   }
-  return undefined;
 }
 
 function queryToken(url: string): string | undefined {

@@ -1,7 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import type { RefreshTokenRepository, UserRepository } from '@mosaic/auth-domain';
-import { createAuthRepositories, createMemoryAttemptLimiter, type AttemptLimits, type AuthRepositories } from '@mosaic/auth-repository';
-import { createAuthUseCases, generateSigningKeys, type AuthUseCases } from '@mosaic/auth-usecase';
+import type { RefreshTokenRepository, SessionRevocations, UserRepository } from '@mosaic/auth-domain';
+import {
+  attemptLimits,
+  createAuthCrypto,
+  createAuthRepositories,
+  createMemoryAttemptLimiter,
+  createMemorySessionRevocations,
+  generateSigningKeys,
+  ZxcvbnPasswordStrength,
+  type AttemptLimits,
+  type AuthCrypto,
+  type AuthRepositories,
+  type SigningKeys,
+} from '@mosaic/auth-repository';
+import { createAuthUseCases, type AuthUseCases } from '@mosaic/auth-usecase';
 import { ManualClock, SnowflakeIds } from '@mosaic/kit-core';
 import { buildHttpApp, requirePrincipal } from '@mosaic/kit-http';
 import { createLogger } from '@mosaic/kit-log';
@@ -14,17 +26,27 @@ export const AUDIENCE = 'mosaic';
 
 let nextWorkerId = 1;
 
-const generous: AttemptLimits = {
-  login: { ip: { points: 10_000, durationSeconds: 60 }, email: { points: 10_000, durationSeconds: 60 } },
-  register: { ip: { points: 10_000, durationSeconds: 60 }, email: { points: 10_000, durationSeconds: 60 } },
-};
+const generous: AttemptLimits = attemptLimits({
+  login: { ip: 10_000, pair: 10_000, freeEmailAttempts: 10_000 },
+  register: { ip: 10_000, pair: 10_000, freeEmailAttempts: 10_000 },
+});
+
+export const ACCESS_TTL_SECONDS = 900;
 
 /** Every write that reached storage, so attack tests can show nothing was stored. */
-export type Write = 'users.create' | 'users.replacePasswordHash' | 'refreshTokens.startFamily' | 'refreshTokens.rotate' | 'refreshTokens.revokeFamily';
+export type Write =
+  | 'users.create'
+  | 'users.replacePasswordHash'
+  | 'users.replaceRoles'
+  | 'refreshTokens.startFamily'
+  | 'refreshTokens.rotate'
+  | 'refreshTokens.revokeFamily'
+  | 'refreshTokens.revokeUserFamilies';
 
 export interface AuthTestApp {
   app: Express;
   auth: AuthUseCases;
+  crypto: AuthCrypto;
   clock: ManualClock;
   repositories: AuthRepositories;
   writes: Write[];
@@ -35,29 +57,52 @@ export interface AuthTestApp {
  * global `authenticate` middleware, then a route of "another domain" that only calls
  * `requirePrincipal`.
  */
-export async function authTestApp(options: { repositories?: AuthRepositories; limits?: AttemptLimits; trustProxy?: boolean } = {}): Promise<AuthTestApp> {
+export interface AuthTestAppOptions {
+  repositories?: AuthRepositories;
+  limits?: AttemptLimits;
+  trustProxy?: boolean;
+  /** Shared with another app to stand for a second instance; default in memory. */
+  revocations?: SessionRevocations;
+  /** Shared with another app so both verify each other's tokens; default fresh keys. */
+  keys?: SigningKeys;
+  adminEmails?: string[];
+}
+
+export async function authTestApp(options: AuthTestAppOptions = {}): Promise<AuthTestApp> {
   const clock = new ManualClock();
   // Apps in one file may share a database and all start at the same manual instant,
   // so each needs its own Snowflake worker to mint distinct ids (as processes do).
   const ids = new SnowflakeIds(nextWorkerId++ % 1024, clock);
   const repositories = options.repositories ?? createAuthRepositories();
   const writes: Write[] = [];
+  const crypto = createAuthCrypto({
+    keys: options.keys ?? (await generateSigningKeys()),
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    accessTtlSeconds: ACCESS_TTL_SECONDS,
+    clock,
+    scryptCost: { logN: 10 },
+  });
   const auth = createAuthUseCases({
     users: recordingUsers(repositories.users, writes),
     refreshTokens: recordingRefreshTokens(repositories.refreshTokens, writes),
     limiter: createMemoryAttemptLimiter(options.limits ?? generous),
-    keys: await generateSigningKeys(),
-    issuer: ISSUER,
-    audience: AUDIENCE,
+    hasher: crypto.hasher,
+    accessTokens: crypto.accessTokens,
+    tokenVerifier: crypto.tokenVerifier,
+    secrets: crypto.secrets,
+    revocations: options.revocations ?? createMemorySessionRevocations({ ttlSeconds: ACCESS_TTL_SECONDS + 60, clock }),
+    passwordStrength: new ZxcvbnPasswordStrength(),
+    adminEmails: options.adminEmails,
     clock,
     ids,
-    scryptCost: { logN: 10 },
+    pause: async () => undefined,
   });
   const { app } = buildHttpApp({
     logger: createLogger({ name: 'auth-test', level: 'silent', pretty: false }),
     trustProxy: options.trustProxy,
     mount: (app) => {
-      app.use('/api/v1/auth', createAuthRouter({ useCases: auth }));
+      app.use('/api/v1/auth', createAuthRouter({ useCases: auth, publicKeys: () => crypto.jwks() }));
       app.use(authenticate(auth.verifier));
       app.get('/api/v1/notes/mine', (req, res) => {
         const principal = requirePrincipal(req);
@@ -68,7 +113,7 @@ export async function authTestApp(options: { repositories?: AuthRepositories; li
       });
     },
   });
-  return { app, auth, clock, repositories, writes };
+  return { app, auth, crypto, clock, repositories, writes };
 }
 
 const run = randomBytes(3).toString('hex');
@@ -91,6 +136,11 @@ function recordingUsers(inner: UserRepository, writes: Write[]): UserRepository 
       if (replaced) writes.push('users.replacePasswordHash');
       return replaced;
     },
+    replaceRoles: async (...args) => {
+      const replaced = await inner.replaceRoles(...args);
+      if (replaced) writes.push('users.replaceRoles');
+      return replaced;
+    },
   };
 }
 
@@ -109,6 +159,11 @@ function recordingRefreshTokens(inner: RefreshTokenRepository, writes: Write[]):
     revokeFamily: async (...args) => {
       const revoked = await inner.revokeFamily(...args);
       if (revoked) writes.push('refreshTokens.revokeFamily');
+      return revoked;
+    },
+    revokeUserFamilies: async (...args) => {
+      const revoked = await inner.revokeUserFamilies(...args);
+      if (revoked.length > 0) writes.push('refreshTokens.revokeUserFamilies');
       return revoked;
     },
     purgeExpired: (now) => inner.purgeExpired(now),

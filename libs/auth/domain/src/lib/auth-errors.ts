@@ -1,4 +1,4 @@
-import { AppError, conflict, notFound, rateLimited, unauthorized } from '@mosaic/kit-core';
+import { AppError, conflict, forbidden, invalid, notFound, rateLimited, unauthorized } from '@mosaic/kit-core';
 
 /**
  * One message for an unknown email and a wrong password, so the answer never says
@@ -14,6 +14,14 @@ export const invalidAccessToken = (cause?: unknown) =>
   unauthorized('invalid_token', 'Access token is invalid', cause === undefined ? undefined : { cause });
 
 export const accessTokenExpired = () => unauthorized('token_expired', 'Access token has expired');
+
+/** The token is genuine and unexpired, but its session ended (logout, stolen refresh token, password change). */
+export const sessionRevoked = () => unauthorized('token_revoked', 'The session of this access token has ended; sign in again');
+
+export const adminOnly = () => forbidden('admin_only', 'Only administrators may do this');
+
+export const unknownRole = (role: string, known: readonly string[]) =>
+  invalid('unknown_role', `Unknown role "${role.slice(0, 40)}"; roles are ${known.join(', ')}`, { details: [{ path: 'role', message: `must be one of ${known.join(', ')}` }] });
 
 export const unauthenticated = () => unauthorized('unauthenticated', 'Authentication required');
 

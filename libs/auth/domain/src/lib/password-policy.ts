@@ -18,8 +18,23 @@ export function passwordProblem(password: string): string | undefined {
   return undefined;
 }
 
-/** Throws a 400 `weak_password` when the password breaks the policy. */
-export function assertPasswordPolicy(password: string): void {
-  const problem = passwordProblem(password);
-  if (problem) throw invalid('weak_password', `Password ${problem}`, { details: [{ path: 'password', message: problem }] });
+/**
+ * A password that is the account's own email (or the part before the @) is the first
+ * guess of anyone who knows the address; compared case-insensitively.
+ */
+export function passwordMatchesEmail(password: string, email: string): boolean {
+  const typed = password.trim().toLowerCase();
+  const address = email.trim().toLowerCase();
+  return typed === address || typed === address.slice(0, address.lastIndexOf('@'));
+}
+
+/** A 400 `weak_password` naming the field and why. */
+export function weakPassword(problem: string, path = 'password') {
+  return invalid('weak_password', `Password ${problem}`, { details: [{ path, message: problem }] });
+}
+
+/** Throws a 400 `weak_password` when the password breaks the policy (or repeats the email, when given). */
+export function assertPasswordPolicy(password: string, email?: string, path = 'password'): void {
+  const problem = passwordProblem(password) ?? (email !== undefined && passwordMatchesEmail(password, email) ? 'must not be your email address' : undefined);
+  if (problem) throw weakPassword(problem, path);
 }

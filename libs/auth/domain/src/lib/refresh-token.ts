@@ -13,7 +13,7 @@ export interface RefreshTokenFamily {
   readonly revokedReason: FamilyRevocationReason | null;
 }
 
-export type FamilyRevocationReason = 'logout' | 'reuse_detected';
+export type FamilyRevocationReason = 'logout' | 'reuse_detected' | 'password_changed';
 
 /**
  * A refresh token as stored: the SHA-256 of the secret (hex), never the secret, so a

@@ -3,6 +3,14 @@ import type { Email } from './email';
 /** Roles travel in access tokens; other domains read them from the principal. */
 export const DEFAULT_ROLES: readonly string[] = ['user'];
 
+/** Every role an account can hold; anything else is refused rather than stored. */
+export const ROLES = ['user', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
 /** A person's account. The password hash is an encoded KDF output, never the password. */
 export interface User {
   readonly id: string;
@@ -28,6 +36,8 @@ export interface NewUser {
   name: string | null;
   passwordHash: string;
   now: Date;
+  /** Beyond the default ones, e.g. `admin` for a configured administrator's email. */
+  extraRoles?: readonly Role[];
 }
 
 export function registerUser(input: NewUser): User {
@@ -37,7 +47,7 @@ export function registerUser(input: NewUser): User {
     email: input.email,
     name: input.name,
     passwordHash: input.passwordHash,
-    roles: DEFAULT_ROLES,
+    roles: [...new Set([...DEFAULT_ROLES, ...(input.extraRoles ?? [])])],
     createdAt: input.now,
     updatedAt: input.now,
   };
@@ -46,6 +56,13 @@ export function registerUser(input: NewUser): User {
 export function withPasswordHash(user: User, passwordHash: string, now: Date): User {
   if (!passwordHash) throw new TypeError('a user needs a password hash');
   return { ...user, passwordHash, updatedAt: now };
+}
+
+/** The user holding `role` (granted) or not (revoked); the same user when nothing changes. */
+export function withRole(user: User, role: Role, granted: boolean, now: Date): User {
+  if (user.roles.includes(role) === granted) return user;
+  const roles = granted ? [...user.roles, role] : user.roles.filter((held) => held !== role);
+  return { ...user, roles, updatedAt: now };
 }
 
 export function profileOf(user: User): UserProfile {

@@ -18,6 +18,11 @@ export interface RefreshTokenRepository {
   /** Ends the session for every token of the family; resolves whether this call revoked it. */
   revokeFamily(familyId: string, reason: FamilyRevocationReason, now: Date): Promise<boolean>;
   /**
+   * Ends every session of the user still open, except `exceptFamilyId` (the caller's
+   * own). Resolves the ids of the families this call revoked.
+   */
+  revokeUserFamilies(userId: string, reason: FamilyRevocationReason, now: Date, exceptFamilyId?: string): Promise<string[]>;
+  /**
    * Deletes tokens that expired before `now` and families with nothing left to
    * refresh. Resolves how many tokens it deleted.
    */

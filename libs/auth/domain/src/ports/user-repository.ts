@@ -11,4 +11,6 @@ export interface UserRepository {
    * change is never overwritten. Resolves whether it was replaced.
    */
   replacePasswordHash(id: string, expected: string, next: string, now: Date): Promise<boolean>;
+  /** Replaces the roles only while they are still `expected` (same order), like the password hash. */
+  replaceRoles(id: string, expected: readonly string[], next: readonly string[], now: Date): Promise<boolean>;
 }

@@ -1,3 +1,4 @@
+import { parseEmail } from '@mosaic/auth-domain';
 import { loadConfig } from '@mosaic/kit-config';
 import { z } from 'zod';
 
@@ -10,6 +11,12 @@ export const authConfigShape = {
   AUTH_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   /** Comma-separated origins allowed to open cookie-authenticated WebSockets; unset allows any. */
   AUTH_WS_ALLOWED_ORIGINS: z.string().optional(),
+  /** Comma-separated emails whose accounts are administrators: granted at start (existing accounts) and at registration. */
+  AUTH_ADMIN_EMAILS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((email) => email.trim()).filter(Boolean))
+    .refine((emails) => emails.every((email) => parseEmail(email).ok), 'must be a comma-separated list of email addresses'),
   AUTH_PURGE_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
 };
 

@@ -22,4 +22,22 @@ describeWithBackend('mysql', 'createAuthModule', (backend) => {
       await database.drop();
     }
   });
+
+  it('makes an existing account with an AUTH_ADMIN_EMAILS address an admin at start', async () => {
+    const database = await createTestDatabase(backend.url(), 'auth_admins');
+    const before = await createTestAppContext({ MYSQL_URL: database.url });
+    const after = await createTestAppContext({ MYSQL_URL: database.url, AUTH_ADMIN_EMAILS: 'ops@example.com' });
+    try {
+      const auth = await createAuthModule(before);
+      await auth.useCases.register.execute({ email: 'ops@example.com', password: 'a long enough secret' });
+      await auth.resource.close();
+      const restarted = await createAuthModule(after);
+      const session = await restarted.useCases.login.execute({ email: 'ops@example.com', password: 'a long enough secret' });
+      expect((await restarted.verifier.verify(session.accessToken)).roles).toEqual(['user', 'admin']);
+      await restarted.resource.close();
+    } finally {
+      for (const resource of [...before.backends.resources, ...after.backends.resources]) await resource.close();
+      await database.drop();
+    }
+  });
 });

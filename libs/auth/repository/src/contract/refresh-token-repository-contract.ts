@@ -99,6 +99,33 @@ export function refreshTokenRepositoryContract(name: string, makeRepositories: M
       expect(await refreshTokens.revokeFamily('123456789', 'logout', seconds(30))).toBe(false);
     });
 
+    it('revokes every open session of a user but the one named, and reports which', async () => {
+      const { refreshTokens, users, user, family, first } = await aSession();
+      const second = aFamily(user);
+      await refreshTokens.startFamily(second, aRefreshToken(second));
+      const ended = aFamily(user);
+      const endedToken = aRefreshToken(ended);
+      await refreshTokens.startFamily(ended, endedToken);
+      await refreshTokens.revokeFamily(ended.id, 'logout', seconds(5));
+      const stranger = aUser();
+      await users.create(stranger);
+      const theirs = aFamily(stranger);
+      const theirToken = aRefreshToken(theirs);
+      await refreshTokens.startFamily(theirs, theirToken);
+      const third = aFamily(user);
+      const thirdToken = aRefreshToken(third);
+      await refreshTokens.startFamily(third, thirdToken);
+
+      const revoked = await refreshTokens.revokeUserFamilies(user.id, 'password_changed', seconds(10), second.id);
+      expect(revoked.sort()).toEqual([family.id, third.id].sort());
+      expect((await refreshTokens.findByHash(first.hash))?.family).toMatchObject({ revokedAt: seconds(10), revokedReason: 'password_changed' });
+      expect((await refreshTokens.findByHash(thirdToken.hash))?.family.revokedAt).toEqual(seconds(10));
+      expect((await refreshTokens.findByHash(endedToken.hash))?.family).toMatchObject({ revokedAt: seconds(5), revokedReason: 'logout' });
+      expect((await refreshTokens.findByHash(theirToken.hash))?.family.revokedAt).toBeNull();
+      expect(await refreshTokens.revokeUserFamilies(user.id, 'password_changed', seconds(20), second.id)).toEqual([]);
+      expect(await refreshTokens.revokeUserFamilies(user.id, 'password_changed', seconds(20))).toEqual([second.id]);
+    });
+
     it('leaves no usable token when a revocation races rotations', async () => {
       const { refreshTokens, family, first } = await aSession();
       const successors = Array.from({ length: 4 }, () => aRefreshToken(family));

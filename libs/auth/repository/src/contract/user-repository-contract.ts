@@ -63,6 +63,17 @@ export function userRepositoryContract(name: string, makeRepository: MakeUserRep
       expect(await users.replacePasswordHash('123456789', '$new', '$newer', seconds(61))).toBe(false);
     });
 
+    it('replaces the roles only while they are still the expected ones', async () => {
+      const users = await makeRepository();
+      const user = aUser();
+      await users.create(user);
+      expect(await users.replaceRoles(user.id, ['user', 'admin'], ['user'], seconds(60))).toBe(false);
+      expect(await users.replaceRoles(user.id, ['user'], ['user', 'admin'], seconds(60))).toBe(true);
+      expect(await users.findById(user.id)).toEqual({ ...user, roles: ['user', 'admin'], updatedAt: seconds(60) });
+      expect(await users.replaceRoles(user.id, ['user'], [], seconds(61))).toBe(false);
+      expect(await users.replaceRoles('123456789', ['user'], ['user', 'admin'], seconds(61))).toBe(false);
+    });
+
     it('hands out copies: changing a returned user changes nothing stored', async () => {
       const users = await makeRepository();
       const user = aUser();

@@ -51,6 +51,16 @@ export class MemoryRefreshTokenRepository implements RefreshTokenRepository {
     return true;
   }
 
+  async revokeUserFamilies(userId: string, reason: FamilyRevocationReason, now: Date, exceptFamilyId?: string): Promise<string[]> {
+    const revoked: string[] = [];
+    for (const [id, family] of this.families) {
+      if (family.userId !== userId || family.revokedAt !== null || id === exceptFamilyId) continue;
+      this.families.set(id, { ...family, revokedAt: new Date(now), revokedReason: reason });
+      revoked.push(id);
+    }
+    return revoked;
+  }
+
   async purgeExpired(now: Date): Promise<number> {
     let deleted = 0;
     for (const [hash, token] of this.tokens) {

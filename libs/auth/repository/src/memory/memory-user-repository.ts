@@ -28,4 +28,11 @@ export class MemoryUserRepository implements UserRepository {
     this.byId.set(id, { ...user, passwordHash: next, updatedAt: new Date(now) });
     return true;
   }
+
+  async replaceRoles(id: string, expected: readonly string[], next: readonly string[], now: Date): Promise<boolean> {
+    const user = this.byId.get(id);
+    if (!user || JSON.stringify(user.roles) !== JSON.stringify(expected)) return false;
+    this.byId.set(id, { ...user, roles: [...next], updatedAt: new Date(now) });
+    return true;
+  }
 }

@@ -85,6 +85,24 @@ export class MysqlRefreshTokenRepository implements RefreshTokenRepository {
     return result.affectedRows === 1;
   }
 
+  async revokeUserFamilies(userId: string, reason: FamilyRevocationReason, now: Date, exceptFamilyId?: string): Promise<string[]> {
+    if (!/^[0-9]{1,20}$/.test(userId)) return [];
+    // Locked and updated in one transaction, so the ids returned are exactly the rows this call revoked.
+    return withTransaction(this.pool, async (tx) => {
+      const [rows] = await tx.execute<(RowDataPacket & { id: string })[]>(
+        'SELECT id FROM auth_refresh_token_families WHERE user_id = ? AND revoked_at IS NULL AND id <> ? FOR UPDATE',
+        [userId, exceptFamilyId && /^[0-9]{1,20}$/.test(exceptFamilyId) ? exceptFamilyId : '0'],
+      );
+      const ids = rows.map((row) => String(row.id));
+      if (ids.length === 0) return [];
+      await tx.execute(
+        `UPDATE auth_refresh_token_families SET revoked_at = ?, revoked_reason = ? WHERE id IN (${ids.map(() => '?').join(', ')})`,
+        [now, reason, ...ids],
+      );
+      return ids;
+    });
+  }
+
   async purgeExpired(now: Date): Promise<number> {
     // Small batches keep each delete's locks short on a busy table.
     let deleted = 0;

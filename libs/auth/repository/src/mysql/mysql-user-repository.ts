@@ -53,6 +53,18 @@ export class MysqlUserRepository implements UserRepository {
     );
     return result.affectedRows === 1;
   }
+
+  async replaceRoles(id: string, expected: readonly string[], next: readonly string[], now: Date): Promise<boolean> {
+    if (!/^[0-9]{1,20}$/.test(id)) return false;
+    // Roles are always written as JSON.stringify of the array, so the text compares exactly.
+    const [result] = await this.pool.execute<ResultSetHeader>('UPDATE auth_users SET roles = ?, updated_at = ? WHERE id = ? AND roles = ?', [
+      JSON.stringify(next),
+      now,
+      id,
+      JSON.stringify(expected),
+    ]);
+    return result.affectedRows === 1;
+  }
 }
 
 function userOf(row: UserRow): User {

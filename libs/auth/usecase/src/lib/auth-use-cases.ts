@@ -1,17 +1,20 @@
 import {
   ignoreSecurityEvents,
+  type AccessTokenIssuer,
   type AttemptLimiter,
   type PasswordHasher,
+  type PasswordStrength,
   type RefreshTokenRepository,
+  type RefreshTokenSecrets,
   type SecurityEventSink,
+  type SessionRevocations,
   type TokenVerifier,
   type UserRepository,
 } from '@mosaic/auth-domain';
 import { SnowflakeIds, systemClock, type Clock, type IdGenerator } from '@mosaic/kit-core';
-import type { JSONWebKeySet } from 'jose';
-import { ScryptPasswordHasher, type ScryptCost } from '../crypto/scrypt-password-hasher';
-import { JwtAccessTokens } from '../jwt/jwt-access-tokens';
-import type { SigningKeys } from '../jwt/signing-keys';
+import type { Pause } from './admit-attempt';
+import { ChangePassword } from './change-password';
+import { BootstrapAdmins, ChangeRole } from './change-role';
 import { GetCurrentUser } from './get-current-user';
 import { LogIn } from './log-in';
 import { LogOut } from './log-out';
@@ -19,6 +22,7 @@ import { PurgeExpiredSessions } from './purge-expired-sessions';
 import { RefreshSession } from './refresh-session';
 import { RegisterUser } from './register-user';
 import { SessionIssuer } from './session-tokens';
+import { VerifyAccessToken } from './verify-access-token';
 
 export const DEFAULT_ACCESS_TTL_SECONDS = 15 * 60;
 export const DEFAULT_REFRESH_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -28,12 +32,17 @@ export interface AuthOptions {
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
   limiter: AttemptLimiter;
-  /** From `resolveSigningKeys`. */
-  keys: SigningKeys;
-  issuer: string;
-  audience: string;
-  /** Default 15 minutes. */
-  accessTtlSeconds?: number;
+  hasher: PasswordHasher;
+  /** Mints access tokens carrying the session id (`sid`). */
+  accessTokens: AccessTokenIssuer;
+  /** Checks a token's signature and claims; the use cases add the session check. */
+  tokenVerifier: TokenVerifier;
+  secrets: RefreshTokenSecrets;
+  revocations: SessionRevocations;
+  /** Refuses guessable new passwords; without it only the length rules apply. */
+  passwordStrength?: PasswordStrength;
+  /** Emails whose accounts are administrators (at registration, and `bootstrapAdmins` at start). */
+  adminEmails?: readonly string[];
   /** Life of each refresh token; rotation renews it. Default 7 days. */
   refreshTtlSeconds?: number;
   /** Longest a session lasts however often it is refreshed. Default 30 days. */
@@ -44,12 +53,10 @@ export interface AuthOptions {
    * single process; give every process sharing a database its own worker id.
    */
   ids?: IdGenerator;
-  /** scrypt cost for new hashes; lower it only in tests. */
-  scryptCost?: Partial<ScryptCost>;
-  /** Replaces scrypt altogether. */
-  passwordHasher?: PasswordHasher;
   /** Where failed logins, limited attempts and refresh-token reuse are reported. */
   securityEvents?: SecurityEventSink;
+  /** How slowed-down attempts wait; default a timer. */
+  pause?: Pause;
 }
 
 export interface AuthUseCases {
@@ -57,13 +64,13 @@ export interface AuthUseCases {
   readonly login: LogIn;
   readonly refresh: RefreshSession;
   readonly logout: LogOut;
+  readonly changePassword: ChangePassword;
+  readonly changeRole: ChangeRole;
+  readonly bootstrapAdmins: BootstrapAdmins;
   readonly currentUser: GetCurrentUser;
   readonly purgeExpiredSessions: PurgeExpiredSessions;
-  /** The in-process TokenVerifier to hand to other domains' middleware. */
+  /** The TokenVerifier to hand to other domains' middleware: signature, expiry and ended sessions. */
   readonly verifier: TokenVerifier;
-  readonly accessTtlSeconds: number;
-  /** Public signing keys, for verifiers in other processes. */
-  jwks(): JSONWebKeySet;
 }
 
 /** Wires every auth use case from its ports and configuration. */
@@ -71,33 +78,28 @@ export function createAuthUseCases(options: AuthOptions): AuthUseCases {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? new SnowflakeIds(0, clock);
   const events = options.securityEvents ?? ignoreSecurityEvents;
-  const hasher = options.passwordHasher ?? new ScryptPasswordHasher(options.scryptCost);
-  const accessTtlSeconds = options.accessTtlSeconds ?? DEFAULT_ACCESS_TTL_SECONDS;
-  const tokens = new JwtAccessTokens({
-    keys: options.keys,
-    issuer: options.issuer,
-    audience: options.audience,
-    ttlSeconds: accessTtlSeconds,
-    clock,
-  });
+  const { users, refreshTokens, limiter, hasher, secrets, revocations, pause } = options;
+  const strength = options.passwordStrength;
   const sessions = new SessionIssuer({
-    accessTokens: tokens,
-    refreshTokens: options.refreshTokens,
+    accessTokens: options.accessTokens,
+    refreshTokens,
+    secrets,
     ids,
     clock,
     refreshTtlSeconds: options.refreshTtlSeconds ?? DEFAULT_REFRESH_TTL_SECONDS,
     sessionMaxAgeSeconds: options.sessionMaxAgeSeconds ?? DEFAULT_SESSION_MAX_AGE_SECONDS,
   });
-  const { users, refreshTokens, limiter } = options;
+  const adminEmails = new Set((options.adminEmails ?? []).map((email) => email.trim().toLowerCase()));
   return {
-    register: new RegisterUser({ users, hasher, limiter, ids, clock, events }),
-    login: new LogIn({ users, hasher, limiter, sessions, clock, events }),
-    refresh: new RefreshSession({ users, refreshTokens, sessions, clock, events }),
-    logout: new LogOut({ refreshTokens, clock }),
+    register: new RegisterUser({ users, hasher, limiter, ids, clock, events, strength, adminEmails, pause }),
+    login: new LogIn({ users, hasher, limiter, sessions, clock, events, pause }),
+    refresh: new RefreshSession({ users, refreshTokens, sessions, secrets, revocations, clock, events }),
+    logout: new LogOut({ refreshTokens, secrets, revocations, clock }),
+    changePassword: new ChangePassword({ users, hasher, strength, limiter, refreshTokens, revocations, clock, events, pause }),
+    changeRole: new ChangeRole({ users, clock }),
+    bootstrapAdmins: new BootstrapAdmins({ users, clock }),
     currentUser: new GetCurrentUser({ users }),
     purgeExpiredSessions: new PurgeExpiredSessions({ refreshTokens, clock }),
-    verifier: tokens,
-    accessTtlSeconds,
-    jwks: () => tokens.jwks(),
+    verifier: new VerifyAccessToken({ tokens: options.tokenVerifier, revocations, clock }),
   };
 }

@@ -1,11 +1,7 @@
 import { toEmail } from '@mosaic/auth-domain';
-import { createMemoryAttemptLimiter } from '@mosaic/auth-repository';
+import { attemptLimits, REFRESH_TOKEN_PATTERN, ScryptPasswordHasher } from '@mosaic/auth-repository';
 import { describe, expect, it } from 'vitest';
-import { REFRESH_TOKEN_PATTERN } from '../crypto/refresh-token-secret';
-import { ScryptPasswordHasher } from '../crypto/scrypt-password-hasher';
-import { generateSigningKeys } from '../jwt/signing-keys';
-import { aRegistration, AUDIENCE, authHarness, CountingHasher, ISSUER, TEST_SCRYPT_COST } from '../test-support/auth-harness';
-import { createAuthUseCases } from './auth-use-cases';
+import { aRegistration, authHarness, CountingHasher, TEST_SCRYPT_COST } from '../test-support/auth-harness';
 
 describe('LogIn', () => {
   it('answers an access token for the account, a refresh token and the profile', async () => {
@@ -43,7 +39,7 @@ describe('LogIn', () => {
 
   it('gives an unknown email and a wrong password the same answer after the same work', async () => {
     const hasher = new CountingHasher(new ScryptPasswordHasher(TEST_SCRYPT_COST));
-    const { auth, events } = await authHarness({ passwordHasher: hasher });
+    const { auth, events } = await authHarness({ hasher });
     const registration = aRegistration();
     await auth.register.execute(registration);
 
@@ -59,7 +55,7 @@ describe('LogIn', () => {
 
   it('refuses empty and oversized passwords as wrong credentials, still doing the work', async () => {
     const hasher = new CountingHasher(new ScryptPasswordHasher(TEST_SCRYPT_COST));
-    const { auth } = await authHarness({ passwordHasher: hasher });
+    const { auth } = await authHarness({ hasher });
     const registration = aRegistration();
     await auth.register.execute(registration);
     for (const password of ['', 'x'.repeat(100_000)]) {
@@ -73,34 +69,53 @@ describe('LogIn', () => {
     await expect(auth.login.execute({ email: "' OR '1'='1", password: 'whatever1' })).rejects.toMatchObject({ status: 400, code: 'invalid_email' });
   });
 
-  it('limits guesses per email with 429, and a success clears the email’s count', async () => {
-    const limits = {
-      login: { ip: { points: 100, durationSeconds: 60 }, email: { points: 3, durationSeconds: 900 } },
-      register: { ip: { points: 100, durationSeconds: 60 }, email: { points: 100, durationSeconds: 60 } },
-    };
-    const { auth, events } = await authHarness({ limits });
+  it('refuses a run of guesses from one address with 429, and a success clears the pair’s count', async () => {
+    const { auth, events } = await authHarness({ limits: attemptLimits({ login: { ip: 100, pair: 3, freeEmailAttempts: 100 } }) });
     const registration = aRegistration();
     await auth.register.execute(registration);
-    const guess = () => auth.login.execute({ email: registration.email, password: 'wrong guess' });
+    const from = { email: registration.email, ip: '198.51.100.9' };
+    const guess = () => auth.login.execute({ ...from, password: 'wrong guess' });
 
     await expect(guess()).rejects.toMatchObject({ status: 401 });
     await expect(guess()).rejects.toMatchObject({ status: 401 });
-    await auth.login.execute({ email: registration.email, password: registration.password });
+    await auth.login.execute({ ...from, password: registration.password });
     await expect(guess()).rejects.toMatchObject({ status: 401 });
     await expect(guess()).rejects.toMatchObject({ status: 401 });
     await expect(guess()).rejects.toMatchObject({ status: 401 });
-    await expect(guess()).rejects.toMatchObject({ status: 429, code: 'rate_limited' });
-    // Even the right password waits once the allowance is spent.
-    await expect(auth.login.execute({ email: registration.email, password: registration.password })).rejects.toMatchObject({ status: 429 });
-    expect(events.at(-1)).toMatchObject({ type: 'attempts_limited', action: 'login', scope: 'email' });
+    await expect(guess()).rejects.toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: expect.any(Number) });
+    expect(events.at(-1)).toMatchObject({ type: 'attempts_limited', action: 'login', scope: 'pair' });
+  });
+
+  it('lets the owner in from another address after ten wrong passwords from one, slowed down, not locked out', async () => {
+    const { auth, pauses } = await authHarness({ limits: attemptLimits({ login: { ip: 100, pair: 5, freeEmailAttempts: 5 } }) });
+    const registration = aRegistration();
+    await auth.register.execute(registration);
+    const attacker = { email: registration.email, ip: '203.0.113.66' };
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await auth.login.execute({ ...attacker, password: `guess number ${i}` }).catch((e: { status: number }) => e.status));
+    expect(answers).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+
+    const owner = await auth.login.execute({ email: registration.email, password: registration.password, ip: '198.51.100.1' });
+    expect(owner.tokenType).toBe('Bearer');
+    // The owner waited (the email is under attack); nobody was refused for the email alone.
+    expect(pauses).toEqual([250]);
+  });
+
+  it('slows guesses at one email from many addresses down instead of refusing them', async () => {
+    const { auth, pauses } = await authHarness({ limits: attemptLimits({ login: { ip: 100, pair: 100, freeEmailAttempts: 2 } }) });
+    const registration = aRegistration();
+    await auth.register.execute(registration);
+    for (let i = 0; i < 5; i++) {
+      await expect(auth.login.execute({ email: registration.email, password: 'wrong guess', ip: `203.0.113.${i + 1}` })).rejects.toMatchObject({ status: 401 });
+    }
+    expect(pauses).toEqual([250, 500, 1000]);
+    await auth.login.execute({ email: registration.email, password: registration.password, ip: '198.51.100.1' });
+    await auth.login.execute({ email: registration.email, password: registration.password, ip: '198.51.100.1' });
+    expect(pauses).toEqual([250, 500, 1000, 2000]);
   });
 
   it('limits one address trying many accounts', async () => {
-    const limits = {
-      login: { ip: { points: 2, durationSeconds: 900 }, email: { points: 100, durationSeconds: 900 } },
-      register: { ip: { points: 100, durationSeconds: 60 }, email: { points: 100, durationSeconds: 60 } },
-    };
-    const { auth } = await authHarness({ limits });
+    const { auth } = await authHarness({ limits: attemptLimits({ login: { ip: 2, pair: 100 } }) });
     const attempt = () => auth.login.execute({ email: aRegistration().email, password: 'spray-password', ip: '203.0.113.50' });
     await expect(attempt()).rejects.toMatchObject({ status: 401 });
     await expect(attempt()).rejects.toMatchObject({ status: 401 });
@@ -114,15 +129,7 @@ describe('LogIn', () => {
     const old = await authHarness();
     const registration = aRegistration();
     await old.auth.register.execute(registration);
-    const stronger = createAuthUseCases({
-      ...old.repositories,
-      limiter: createMemoryAttemptLimiter(),
-      keys: await generateSigningKeys(),
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      clock: old.clock,
-      scryptCost: { logN: 11 },
-    });
+    const { auth: stronger } = await authHarness({ ...old.repositories, hasher: new ScryptPasswordHasher({ logN: 11 }) });
 
     await stronger.login.execute({ email: registration.email, password: registration.password });
     const stored = await old.repositories.users.findByEmail(toEmail(registration.email));

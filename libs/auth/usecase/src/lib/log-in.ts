@@ -9,7 +9,7 @@ import {
   type UserProfile,
   type UserRepository,
 } from '@mosaic/auth-domain';
-import { admitAttempt } from './admit-attempt';
+import { admitAttempt, type Pause } from './admit-attempt';
 import type { Clock } from '@mosaic/kit-core';
 import type { SessionIssuer, SessionTokens } from './session-tokens';
 
@@ -30,6 +30,7 @@ export interface LogInDeps {
   sessions: SessionIssuer;
   clock: Clock;
   events: SecurityEventSink;
+  pause?: Pause;
 }
 
 export class LogIn {
@@ -40,7 +41,7 @@ export class LogIn {
     const password = typeof input.password === 'string' ? input.password : '';
 
     const subject = { email, ip: input.ip };
-    await admitAttempt(this.deps.limiter, this.deps.events, 'login', subject);
+    await admitAttempt(this.deps, 'login', subject);
 
     const user = await this.deps.users.findByEmail(email);
     // Always one full KDF run (against a dummy hash when there is no account), and one

@@ -14,6 +14,18 @@ describe('LogOut', () => {
     await expect(auth.refresh.execute({ refreshToken: session.refreshToken })).rejects.toMatchObject({ code: 'refresh_token_revoked' });
   });
 
+  it('stops the session’s access tokens at once, and only that session’s', async () => {
+    const { auth } = await authHarness();
+    const registration = aRegistration();
+    await auth.register.execute(registration);
+    const laptop = await auth.login.execute(registration);
+    const phone = await auth.login.execute(registration);
+    await expect(auth.verifier.verify(laptop.accessToken)).resolves.toBeDefined();
+    await auth.logout.execute({ refreshToken: laptop.refreshToken });
+    await expect(auth.verifier.verify(laptop.accessToken)).rejects.toMatchObject({ status: 401, code: 'token_revoked' });
+    await expect(auth.verifier.verify(phone.accessToken)).resolves.toMatchObject({ email: registration.email });
+  });
+
   it('is idempotent and silent about tokens it does not know', async () => {
     const { auth } = await authHarness();
     const registration = aRegistration();

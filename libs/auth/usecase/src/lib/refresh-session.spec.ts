@@ -38,6 +38,17 @@ describe('RefreshSession', () => {
     expect(events).toContainEqual({ type: 'refresh_token_reused', userId: user.id, familyId: expect.any(String), ip: '198.51.100.66' });
   });
 
+  it('stops the revoked session’s access tokens at once, not at their expiry', async () => {
+    const { auth, registration, session } = await signedIn();
+    const other = await auth.login.execute(registration);
+    const next = await auth.refresh.execute({ refreshToken: session.refreshToken });
+    await expect(auth.refresh.execute({ refreshToken: session.refreshToken })).rejects.toMatchObject({ code: 'refresh_token_reused' });
+    for (const token of [session.accessToken, next.accessToken]) {
+      await expect(auth.verifier.verify(token)).rejects.toMatchObject({ status: 401, code: 'token_revoked' });
+    }
+    await expect(auth.verifier.verify(other.accessToken)).resolves.toMatchObject({ email: registration.email });
+  });
+
   it('lets exactly one of two concurrent refreshes with one token win; the other counts as reuse', async () => {
     const { auth, session } = await signedIn();
     const results = await Promise.allSettled([

@@ -4,13 +4,14 @@ import {
   type FamilyRevocationReason,
   type RefreshFailure,
   type RefreshTokenRepository,
+  type RefreshTokenSecrets,
   type RotationOutcome,
   type SecurityEventSink,
+  type SessionRevocations,
   type StoredRefreshToken,
   type UserRepository,
 } from '@mosaic/auth-domain';
 import type { AppError, Clock } from '@mosaic/kit-core';
-import { hashRefreshToken, isRefreshTokenShaped } from '../crypto/refresh-token-secret';
 import type { SessionIssuer, SessionTokens } from './session-tokens';
 
 export interface RefreshSessionInput {
@@ -22,6 +23,8 @@ export interface RefreshSessionDeps {
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
   sessions: SessionIssuer;
+  secrets: RefreshTokenSecrets;
+  revocations: SessionRevocations;
   clock: Clock;
   events: SecurityEventSink;
 }
@@ -36,7 +39,7 @@ const FAILURE_OF: Record<Exclude<RotationOutcome, 'rotated'>, RefreshFailure> = 
 /**
  * Exchanges a refresh token for a new pair and retires it. A retired token presented
  * again means two parties hold the session (one of them stole it): the whole family is
- * revoked, so the thief's and the owner's tokens both stop working and the owner signs
+ * revoked, so the thief's and the owner's tokens (refresh and access) both stop working and the owner signs
  * in again. Two concurrent refreshes with one token count the same way: one wins the
  * atomic rotation, the other is reuse.
  */
@@ -44,8 +47,9 @@ export class RefreshSession {
   constructor(private readonly deps: RefreshSessionDeps) {}
 
   async execute(input: RefreshSessionInput): Promise<SessionTokens> {
-    if (!isRefreshTokenShaped(input.refreshToken)) throw refreshRejected('invalid');
-    const stored = await this.deps.refreshTokens.findByHash(hashRefreshToken(input.refreshToken));
+    const hash = this.deps.secrets.hashOf(input.refreshToken);
+    if (hash === undefined) throw refreshRejected('invalid');
+    const stored = await this.deps.refreshTokens.findByHash(hash);
     if (!stored) throw refreshRejected('invalid');
 
     const state = refreshTokenState(stored, this.deps.clock.now());
@@ -72,5 +76,7 @@ export class RefreshSession {
 
   private async revoke(stored: StoredRefreshToken, reason: FamilyRevocationReason): Promise<void> {
     await this.deps.refreshTokens.revokeFamily(stored.family.id, reason, this.deps.clock.now());
+    // The access tokens of the session stop working too, on every instance.
+    await this.deps.revocations.revoke([stored.family.id]);
   }
 }

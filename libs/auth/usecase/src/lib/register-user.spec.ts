@@ -1,4 +1,5 @@
 import { toEmail } from '@mosaic/auth-domain';
+import { attemptLimits } from '@mosaic/auth-repository';
 import { describe, expect, it } from 'vitest';
 import { aRegistration, authHarness } from '../test-support/auth-harness';
 
@@ -42,6 +43,8 @@ describe('RegisterUser', () => {
     ['an oversized email', { email: `${'a'.repeat(300)}@example.com` }, 'invalid_email'],
     ['a short password', { password: 'short' }, 'weak_password'],
     ['an oversized password', { password: 'p'.repeat(10_000) }, 'weak_password'],
+    ['one of the most common passwords', { password: 'password123' }, 'weak_password'],
+    ['a keyboard walk', { password: 'qwertyuiop' }, 'weak_password'],
     ['a name with control characters', { name: 'Ada\u0000' }, 'invalid_name'],
   ])('refuses %s with 400 and stores nothing', async (_case, change, code) => {
     const { auth, repositories } = await authHarness();
@@ -53,11 +56,7 @@ describe('RegisterUser', () => {
   });
 
   it('is rate limited per email and per address, storing nothing once limited', async () => {
-    const limits = {
-      login: { ip: { points: 100, durationSeconds: 60 }, email: { points: 100, durationSeconds: 60 } },
-      register: { ip: { points: 3, durationSeconds: 3600 }, email: { points: 1, durationSeconds: 3600 } },
-    };
-    const { auth, repositories, events } = await authHarness({ limits });
+    const { auth, repositories, events } = await authHarness({ limits: attemptLimits({ register: { ip: 3, pair: 1 } }) });
     const registration = aRegistration({ ip: '198.51.100.7' });
     await auth.register.execute(registration);
     await expect(auth.register.execute(registration)).rejects.toMatchObject({ status: 429, code: 'rate_limited' });
@@ -67,7 +66,30 @@ describe('RegisterUser', () => {
     const error = await auth.register.execute(blocked).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 429, retryAfterSeconds: expect.any(Number) });
     expect(await repositories.users.findByEmail(toEmail(blocked.email))).toBeUndefined();
-    expect(events.map((event) => event.type === 'attempts_limited' && event.scope)).toEqual(['email', 'ip']);
+    expect(events.map((event) => event.type === 'attempts_limited' && event.scope)).toEqual(['pair', 'ip']);
+  });
+
+  it('refuses a password that is the email or the part before the @, naming the field', async () => {
+    const { auth } = await authHarness();
+    const registration = aRegistration();
+    const local = registration.email.slice(0, registration.email.indexOf('@'));
+    for (const password of [registration.email, local.toUpperCase()]) {
+      await expect(auth.register.execute({ ...registration, password })).rejects.toMatchObject({
+        status: 400,
+        code: 'weak_password',
+        details: [{ path: 'password', message: expect.any(String) }],
+      });
+    }
+  });
+
+  it('makes accounts with a configured admin email administrators, and only those', async () => {
+    const admin = aRegistration();
+    const { auth } = await authHarness({ adminEmails: [` ${admin.email.toUpperCase()}`] });
+    await auth.register.execute(admin);
+    const other = aRegistration();
+    await auth.register.execute(other);
+    expect((await auth.verifier.verify((await auth.login.execute(admin)).accessToken)).roles).toEqual(['user', 'admin']);
+    expect((await auth.verifier.verify((await auth.login.execute(other)).accessToken)).roles).toEqual(['user']);
   });
 
   it('lets exactly one of concurrent registrations of one email through', async () => {

@@ -1,17 +1,19 @@
 import {
   assertPasswordPolicy,
   emailTaken,
+  weakPassword,
   profileOf,
   registerUser,
   toDisplayName,
   toEmail,
   type AttemptLimiter,
   type PasswordHasher,
+  type PasswordStrength,
   type SecurityEventSink,
   type UserProfile,
   type UserRepository,
 } from '@mosaic/auth-domain';
-import { admitAttempt } from './admit-attempt';
+import { admitAttempt, type Pause } from './admit-attempt';
 import type { Clock, IdGenerator } from '@mosaic/kit-core';
 
 export interface RegisterUserInput {
@@ -29,6 +31,10 @@ export interface RegisterUserDeps {
   ids: IdGenerator;
   clock: Clock;
   events: SecurityEventSink;
+  strength?: PasswordStrength;
+  /** Emails (normalised) whose accounts are administrators from registration on. */
+  adminEmails?: ReadonlySet<string>;
+  pause?: Pause;
 }
 
 export class RegisterUser {
@@ -36,11 +42,13 @@ export class RegisterUser {
 
   async execute(input: RegisterUserInput): Promise<UserProfile> {
     const email = toEmail(input.email);
-    assertPasswordPolicy(input.password);
+    assertPasswordPolicy(input.password, email);
     const name = input.name === undefined || input.name === null ? null : toDisplayName(input.name);
+    const weakness = this.deps.strength?.weakness(input.password, { email, name });
+    if (weakness) throw weakPassword(weakness);
 
     const subject = { email, ip: input.ip };
-    await admitAttempt(this.deps.limiter, this.deps.events, 'register', subject);
+    await admitAttempt(this.deps, 'register', subject);
     // A cheap early answer; the repository's unique email decides races.
     if (await this.deps.users.findByEmail(email)) throw emailTaken();
 
@@ -50,6 +58,7 @@ export class RegisterUser {
       name,
       passwordHash: await this.deps.hasher.hash(input.password),
       now: this.deps.clock.now(),
+      extraRoles: this.deps.adminEmails?.has(email) ? ['admin'] : [],
     });
     await this.deps.users.create(user);
     return profileOf(user);

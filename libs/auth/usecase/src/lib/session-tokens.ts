@@ -2,12 +2,12 @@ import {
   refreshTokenExpiry,
   type AccessTokenIssuer,
   type RefreshTokenRepository,
+  type RefreshTokenSecrets,
   type RotationOutcome,
   type StoredRefreshToken,
   type User,
 } from '@mosaic/auth-domain';
 import type { Clock, IdGenerator } from '@mosaic/kit-core';
-import { hashRefreshToken, newRefreshTokenSecret } from '../crypto/refresh-token-secret';
 
 /** What a client holds after signing in or refreshing. */
 export interface SessionTokens {
@@ -22,6 +22,7 @@ export interface SessionTokens {
 export interface SessionIssuerOptions {
   accessTokens: AccessTokenIssuer;
   refreshTokens: RefreshTokenRepository;
+  secrets: RefreshTokenSecrets;
   ids: IdGenerator;
   clock: Clock;
   refreshTtlSeconds: number;
@@ -47,9 +48,9 @@ export class SessionIssuer {
       revokedAt: null,
       revokedReason: null,
     };
-    const secret = newRefreshTokenSecret();
+    const { secret, hash } = this.options.secrets.generate();
     const first = {
-      hash: hashRefreshToken(secret),
+      hash,
       familyId: family.id,
       userId: user.id,
       issuedAt: now,
@@ -63,9 +64,9 @@ export class SessionIssuer {
   /** Exchanges the presented token for a new one; anything but `rotated` means nothing was issued. */
   async rotate(user: User, current: StoredRefreshToken): Promise<SessionTokens | Exclude<RotationOutcome, 'rotated'>> {
     const now = this.options.clock.now();
-    const secret = newRefreshTokenSecret();
+    const { secret, hash } = this.options.secrets.generate();
     const next = {
-      hash: hashRefreshToken(secret),
+      hash,
       familyId: current.family.id,
       userId: user.id,
       issuedAt: now,

@@ -1,39 +1,59 @@
 import { randomBytes } from 'node:crypto';
 import type { PasswordHasher, SecurityEvent } from '@mosaic/auth-domain';
-import { createAuthRepositories, createMemoryAttemptLimiter, type AttemptLimits } from '@mosaic/auth-repository';
+import {
+  attemptLimits,
+  createAuthCrypto,
+  createAuthRepositories,
+  createMemoryAttemptLimiter,
+  createMemorySessionRevocations,
+  generateSigningKeys,
+  ZxcvbnPasswordStrength,
+  type AttemptLimits,
+} from '@mosaic/auth-repository';
 import { ManualClock } from '@mosaic/kit-core';
 import { createAuthUseCases, type AuthOptions } from '../lib/auth-use-cases';
-import { generateSigningKeys } from '../jwt/signing-keys';
 
 export const ISSUER = 'https://auth.mosaic.test';
 export const AUDIENCE = 'mosaic';
 /** Far lower than production so tests stay fast; the code path is the same. */
 export const TEST_SCRYPT_COST = { logN: 10 };
 
-export const generousLimits: AttemptLimits = {
-  login: { ip: { points: 1000, durationSeconds: 60 }, email: { points: 1000, durationSeconds: 60 } },
-  register: { ip: { points: 1000, durationSeconds: 60 }, email: { points: 1000, durationSeconds: 60 } },
-};
+export const generousLimits: AttemptLimits = attemptLimits({
+  login: { ip: 1000, pair: 1000, freeEmailAttempts: 1000 },
+  register: { ip: 1000, pair: 1000, freeEmailAttempts: 1000 },
+});
 
-/** The auth use cases on memory adapters, a manual clock and a recorded event stream. */
+export const ACCESS_TTL_SECONDS = 900;
+
+/**
+ * The auth use cases on memory and crypto adapters, a manual clock, a recorded event
+ * stream and recorded (not slept) slow-downs.
+ */
 export async function authHarness(overrides: Partial<AuthOptions> & { limits?: AttemptLimits } = {}) {
   const clock = new ManualClock();
   const repositories = createAuthRepositories();
   const events: SecurityEvent[] = [];
+  const pauses: number[] = [];
   const { limits, ...options } = overrides;
+  const crypto = createAuthCrypto({ keys: await generateSigningKeys(), issuer: ISSUER, audience: AUDIENCE, accessTtlSeconds: ACCESS_TTL_SECONDS, clock, scryptCost: TEST_SCRYPT_COST });
   const auth = createAuthUseCases({
     users: repositories.users,
     refreshTokens: repositories.refreshTokens,
     limiter: createMemoryAttemptLimiter(limits ?? generousLimits),
-    keys: await generateSigningKeys(),
-    issuer: ISSUER,
-    audience: AUDIENCE,
+    hasher: crypto.hasher,
+    accessTokens: crypto.accessTokens,
+    tokenVerifier: crypto.tokenVerifier,
+    secrets: crypto.secrets,
+    revocations: createMemorySessionRevocations({ ttlSeconds: ACCESS_TTL_SECONDS + 60, clock }),
+    passwordStrength: new ZxcvbnPasswordStrength(),
     clock,
-    scryptCost: TEST_SCRYPT_COST,
     securityEvents: { record: (event) => events.push(event) },
+    pause: async (ms) => {
+      pauses.push(ms);
+    },
     ...options,
   });
-  return { auth, clock, repositories, events };
+  return { auth, clock, repositories, events, pauses, crypto };
 }
 
 const run = randomBytes(3).toString('hex');

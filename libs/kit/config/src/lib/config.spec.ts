@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { backendUrlsFromEnv, ConfigError, describeBackends, loadConfig, loadServerConfig } from '../index';
+import { allowedHostsOf, backendUrlsFromEnv, ConfigError, describeBackends, loadConfig, loadServerConfig } from '../index';
 
 function problemsOf(fn: () => unknown): string {
   try {
@@ -20,6 +20,25 @@ describe('loadServerConfig', () => {
   it('names the variable that is wrong', () => {
     expect(problemsOf(() => loadServerConfig({ PORT: 'eighty' }))).toContain('PORT');
     expect(problemsOf(() => loadServerConfig({ LOG_LEVEL: 'loud' }))).toContain('LOG_LEVEL');
+  });
+});
+
+describe('TRUST_PROXY and ALLOWED_HOSTS', () => {
+  it.each([
+    [undefined, undefined],
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8'],
+  ])('reads TRUST_PROXY=%s as express `trust proxy` %s', (value, expected) => {
+    expect(loadServerConfig({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it('trusts the listening host and loopback names by default, or exactly ALLOWED_HOSTS', () => {
+    expect(allowedHostsOf(loadServerConfig({}))).toEqual(['localhost', '127.0.0.1', '[::1]']);
+    expect(allowedHostsOf(loadServerConfig({ HOST: 'app.internal' }))).toEqual(['app.internal', 'localhost', '127.0.0.1', '[::1]']);
+    expect(allowedHostsOf(loadServerConfig({ ALLOWED_HOSTS: ' Sho.rt, www.sho.rt:8443 ' }))).toEqual(['sho.rt', 'www.sho.rt:8443']);
+    expect(problemsOf(() => loadServerConfig({ ALLOWED_HOSTS: 'evil.example/path' }))).toContain('ALLOWED_HOSTS');
   });
 });
 

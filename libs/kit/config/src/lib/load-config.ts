@@ -15,6 +15,24 @@ export function loadConfig<Shape extends z.ZodRawShape>(shape: Shape, env: Env =
   );
 }
 
+/**
+ * Express `trust proxy` from its text form: `true`/`false`, a hop count, or addresses
+ * and subnets ("loopback", "10.0.0.0/8, 127.0.0.1"). Unset: trust nothing.
+ */
+export function trustProxySetting(value: string | undefined): boolean | number | string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (text === 'true' || text === 'false') return text === 'true';
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
+const hostList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean))
+  .refine((hosts) => hosts.every((host) => /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(host)), 'must be a comma-separated list of host names (optionally with :port)')
+  .transform((hosts) => (hosts.length > 0 ? hosts : undefined));
+
 /** The variables every Mosaic server reads. */
 export const serverShape = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -27,10 +45,27 @@ export const serverShape = {
   /** Distinct per process sharing a database, so time-ordered ids never collide. */
   WORKER_ID: z.coerce.number().int().min(0).max(1023).default(0),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** Express `trust proxy`: behind it, X-Forwarded-Proto makes cookies Secure and X-Forwarded-For is the client address. */
+  TRUST_PROXY: z.string().optional().transform(trustProxySetting),
+  /** Hosts this server may call itself in links it builds when PUBLIC_URL is unset; default `allowedHostsOf`. */
+  ALLOWED_HOSTS: hostList,
 };
 
 export type ServerConfig = z.infer<z.ZodObject<typeof serverShape>>;
 
 export function loadServerConfig(env: Env = process.env): ServerConfig {
   return loadConfig(serverShape, env);
+}
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
+
+/**
+ * The Host header values a server trusts when it has no PUBLIC_URL: ALLOWED_HOSTS, or
+ * the host it listens on (unless a wildcard) and the loopback names.
+ */
+export function allowedHostsOf(config: Pick<ServerConfig, 'ALLOWED_HOSTS' | 'HOST'>): string[] {
+  if (config.ALLOWED_HOSTS) return config.ALLOWED_HOSTS;
+  const listening = config.HOST.toLowerCase();
+  const own = WILDCARD_HOSTS.has(listening) ? [] : [listening.includes(':') && !listening.startsWith('[') ? `[${listening}]` : listening];
+  return [...new Set([...own, 'localhost', '127.0.0.1', '[::1]'])];
 }

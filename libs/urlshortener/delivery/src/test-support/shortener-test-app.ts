@@ -41,6 +41,7 @@ class ObservedLinkRepository implements LinkRepository {
 export interface TestAppOptions {
   createLinkLimiter?: RequestHandler;
   publicUrl?: string | null;
+  allowedHosts?: readonly string[];
   pagePath?: string;
   /** Routes mounted after the shortener's, to prove it lets their paths through. */
   after?: (app: Express) => void;
@@ -66,6 +67,7 @@ export function shortenerTestApp(options: TestAppOptions = {}) {
           useCases,
           createLinkLimiter: options.createLinkLimiter ?? letEveryoneThrough,
           publicUrl,
+          allowedHosts: options.allowedHosts,
           pagePath: options.pagePath,
         }),
       );

@@ -1,4 +1,5 @@
 import type { AppContext } from '@mosaic/kit-app';
+import { allowedHostsOf } from '@mosaic/kit-config';
 import type { Resource } from '@mosaic/kit-core';
 import { createMemoryRateLimiter, createRedisRateLimiter, rateLimit } from '@mosaic/kit-ratelimit';
 import { createUrlshortenerRouter, linkCreatorKey } from '@mosaic/urlshortener-delivery';
@@ -53,6 +54,7 @@ export async function createUrlshortenerModule(context: AppContext, options: Url
     useCases,
     createLinkLimiter: rateLimit({ limiter, key: linkCreatorKey, message: 'Too many links created; slow down' }),
     publicUrl,
+    allowedHosts: allowedHostsOf(context.config),
     pagePath: options.pagePath,
   });
   return { router, redirect: router.redirect, resources: [...adapters.resources, useCases.resource] };

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { RefreshTokenSecrets } from '@mosaic/auth-domain';
 
 const SECRET_BYTES = 32;
 /** 32 random bytes in base64url: 43 characters, nothing else accepted. */
@@ -20,3 +21,14 @@ export function hashRefreshToken(secret: string): string {
 export function isRefreshTokenShaped(value: unknown): value is string {
   return typeof value === 'string' && REFRESH_TOKEN_PATTERN.test(value);
 }
+
+/** The RefreshTokenSecrets port on node:crypto. */
+export const refreshTokenSecrets: RefreshTokenSecrets = {
+  generate() {
+    const secret = newRefreshTokenSecret();
+    return { secret, hash: hashRefreshToken(secret) };
+  },
+  hashOf(presented) {
+    return isRefreshTokenShaped(presented) ? hashRefreshToken(presented) : undefined;
+  },
+};

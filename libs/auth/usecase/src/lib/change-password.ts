@@ -1,0 +1,70 @@
+import {
+  assertPasswordPolicy,
+  userNotFound,
+  weakPassword,
+  type AttemptLimiter,
+  type PasswordHasher,
+  type PasswordStrength,
+  type RefreshTokenRepository,
+  type SecurityEventSink,
+  type SessionRevocations,
+  type UserRepository,
+} from '@mosaic/auth-domain';
+import { conflict, forbidden, type Clock } from '@mosaic/kit-core';
+import { admitAttempt, type Pause } from './admit-attempt';
+
+export interface ChangePasswordInput {
+  /** From a verified access token, never from the request body. */
+  userId: string;
+  /** The session the request came with; it stays signed in. */
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+  ip?: string;
+}
+
+export interface ChangePasswordDeps {
+  users: UserRepository;
+  hasher: PasswordHasher;
+  strength?: PasswordStrength;
+  limiter: AttemptLimiter;
+  refreshTokens: RefreshTokenRepository;
+  revocations: SessionRevocations;
+  clock: Clock;
+  events: SecurityEventSink;
+  pause?: Pause;
+}
+
+/**
+ * Replaces the password after checking the current one (guesses count against the
+ * login allowance, so a stolen access token cannot be used to brute-force it) and
+ * ends every other session of the account, access tokens included: whoever knew the
+ * old password is signed out everywhere but here.
+ */
+export class ChangePassword {
+  constructor(private readonly deps: ChangePasswordDeps) {}
+
+  async execute(input: ChangePasswordInput): Promise<void> {
+    const user = await this.deps.users.findById(input.userId);
+    if (!user) throw userNotFound();
+    assertPasswordPolicy(input.newPassword, user.email, 'newPassword');
+    const weakness = this.deps.strength?.weakness(input.newPassword, { email: user.email, name: user.name });
+    if (weakness) throw weakPassword(weakness, 'newPassword');
+
+    const subject = { email: user.email, ip: input.ip };
+    await admitAttempt(this.deps, 'login', subject);
+    if (!(await this.deps.hasher.verify(typeof input.currentPassword === 'string' ? input.currentPassword : '', user.passwordHash))) {
+      this.deps.events.record({ type: 'login_failed', reason: 'wrong_password', email: user.email, ip: input.ip });
+      throw forbidden('wrong_password', 'The current password is incorrect');
+    }
+    await this.deps.limiter.succeeded('login', subject);
+
+    const now = this.deps.clock.now();
+    const next = await this.deps.hasher.hash(input.newPassword);
+    if (!(await this.deps.users.replacePasswordHash(user.id, user.passwordHash, next, now))) {
+      throw conflict('password_changed_concurrently', 'The password was changed at the same time; sign in again');
+    }
+    const ended = await this.deps.refreshTokens.revokeUserFamilies(user.id, 'password_changed', now, input.sessionId);
+    await this.deps.revocations.revoke(ended);
+  }
+}
