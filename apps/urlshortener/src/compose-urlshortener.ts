@@ -2,6 +2,7 @@ import { authenticate } from '@mosaic/auth-delivery';
 import { JwtTokenVerifier } from '@mosaic/auth-usecase';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp } from '@mosaic/kit-http';
+import { useMosaicUi } from '@mosaic/kit-ui';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
 import { loadAppSettings } from './urlshortener-settings';
 
@@ -19,6 +20,7 @@ export async function composeUrlshortener(context: AppContext): Promise<Composed
     trustProxy: settings.trustProxy,
     resources: urlshortener.resources,
     mount: (app) => {
+      useMosaicUi(app, { nav: [{ label: 'URL shortener', href: '/' }] });
       if (settings.auth) {
         const { jwksUrl, issuer, audience } = settings.auth;
         app.use(authenticate(new JwtTokenVerifier({ keys: { jwksUrl }, issuer, audience })));
