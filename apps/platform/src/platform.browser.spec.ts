@@ -42,7 +42,7 @@ describeWithChromium('the platform in Chromium', (browser) => {
     expect(await horizontalOverflow(page), `${name} is wider than the phone`).toBeLessThanOrEqual(0);
   }
 
-  it('goes home → sign up → accounts (open, deposit, transfer, ledger) → shortener → home, under the strict policy', async () => {
+  it('goes home → sign up → accounts (open, deposit, transfer, ledger, points) → shortener → home, under the strict policy', async () => {
     const context = await browser().newContext({ viewport: PHONE });
     const page = await context.newPage();
     const watch = watchPage(page);
@@ -89,6 +89,14 @@ describeWithChromium('the platform in Chromium', (browser) => {
       expect.stringContaining('-30.00'),
       expect.stringContaining('100.00'),
     ]);
+
+    // Points: open a points account, then buy points with money from the first account.
+    await page.click('#points-open');
+    await page.selectOption('#purchase-account', first);
+    await page.fill('#purchase-amount', '10.00');
+    await page.click('#purchase-submit');
+    await expect.poll(() => page.textContent(`[data-account-id="${first}"] .balance`), eventually).toBe('60.00');
+    await expect.poll(async () => Number(await page.locator('#points .amount').textContent()), eventually).toBeGreaterThan(0);
     await checkLayout(page, 'accounts');
 
     // The shortener, from the header.

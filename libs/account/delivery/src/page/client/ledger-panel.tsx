@@ -39,20 +39,20 @@ export function LedgerPanel({ account, version }: { account: Account; version: n
           <table>
             <thead>
               <tr>
-                <th>When</th>
                 <th>What</th>
                 <th class="num">Amount</th>
                 <th class="num">Balance</th>
+                <th>When</th>
                 <th>Counterparty</th>
               </tr>
             </thead>
             <tbody id="ledger-rows">
               {entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{shortTime(entry.createdAt)}</td>
                   <td>{kindLabel(entry.kind)}</td>
                   <td class="num amount">{entry.amount}</td>
                   <td class="num">{entry.balanceAfter}</td>
+                  <td>{shortTime(entry.createdAt)}</td>
                   <td class="mono">{entry.counterpartyAccountId ? `#${entry.counterpartyAccountId}` : '—'}</td>
                 </tr>
               ))}
