@@ -145,6 +145,32 @@ describeWithChromium('the platform in Chromium', (browser) => {
     await context.close();
   });
 
+  it('pages through a long ledger, ten entries at a time', async () => {
+    const context = await browser().newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${platform.url}/signin?mode=signup&next=/accounts/`);
+    await page.fill('#email', 'ledger@example.com');
+    await page.fill('#password', 'correct horse battery staple 42');
+    await page.click('#auth-submit');
+    await page.waitForURL(`${platform.url}/accounts/`);
+    await page.click('#open-submit');
+    await expect.poll(() => page.locator('#account-list [data-account-id]').count(), eventually).toBe(1);
+    for (let i = 1; i <= 12; i++) {
+      await page.fill('#deposit-amount', `${i}.00`);
+      await page.click('#deposit-submit');
+      await expect.poll(() => page.textContent('#account-list .balance'), eventually).toBe(`${(i * (i + 1)) / 2}.00`);
+    }
+    await expect.poll(() => page.locator('#ledger-rows tr').first().textContent(), eventually).toContain('12.00');
+    expect(await page.locator('#ledger-rows tr').count()).toBe(10);
+    await page.click('#ledger-more');
+    await expect.poll(() => page.locator('#ledger-rows tr').count(), eventually).toBe(12);
+    expect(await page.locator('#ledger-more').count()).toBe(0);
+    expect(await page.locator('#ledger-rows tr').last().textContent()).toContain('1.00');
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
   it('follows a short link made on the platform', async () => {
     const page = await browser().newPage();
     await page.goto(`${platform.url}/s/`);
