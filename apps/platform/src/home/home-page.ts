@@ -24,7 +24,7 @@ ${cards}
 
 function card(d: DomainEntry, apiDocs: string | undefined): string {
   const status = d.page
-    ? `<span class="badge" data-status id="status-${escapeHtml(d.id)}">Checking…</span>`
+    ? `<span class="badge" data-status="${escapeHtml(d.id)}" id="status-${escapeHtml(d.id)}">Checking…</span>`
     : `<span class="badge warn" id="status-${escapeHtml(d.id)}">Coming soon</span>`;
   const links = [
     d.page ? `<a class="button small" href="${escapeHtml(d.page)}">${escapeHtml(d.navLabel ?? `Open ${d.name}`)}</a>` : '',
