@@ -35,6 +35,15 @@ describe('the account app on the embedded default', () => {
     expect(statement.body.entries.map((entry: { amount: string }) => entry.amount)).toEqual(['-20.00', '50.00']);
   });
 
+  it('serves the account page at / and the shared sign-in page, in the shared look', async () => {
+    const app = await composedApp();
+    const page = await request(app).get('/').expect(200);
+    expect(page.text).toContain('<title>Accounts · Mosaic</title>');
+    expect(page.text).toContain('data-sign-in="/signin"');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await request(app).get('/signin').expect(200)).text).toContain('<title>Sign in · Mosaic</title>');
+  });
+
   it('refuses requests without a valid token', async () => {
     const app = await composedApp();
     expect((await request(app).get('/api/v1/accounts')).status).toBe(401);

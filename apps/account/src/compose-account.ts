@@ -1,6 +1,7 @@
 import { createAuthModule } from '@mosaic/auth-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp } from '@mosaic/kit-http';
+import { SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
 import { createAccountModule } from '@mosaic/account-module';
 
 /**
@@ -10,7 +11,7 @@ import { createAccountModule } from '@mosaic/account-module';
  */
 export async function composeAccount(context: AppContext): Promise<ComposedApp> {
   const auth = await createAuthModule(context);
-  const account = await createAccountModule(context);
+  const account = await createAccountModule(context, { pagePath: '/' });
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
@@ -18,10 +19,12 @@ export async function composeAccount(context: AppContext): Promise<ComposedApp> 
     resources: [auth.resource, ...account.resources],
     api: { title: 'Mosaic account', version: '0.1.0' },
     mount: (app) => {
+      useMosaicUi(app, { nav: [{ label: 'Accounts', href: '/' }], signInPath: SIGN_IN_PATH });
+      app.use(account.page);
       app.use('/api/v1/auth', auth.router);
       app.use(auth.authenticate);
       app.use('/api/v1', account.router);
     },
   });
-  return { http, pages: [{ name: 'accounts API', path: '/api/v1/accounts' }] };
+  return { http, pages: [{ name: 'accounts', path: '/' }] };
 }

@@ -1,4 +1,5 @@
 import { createTestAppContext } from '@mosaic/kit-app';
+import { STRICT_CONTENT_SECURITY_POLICY } from '@mosaic/kit-http';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createPlatform } from './platform';
@@ -6,11 +7,23 @@ import { createPlatform } from './platform';
 describe('platform', async () => {
   const { app } = (await createPlatform(await createTestAppContext())).http;
 
-  it('lists every domain on its landing page', async () => {
+  it('lists every domain on its home page, under the strict policy', async () => {
     const res = await request(app).get('/').set('Accept', 'text/html');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
+    expect(res.headers['content-security-policy']).toBe(STRICT_CONTENT_SECURITY_POLICY);
     for (const name of ['URL shortener', 'Auth', 'Account', 'Chat', 'Exchange', 'Flash sale']) expect(res.text).toContain(name);
+  });
+
+  it('links only to pages it serves: every link on the home page answers HTML', async () => {
+    const home = (await request(app).get('/')).text;
+    const links = [...new Set([...home.matchAll(/<a [^>]*href="([^"#]+)"/g)].map((m) => m[1]!))];
+    expect(links).toEqual(expect.arrayContaining(['/', '/s/', '/accounts/', '/signin']));
+    for (const link of links) {
+      const res = await request(app).get(link).set('Accept', 'text/html');
+      expect([link, res.status, res.headers['content-type']]).toEqual([link, 200, expect.stringContaining('text/html')]);
+      expect(res.headers['content-security-policy']).toBe(STRICT_CONTENT_SECURITY_POLICY);
+    }
   });
 
   it('is live and ready on the embedded default', async () => {

@@ -3,15 +3,15 @@ import { createAuthModule } from '@mosaic/auth-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp, defineRoute, requirePrincipal } from '@mosaic/kit-http';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
+import { pageHandler, SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
 import { DOMAINS } from './domains';
-import { landingPage } from './landing-page';
+import { HOME_ENTRY, homeBody, platformNav } from './home/home-page';
 
 /** Every domain in one process: wire each domain on the shared backends and mount its routers. */
 export async function createPlatform(context: AppContext): Promise<ComposedApp> {
   const auth = await createAuthModule(context);
-  const account = await createAccountModule(context);
+  const account = await createAccountModule(context, { pagePath: '/accounts/' });
   const urlshortener = await createUrlshortenerModule(context, { pagePath: '/s/' });
-  const page = landingPage(DOMAINS);
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
@@ -19,9 +19,9 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
     resources: [auth.resource, ...account.resources, ...urlshortener.resources],
     api: { title: 'Mosaic platform', version: '0.1.0' },
     mount: (app) => {
-      defineRoute(app, { method: 'get', path: '/', summary: 'Home page', tags: ['pages'] }, (_req, res) => {
-        res.type('html').send(page);
-      });
+      useMosaicUi(app, { nav: platformNav(), signInPath: SIGN_IN_PATH });
+      const home = pageHandler({ title: 'Mosaic', entry: HOME_ENTRY, body: homeBody(), description: 'Every Mosaic product in one place' });
+      defineRoute(app, { method: 'get', path: '/', summary: 'Home page', tags: ['pages'] }, (req, res, _input, next) => home(req, res, next));
       app.use('/api/v1/auth', auth.router);
       // Every router below sees the caller's principal when a valid token came with the request.
       app.use(auth.authenticate);
@@ -29,9 +29,10 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
         res.json(requirePrincipal(req));
       });
       app.use('/api/v1', account.router);
+      app.use(account.page);
       // Last: its redirects take any single path segment that could be a short code.
       app.use(urlshortener.router);
     },
   });
-  return { http, pages: [{ name: 'home', path: '/' }, ...DOMAINS.filter((d) => d.ready).map((d) => ({ name: d.name, path: d.path }))] };
+  return { http, pages: [{ name: 'home', path: '/' }, ...DOMAINS.flatMap((d) => (d.page ? [{ name: d.name, path: d.page }] : []))] };
 }

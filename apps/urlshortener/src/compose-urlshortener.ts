@@ -1,6 +1,7 @@
 import { createRemoteAuthentication } from '@mosaic/auth-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp } from '@mosaic/kit-http';
+import { useMosaicUi } from '@mosaic/kit-ui';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
 import { loadAppSettings } from './urlshortener-settings';
 
@@ -19,6 +20,7 @@ export async function composeUrlshortener(context: AppContext): Promise<Composed
     resources: urlshortener.resources,
     api: { title: 'Mosaic URL shortener', version: '0.1.0' },
     mount: (app) => {
+      useMosaicUi(app, { nav: [{ label: 'URL shortener', href: '/' }] });
       if (settings.auth) {
         app.use(createRemoteAuthentication(context, settings.auth).authenticate);
       }

@@ -1,2 +1,3 @@
 export * from './http/account-router';
 export * from './consumer/account-notifications';
+export * from './page/account-page-router';

@@ -11,3 +11,4 @@ export * from './lib/describe-with-chromium';
 export * from './lib/app-process';
 export * from './lib/tcp-proxy';
 export * from './lib/http-fuzz';
+export * from './lib/page-watch';

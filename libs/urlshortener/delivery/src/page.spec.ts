@@ -1,19 +1,23 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { STRICT_CONTENT_SECURITY_POLICY } from '@mosaic/kit-http';
 import { createUrlshortenerRouter } from './urlshortener-router';
 import { shortenerTestApp } from './test-support/shortener-test-app';
 
 describe('the web page', () => {
-  it('is served at / with a policy that allows only its own script and style', async () => {
+  it('is served at / in the shared look, under the strict policy, with its bundled script', async () => {
     const { app } = shortenerTestApp();
     const res = await request(app).get('/').set('Accept', 'text/html');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.text).toContain('<form id="shorten"');
-    const policy = res.headers['content-security-policy'] as string;
-    expect(policy).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*'/);
-    expect(policy).toContain("default-src 'none'");
-    expect(policy).toContain("frame-ancestors 'none'");
+    expect(res.text).toContain('class="mx-header"');
+    expect(res.headers['content-security-policy']).toBe(STRICT_CONTENT_SECURITY_POLICY);
+    const script = /<script type="module" src="([^"]+)"/.exec(res.text)?.[1];
+    expect(script).toMatch(/^\/assets\/shortener-page\.[0-9a-f]+\.js$/);
+    const bundle = await request(app).get(script!);
+    expect(bundle.status).toBe(200);
+    expect(bundle.text).toContain('mosaic.urlshortener.recent');
   });
 
   it('can live under another path, leaving / to the host app', async () => {

@@ -1,3 +1,4 @@
+import { STRICT_CONTENT_SECURITY_POLICY } from '@mosaic/kit-http';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { asUser, NOW, shortenerTestApp } from './test-support/shortener-test-app';
@@ -66,7 +67,7 @@ describe('GET /:code', () => {
     const res = await request(app).get('/nothing1').set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toContain('text/html');
-    expect(res.headers['content-security-policy']).toContain("script-src 'none'");
+    expect(res.headers['content-security-policy']).toBe(STRICT_CONTENT_SECURITY_POLICY);
     expect(res.text).toContain('This short link does not exist');
   });
 
@@ -101,12 +102,12 @@ describe('GET /:code', () => {
       after: (app) => {
         app.get('/exchange', (_req, res) => res.send('exchange'));
         app.get('/flashsale/', (_req, res) => res.send('flash sale'));
-        app.get('/favicon.ico', (_req, res) => res.send('icon'));
+        app.get('/robots.txt', (_req, res) => res.send('robots'));
       },
     });
     expect((await request(app).get('/exchange')).text).toBe('exchange');
     expect((await request(app).get('/flashsale/')).text).toBe('flash sale');
-    expect((await request(app).get('/favicon.ico')).text).toBe('icon');
+    expect((await request(app).get('/robots.txt')).text).toBe('robots');
     expect((await request(app).get('/health')).body).toEqual({ status: 'ok' });
     expect((await request(app).get('/x')).body.error.code).toBe('route_not_found');
   });

@@ -7,9 +7,9 @@ import { createLinkBody, linkCodeParams, seedShortenBody } from './http/link-req
 import { toLinkResponse, type LinkStatsResponse } from './http/link-responses';
 import { redirectHandler, seedRedirectHandler, type LinkNotFoundResponder } from './http/redirect-handler';
 import { shortUrlBaseResolver } from './http/short-url-base';
-import { sendHtml } from './pages/html-document';
+import { assetHandler, pageHandler, sendPage } from '@mosaic/kit-ui';
 import { notFoundPage } from './pages/not-found-page';
-import { shortenerPage } from './pages/shortener-page';
+import { SHORTENER_PAGE } from './pages/shortener-page';
 import { qrCodeSvg } from './qr/qr-svg';
 
 export interface UrlshortenerRouterOptions {
@@ -42,11 +42,11 @@ export function createUrlshortenerRouter(options: UrlshortenerRouterOptions): Ur
   const pagePath = options.pagePath ?? '/';
   assertPagePath(pagePath);
   const baseOf = shortUrlBaseResolver(options.publicUrl, options.allowedHosts);
-  const page = shortenerPage();
   const missingPage = notFoundPage(pagePath);
 
   const linkNotFound: LinkNotFoundResponder = (req, res, code) => {
-    if (req.accepts(['json', 'html']) === 'html') sendHtml(res, 404, missingPage);
+    // The page only fails if its assets cannot be built; the answer is still a 404.
+    if (req.accepts(['json', 'html']) === 'html') void sendPage(req, res, { ...missingPage, status: 404 }).catch(() => res.headersSent || res.status(404).end());
     else res.status(404).json({ error: linkErrors.linkNotFound(code).toJSON() });
   };
   const apiNotFound: LinkNotFoundResponder = (_req, _res, code) => {
@@ -172,10 +172,13 @@ export function createUrlshortenerRouter(options: UrlshortenerRouterOptions): Ur
   );
 
   // Routing is not strict about the trailing slash: "/s" serves the page as "/s/" does.
+  const page = pageHandler(SHORTENER_PAGE);
   router.define(
     { method: 'get', path: pagePath, summary: 'The shortener page', tags: ['pages'], responses: { 200: { description: 'HTML', body: z.string(), contentType: 'text/html' } } },
-    (_req, res) => sendHtml(res, 200, page),
+    (req, res, _input, next) => page(req, res, next),
   );
+  // The page's script and styles, for apps that do not serve the shared assets themselves.
+  router.use(assetHandler);
   return Object.assign(router, { redirect });
 }
 

@@ -1,4 +1,4 @@
-import { startAccountNotifications, accountRouter } from '@mosaic/account-delivery';
+import { accountPageRouter, startAccountNotifications, accountRouter } from '@mosaic/account-delivery';
 import { createAccountAdapters } from '@mosaic/account-repository';
 import { createAccountUseCases } from '@mosaic/account-usecase';
 import type { AppContext } from '@mosaic/kit-app';
@@ -13,7 +13,12 @@ export type AccountModule = Awaited<ReturnType<typeof createAccountModule>>;
  * and the notification consumer reading it back. Close `resources` on shutdown (before
  * the shared backends): the consumer, then the relay.
  */
-export async function createAccountModule(context: AppContext) {
+export interface AccountModuleOptions {
+  /** Where the account page is served: "/accounts/" on the platform, "/" on the account app. */
+  readonly pagePath?: string;
+}
+
+export async function createAccountModule(context: AppContext, options: AccountModuleOptions = {}) {
   const settings = loadAccountSettings(context.env);
   const logger = context.logger.child({ domain: 'account' });
   const adapters = createAccountAdapters({ mysql: context.backends.mysql, mq: context.backends.mq, logger });
@@ -27,6 +32,8 @@ export async function createAccountModule(context: AppContext) {
     useCases,
     /** Mount at `/api/v1`, after auth's `authenticate`. */
     router: accountRouter(useCases, { allowTestDeposits: settings.allowTestDeposits }),
+    /** The account page (and its assets); mount at the root. */
+    page: accountPageRouter(options.pagePath),
     resources: [...adapters.resources, notifications],
   };
 }

@@ -100,24 +100,30 @@ export class SessionClient {
    * when the answer is 401 while a session exists.
    */
   async fetch(input: string, init: RequestInit = {}): Promise<Response> {
-    const stored = readStored();
+    let stored = readStored();
     if (stored && isDue(stored)) await this.refresh();
+    stored = readStored();
     let response = await send(input, init);
-    if (response.status === 401 && readStored() && (await this.refresh())) response = await send(input, init);
+    if (response.status === 401 && stored && (await this.refresh(stored.refreshToken))) response = await send(input, init);
     return response;
   }
 
-  /** Trades the refresh token for fresh tokens; false (and signed out) when auth refuses it. */
-  refresh(): Promise<boolean> {
-    this.refreshing ??= withLock(() => this.refreshNow()).finally(() => (this.refreshing = undefined));
+  /**
+   * Trades the refresh token for fresh tokens; false (and signed out) when auth refuses
+   * it. `rejected` is the refresh token of a session whose access token was just
+   * refused: it is renewed even if not due yet.
+   */
+  refresh(rejected?: string): Promise<boolean> {
+    this.refreshing ??= withLock(() => this.refreshNow(rejected)).finally(() => (this.refreshing = undefined));
     return this.refreshing;
   }
 
-  private async refreshNow(): Promise<boolean> {
+  private async refreshNow(rejected: string | undefined): Promise<boolean> {
     const stored = readStored();
     if (!stored) return false;
     // Another tab may have refreshed while this one waited for the lock.
-    if (!isDue(stored)) {
+    const renewedElsewhere = rejected === undefined ? !isDue(stored) : stored.refreshToken !== rejected;
+    if (renewedElsewhere) {
       this.schedule();
       return true;
     }

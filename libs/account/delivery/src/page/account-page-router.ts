@@ -1,0 +1,21 @@
+import { SUPPORTED_CURRENCIES } from '@mosaic/account-domain';
+import { escapeHtml } from '@mosaic/kit-http';
+import { pageRouter } from '@mosaic/kit-ui';
+import type { Router } from 'express';
+
+const ENTRY = 'libs/account/delivery/src/page/client/account-page.tsx';
+
+/**
+ * The account page in the shared look: `app.use(accountPageRouter('/accounts/'))`.
+ * The browser code talks to the account API (`/api/v1/accounts`, `/transfers`,
+ * `/points`) with the signed-in user's session.
+ */
+export function accountPageRouter(path = '/accounts/'): Router {
+  return pageRouter({
+    path,
+    title: 'Accounts',
+    description: 'Your Mosaic accounts: balances, transfers, ledger and points',
+    entry: ENTRY,
+    body: `<div id="account-app" data-currencies="${escapeHtml(SUPPORTED_CURRENCIES.join(','))}"><p class="muted">Loading your accounts…</p></div>`,
+  });
+}
