@@ -17,7 +17,7 @@ export const DOMAINS = [
   ]),
 ];
 
-const KIT_FOR_DELIVERY = ['kit:core', 'kit:http', 'kit:ws', 'kit:log'];
+const KIT_FOR_DELIVERY = ['kit:core', 'kit:http', 'kit:ws', 'kit:log', 'kit:ui'];
 
 export function layerConstraints({ tests }) {
   const testExtras = tests ? ['layer:repository', 'layer:kit', 'layer:usecase', 'layer:domain'] : [];
