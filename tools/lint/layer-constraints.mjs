@@ -3,7 +3,19 @@
 // use cases, routers. Apps mount modules; a module never reaches another domain.
 // Tags: every project has `scope:<domain>|kit|app` and `layer:<layer>`; kit projects
 // also carry `kit:<module>` so a layer can be allowed one kit module and not another.
-export const DOMAINS = ['auth', 'account', 'urlshortener', 'chat', 'exchange', 'flashsale', 'sample', 'othersample'];
+import { existsSync, readdirSync } from 'node:fs';
+
+const KNOWN_DOMAINS = ['auth', 'account', 'urlshortener', 'chat', 'exchange', 'flashsale', 'sample', 'othersample'];
+const LIBS = new URL('../../libs/', import.meta.url);
+
+// Every folder under libs/ but the kit is a domain, so a new one (`nx g
+// @mosaic/tools:domain <name>`) gets its scope rules without an edit here.
+export const DOMAINS = [
+  ...new Set([
+    ...KNOWN_DOMAINS,
+    ...(existsSync(LIBS) ? readdirSync(LIBS, { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== 'kit').map((entry) => entry.name) : []),
+  ]),
+];
 
 const KIT_FOR_DELIVERY = ['kit:core', 'kit:http', 'kit:ws', 'kit:log', 'kit:ui'];
 
