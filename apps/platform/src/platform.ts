@@ -1,5 +1,6 @@
 import { createAccountModule } from '@mosaic/account-module';
 import { createAuthModule } from '@mosaic/auth-module';
+import { createFlashsaleModule } from '@mosaic/flashsale-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp, requirePrincipal } from '@mosaic/kit-http';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
@@ -11,11 +12,12 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
   const auth = await createAuthModule(context);
   const account = await createAccountModule(context);
   const urlshortener = await createUrlshortenerModule(context, { pagePath: '/s/' });
+  const flashsale = await createFlashsaleModule(context);
   const page = landingPage(DOMAINS);
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
-    resources: [auth.resource, ...account.resources, ...urlshortener.resources],
+    resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...flashsale.resources],
     mount: (app) => {
       app.get('/', (_req, res) => {
         res.type('html').send(page);
@@ -27,6 +29,8 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
         res.json(requirePrincipal(req));
       });
       app.use('/api/v1', account.router);
+      app.use('/api/v1/flashsale', flashsale.apiRouter);
+      app.use('/flashsale', flashsale.router);
       // Last: its redirects take any single path segment that could be a short code.
       app.use(urlshortener.router);
     },
