@@ -1,5 +1,5 @@
 import { createAuthModule } from '@mosaic/auth-module';
-import { createFlashsaleModule, type FlashsaleModuleOptions } from '@mosaic/flashsale-module';
+import { createFlashsaleModule, type FlashsaleModule, type FlashsaleModuleOptions } from '@mosaic/flashsale-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp } from '@mosaic/kit-http';
 
@@ -8,7 +8,7 @@ import { buildHttpApp } from '@mosaic/kit-http';
  * page at the root, the signed-in routes under /api/v1/flashsale, and auth on the same
  * backends so tokens signed with the shared AUTH_PRIVATE_KEY work here too.
  */
-export async function composeFlashsale(context: AppContext, options: FlashsaleModuleOptions = {}): Promise<ComposedApp> {
+export async function composeFlashsale(context: AppContext, options: FlashsaleModuleOptions = {}): Promise<ComposedApp & { flashsale: FlashsaleModule }> {
   const auth = await createAuthModule(context);
   const flashsale = await createFlashsaleModule(context, options);
   const http = buildHttpApp({
@@ -22,5 +22,5 @@ export async function composeFlashsale(context: AppContext, options: FlashsaleMo
       app.use(flashsale.router);
     },
   });
-  return { http, pages: [{ name: 'flash sale', path: '/' }] };
+  return { http, flashsale, pages: [{ name: 'flash sale', path: '/' }] };
 }
