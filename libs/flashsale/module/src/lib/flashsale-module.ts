@@ -19,6 +19,12 @@ export interface FlashsaleModuleOptions {
 
 export type FlashsaleModule = Awaited<ReturnType<typeof createFlashsaleModule>>;
 
+/** A clock that reads `origin` now and runs at normal speed from there. */
+function clockFrom(origin: Date): Clock {
+  const offset = origin.getTime() - Date.now();
+  return { nowMs: () => Date.now() + offset, now: () => new Date(Date.now() + offset) };
+}
+
 /**
  * The flash sale on the process's shared backends: the store of record on MySQL when
  * configured (migrated here), else memory; the gate on Redis when configured, else the
@@ -29,16 +35,17 @@ export type FlashsaleModule = Awaited<ReturnType<typeof createFlashsaleModule>>;
 export async function createFlashsaleModule(context: AppContext, options: FlashsaleModuleOptions = {}) {
   const settings = loadFlashsaleSettings(context.env);
   const logger = context.logger.child({ domain: 'flashsale' });
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? (settings.timeOrigin ? clockFrom(settings.timeOrigin) : systemClock);
   const adapters = createFlashsaleAdapters({
     mysql: context.backends.mysql,
     redis: context.backends.redis,
-    redisNamespace: options.redisNamespace,
+    redisNamespace: options.redisNamespace ?? settings.redisNamespace,
     mq: context.backends.mq,
     logger,
   });
   await adapters.migrate?.();
-  const useCases = createFlashsaleUseCases({ ...adapters, clock, ids: context.ids, itemsPerSale: options.itemsPerSale });
+  const useCases = createFlashsaleUseCases({ ...adapters, clock, ids: context.ids, itemsPerSale: options.itemsPerSale ?? settings.itemsPerSale });
+  if (settings.timeOrigin) logger.warn({ timeOrigin: settings.timeOrigin }, 'FLASHSALE_TIME_ORIGIN is set: the sale clock is not the system clock');
   const scheduler = new SaleScheduler(useCases, logger, settings);
   await scheduler.tick({ claims: true });
   if (options.startTimers ?? true) scheduler.start();
