@@ -2,6 +2,7 @@ import { createAuthModule } from '@mosaic/auth-module';
 import { createFlashsaleModule, type FlashsaleModule, type FlashsaleModuleOptions } from '@mosaic/flashsale-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp } from '@mosaic/kit-http';
+import { SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
 
 /**
  * The flash sale alone, for when it must scale apart from the platform: its routes and
@@ -16,6 +17,7 @@ export async function composeFlashsale(context: AppContext, options: FlashsaleMo
     telemetry: context.telemetry,
     resources: [auth.resource, ...flashsale.resources],
     mount: (app) => {
+      useMosaicUi(app, { nav: [{ label: 'Flash sale', href: '/' }], signInPath: SIGN_IN_PATH });
       app.use('/api/v1/auth', auth.router);
       app.use(auth.authenticate);
       app.use('/api/v1/flashsale', flashsale.apiRouter);

@@ -3,6 +3,7 @@ import { createAuthModule } from '@mosaic/auth-module';
 import { createFlashsaleModule } from '@mosaic/flashsale-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp, requirePrincipal } from '@mosaic/kit-http';
+import { SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
 import { DOMAINS } from './domains';
 import { landingPage } from './landing-page';
@@ -19,6 +20,8 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
     telemetry: context.telemetry,
     resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...flashsale.resources],
     mount: (app) => {
+      // The shared look for pages on kit-ui: their assets, the favicon, and the sign-in page.
+      useMosaicUi(app, { nav: [{ label: 'Home', href: '/' }, ...DOMAINS.filter((d) => d.ready && d.path.endsWith('/')).map((d) => ({ label: d.name, href: d.path }))], signInPath: SIGN_IN_PATH });
       app.get('/', (_req, res) => {
         res.type('html').send(page);
       });

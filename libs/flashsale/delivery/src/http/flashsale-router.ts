@@ -1,5 +1,6 @@
 import type { FlashsaleUseCases } from '@mosaic/flashsale-usecase';
 import { parseRequest, requirePrincipal } from '@mosaic/kit-http';
+import { pageRouter } from '@mosaic/kit-ui';
 import express, { type Request, type Router } from 'express';
 import { backendOutages } from './backend-errors';
 import { itemImageSvg } from './item-image';
@@ -7,6 +8,7 @@ import { basketJson, eventJson, itemsPageJson, orderJson, purchaseJson, saleJson
 import { checkoutQuery, itemParams, itemsQuery, orderParams, ordersQuery, purchaseQuery, saleParams, signedInCheckoutQuery } from './schemas';
 
 const ORDER_ACTIONS = ['pay', 'ship', 'cancel'] as const;
+const PAGE_ENTRY = 'libs/flashsale/delivery/src/page/flashsale-page.tsx';
 
 /**
  * The flash sale's public routes, at the root of wherever it is mounted: the sale and
@@ -15,6 +17,14 @@ const ORDER_ACTIONS = ['pay', 'ship', 'cancel'] as const;
  */
 export function flashsaleRouter(useCases: FlashsaleUseCases): Router {
   const router = express.Router();
+
+  // The page finds the API next to itself, so under a prefix it must be asked for as a directory.
+  router.get('/', (req, res, next) => {
+    const path = req.originalUrl.split('?')[0] as string;
+    if (!path.endsWith('/')) return res.redirect(301, `${path}/`);
+    next();
+  });
+  router.use(pageRouter({ path: '/', title: 'Flash sale', description: 'A new sale of 10,000 items every hour', entry: PAGE_ENTRY, body: '<h1>Flash sale</h1>\n<div id="flashsale"><p class="muted">Loading the sale…</p></div>' }));
 
   router.get('/sales/active', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
