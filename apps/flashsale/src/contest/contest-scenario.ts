@@ -1,7 +1,7 @@
 import { ManualClock } from '@mosaic/kit-core';
 import { expect } from 'vitest';
 import { composedFlashsale } from '../test-support/composed-flashsale';
-import { runContest } from './contest';
+import { runContest } from '@mosaic/flashsale-delivery/testing';
 import { serveLocally } from './serve';
 import { storeTruth } from './store-truth';
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { startAppProcess, createTestDatabase, createTestRedisNamespace, describeWithBackend, type AppProcess } from '@mosaic/kit-testing';
 import mysql from 'mysql2/promise';
 import { expect, it } from 'vitest';
-import { runContest } from './contest';
+import { runContest } from '@mosaic/flashsale-delivery/testing';
 
 const MAIN = resolve(import.meta.dirname, '../main.ts');
 const TOTAL = 500;
