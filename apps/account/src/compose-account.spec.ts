@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signedUpUser } from './test-support/auth-session';
+import { signedUpUser } from '@mosaic/kit-testing';
 import { composedAccount } from './test-support/composed-account';
 
 describe('the account app on the embedded default', () => {

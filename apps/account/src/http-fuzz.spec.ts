@@ -1,6 +1,6 @@
 import { fuzzHttpApp } from '@mosaic/kit-testing';
 import { describe, expect, it } from 'vitest';
-import { signedUpUser } from './test-support/auth-session';
+import { signedUpUser } from '@mosaic/kit-testing';
 import { composedAccount } from './test-support/composed-account';
 
 describe('the account app under random requests', () => {

@@ -19,7 +19,7 @@ export interface DomainEntry {
 }
 
 /** The interactive API reference, once the platform serves one; no link until then. */
-export const API_DOCS_PATH: string | undefined = undefined;
+export const API_DOCS_PATH: string | undefined = '/docs';
 
 export const DOMAINS: DomainEntry[] = [
   {
@@ -56,6 +56,7 @@ export const DOMAINS: DomainEntry[] = [
     id: 'flashsale',
     name: 'Flash sale',
     description: 'Hourly sales of 10,000 items, never oversold.',
+    page: '/flashsale/',
     api: '/api/v1/flashsale',
     app: 'app-flashsale',
   },

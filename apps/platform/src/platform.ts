@@ -1,5 +1,6 @@
 import { createAccountModule } from '@mosaic/account-module';
 import { createAuthModule } from '@mosaic/auth-module';
+import { createFlashsaleModule } from '@mosaic/flashsale-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp, defineRoute, requirePrincipal } from '@mosaic/kit-http';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
@@ -12,11 +13,12 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
   const auth = await createAuthModule(context);
   const account = await createAccountModule(context, { pagePath: '/accounts/' });
   const urlshortener = await createUrlshortenerModule(context, { pagePath: '/s/' });
+  const flashsale = await createFlashsaleModule(context);
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
     trustProxy: context.config.TRUST_PROXY,
-    resources: [auth.resource, ...account.resources, ...urlshortener.resources],
+    resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...flashsale.resources],
     api: { title: 'Mosaic platform', version: '0.1.0' },
     mount: (app) => {
       useMosaicUi(app, { nav: platformNav(), signInPath: SIGN_IN_PATH });
@@ -30,6 +32,8 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
       });
       app.use('/api/v1', account.router);
       app.use(account.page);
+      app.use('/api/v1/flashsale', flashsale.apiRouter);
+      app.use('/flashsale', flashsale.router);
       // Last: its redirects take any single path segment that could be a short code.
       app.use(urlshortener.router);
     },

@@ -1,5 +1,6 @@
 import type {
   AccountRepository,
+  DomainEvent,
   IdempotencyStore,
   LedgerRepository,
   Notifier,
@@ -10,23 +11,21 @@ import type {
 import type { Resource } from '@mosaic/kit-core';
 import { migrate, type MysqlPool } from '@mosaic/kit-db';
 import { MemoryMessageQueue, type MessageQueue } from '@mosaic/kit-mq';
+import { MemoryPendingOutbox, MysqlPendingOutbox, type PendingOutbox } from '@mosaic/kit-outbox';
 import { MemoryAccountDatabase } from './memory/memory-account-database';
 import { memoryCommittedScope } from './memory/memory-committed-scope';
 import { MemoryLedgerRepository } from './memory/memory-ledger-repository';
-import { MemoryPendingOutbox } from './memory/memory-pending-outbox';
 import { MemoryProcessedEvents } from './memory/memory-processed-events';
 import { MemoryUnitOfWork } from './memory/memory-unit-of-work';
 import { ACCOUNT_MIGRATIONS } from './mysql/account-migrations';
 import { MysqlAccountRepository } from './mysql/mysql-account-repository';
 import { MysqlIdempotencyStore } from './mysql/mysql-idempotency-store';
 import { MysqlLedgerRepository } from './mysql/mysql-ledger-repository';
-import { MysqlPendingOutbox } from './mysql/mysql-pending-outbox';
 import { MysqlPointsRepository } from './mysql/mysql-points-repository';
 import { MysqlProcessedEvents } from './mysql/mysql-processed-events';
 import { MysqlUnitOfWork, type MysqlConcurrency, type MysqlUnitOfWorkOptions } from './mysql/mysql-unit-of-work';
 import { LogNotifier, type NotificationLogger } from './notify/log-notifier';
 import { OutboxRelay, type OutboxRelayOptions, type RelayLogger } from './outbox/outbox-relay';
-import type { PendingOutbox } from './outbox/pending-outbox';
 
 export interface AccountAdapterOptions {
   /** Use MySQL (the caller owns and closes the pool); absent means the in-memory backend. */
@@ -54,7 +53,7 @@ export interface AccountAdapters {
   readonly processedEvents: ProcessedEvents;
   readonly notifier: Notifier;
   /** The relay's side of the outbox (pending events). */
-  readonly outbox: PendingOutbox;
+  readonly outbox: PendingOutbox<DomainEvent>;
   /** Not started: call `relay.start()` once the schema is migrated. */
   readonly relay: OutboxRelay;
   /** The queue events are relayed to: the given one, or the in-process default. */
@@ -102,7 +101,7 @@ function memoryStores(afterCommit: () => void): Stores {
     ...memoryCommittedScope(db, unitOfWork),
     ledger: new MemoryLedgerRepository(db),
     processedEvents: new MemoryProcessedEvents(),
-    outbox: new MemoryPendingOutbox(db),
+    outbox: new MemoryPendingOutbox(db.outbox),
   };
 }
 
@@ -124,7 +123,7 @@ function mysqlStores(pool: MysqlPool, options: MysqlUnitOfWorkOptions): Stores {
     },
     ledger: new MysqlLedgerRepository(pool),
     processedEvents: new MysqlProcessedEvents(pool),
-    outbox: new MysqlPendingOutbox(pool),
+    outbox: new MysqlPendingOutbox<DomainEvent>(pool, 'account_outbox'),
     migrate: async () => {
       await migrate(pool, { namespace: 'account', migrations: ACCOUNT_MIGRATIONS });
     },

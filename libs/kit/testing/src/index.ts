@@ -12,3 +12,4 @@ export * from './lib/app-process';
 export * from './lib/tcp-proxy';
 export * from './lib/http-fuzz';
 export * from './lib/page-watch';
+export * from './lib/signed-up-user';

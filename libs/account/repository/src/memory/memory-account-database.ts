@@ -1,6 +1,6 @@
 import type { AccountSnapshot, DomainEvent, IdempotencyRecord, LedgerEntry, PointsSnapshot } from '@mosaic/account-domain';
 import { compareIds } from '@mosaic/kit-core';
-import type { StoredEvent } from '../outbox/pending-outbox';
+import { MemoryOutboxLog } from '@mosaic/kit-outbox';
 import { AsyncMutex } from './async-mutex';
 
 /**
@@ -19,18 +19,13 @@ export class MemoryAccountDatabase {
   readonly ledgerByReference = new Map<string, LedgerEntry[]>();
   readonly accountsByOwner = new Map<string, string[]>();
   readonly pointsByOwner = new Map<string, string[]>();
-  readonly outbox: StoredEvent[] = [];
-  private nextSeq = 1n;
+  readonly outbox = new MemoryOutboxLog<DomainEvent>();
 
   appendLedger(entries: readonly LedgerEntry[]): void {
     for (const entry of entries) {
       insertSorted(listIn(this.ledger, entry.accountId), entry);
       listIn(this.ledgerByReference, entry.reference).push(entry);
     }
-  }
-
-  appendOutbox(events: readonly DomainEvent[]): void {
-    for (const event of events) this.outbox.push({ seq: String(this.nextSeq++), event });
   }
 
   indexOwner(index: Map<string, string[]>, ownerId: string, id: string): void {

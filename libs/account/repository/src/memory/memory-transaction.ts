@@ -28,6 +28,6 @@ export class MemoryTransaction {
     this.points.apply();
     this.idempotency.apply();
     db.appendLedger(this.ledger);
-    db.appendOutbox(this.events);
+    db.outbox.append(this.events);
   }
 }

@@ -1,4 +1,5 @@
 import type { Migration } from '@mosaic/kit-db';
+import { outboxTableSql } from '@mosaic/kit-outbox';
 
 const TABLE_OPTIONS = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci';
 
@@ -84,16 +85,7 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   {
     version: 5,
     name: 'create_outbox',
-    sql: `CREATE TABLE IF NOT EXISTS account_outbox (
-  seq BIGINT NOT NULL AUTO_INCREMENT,
-  event_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
-  type VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
-  aggregate_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
-  payload LONGTEXT NOT NULL,
-  created_at DATETIME(3) NOT NULL,
-  PRIMARY KEY (seq),
-  UNIQUE KEY uq_account_outbox_event (event_id)
-) ${TABLE_OPTIONS}`,
+    sql: outboxTableSql('account_outbox', TABLE_OPTIONS),
   },
   {
     version: 6,

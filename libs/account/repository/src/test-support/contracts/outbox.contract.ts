@@ -2,7 +2,7 @@ import type { DomainEvent } from '@mosaic/account-domain';
 import type { MessagePublisher, OutgoingMessage } from '@mosaic/kit-mq';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { OutboxRelay } from '../../outbox/outbox-relay';
-import type { EventPayload } from '../../outbox/event-message';
+import type { EventPayload } from '@mosaic/kit-outbox';
 import { anEvent, nextId } from '../aggregates';
 import { eventually } from '../gate';
 import { useBackend, type ContractBackend } from './contract-backend';

@@ -5,7 +5,7 @@ import request from 'supertest';
 const run = randomBytes(3).toString('hex');
 let sequence = 0;
 
-/** Registers a user through the auth routes and logs in: the bearer header for their requests. */
+/** Registers a user through the auth routes of `app` (an express app or a URL) and logs in: the bearer header for their requests. */
 export async function signedUpUser(app: Express | string, name: string): Promise<{ userId: string; auth: { Authorization: string } }> {
   const email = `${name}.${run}.${++sequence}@example.com`;
   const password = 'correct horse battery staple';

@@ -1,18 +1,18 @@
-import type { DomainEvent } from '@mosaic/account-domain';
 import type { OutgoingMessage } from '@mosaic/kit-mq';
+import type { OutboxEvent } from './outbox-event';
 
 /** An event as it travels: JSON with the time as ISO text; consumers read `id` to deduplicate. */
-export interface EventPayload {
+export interface EventPayload<E extends OutboxEvent = OutboxEvent> {
   readonly id: string;
-  readonly type: DomainEvent['type'];
-  readonly aggregateType: DomainEvent['aggregateType'];
+  readonly type: E['type'];
+  readonly aggregateType: E['aggregateType'];
   readonly aggregateId: string;
   readonly occurredAt: string;
   readonly recipients: readonly string[];
-  readonly data: DomainEvent['data'];
+  readonly data: E['data'];
 }
 
-export function toPayload(event: DomainEvent): EventPayload {
+export function toPayload<E extends OutboxEvent>(event: E): EventPayload<E> {
   return {
     id: event.id,
     type: event.type,
@@ -24,12 +24,13 @@ export function toPayload(event: DomainEvent): EventPayload {
   };
 }
 
-export function fromPayload(payload: EventPayload): DomainEvent {
-  return { ...payload, occurredAt: new Date(payload.occurredAt) };
+/** The event back from its payload; the caller names which domain's events the outbox holds. */
+export function fromPayload<E extends OutboxEvent = OutboxEvent>(payload: EventPayload<E>): E {
+  return { ...payload, occurredAt: new Date(payload.occurredAt) } as unknown as E;
 }
 
 /** Keyed by aggregate, so each aggregate's events stay in order on one partition. */
-export function toMessage(event: DomainEvent): OutgoingMessage {
+export function toMessage(event: OutboxEvent): OutgoingMessage {
   return {
     key: event.aggregateId,
     value: toPayload(event),

@@ -1,0 +1,18 @@
+import { createTestDatabase, createTestRedisNamespace, describeWithBackend } from '@mosaic/kit-testing';
+import { it } from 'vitest';
+import { contestScenario } from './contest-scenario';
+
+describeWithBackend('mysql', 'the flash-sale contest on MySQL', (mysql) => {
+  describeWithBackend('redis', 'and Redis', (redis) => {
+    it('sells every item exactly once, nobody over the limit, nothing stranded', async () => {
+      const db = await createTestDatabase(mysql.url(), 'flashsale_contest');
+      const space = createTestRedisNamespace(redis.url(), 'flashsale-contest');
+      try {
+        await contestScenario({ MYSQL_URL: db.url, REDIS_URL: redis.url() }, { total: 300, users: 100, concurrency: 24 }, space.namespace);
+      } finally {
+        await space.drop();
+        await db.drop();
+      }
+    }, 240_000);
+  });
+});

@@ -1,0 +1,8 @@
+import { describe, it } from 'vitest';
+import { contestScenario } from './contest-scenario';
+
+describe('the flash-sale contest on the embedded default', () => {
+  it('sells every item exactly once, nobody over the limit, nothing stranded', async () => {
+    await contestScenario({}, { total: 400, users: 150, concurrency: 40 });
+  }, 180_000);
+});

@@ -1,0 +1,13 @@
+export * from './errors/flashsale-errors';
+export * from './sale/sale';
+export * from './sale/sale-item';
+export * from './checkout/basket';
+export * from './order/order-events';
+export * from './order/order';
+export * from './order/order-summary';
+export type * from './ports/sale-repository';
+export type * from './ports/checkout-store';
+export type * from './ports/sale-gate';
+export type * from './ports/unit-of-work';
+export type * from './ports/order-read-model';
+export type * from './ports/code-generator';

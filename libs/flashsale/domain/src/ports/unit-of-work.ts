@@ -1,0 +1,32 @@
+import type { Basket, PurchaseResult } from '../checkout/basket';
+import type { OrderEvent } from '../order/order-events';
+
+/** The writes of one transaction on the store of record. */
+export interface FlashsaleTransaction {
+  /** The basket, locked until the end of the transaction (purchases of one code run one at a time). */
+  lockBasket(code: string): Promise<Basket | undefined>;
+  closeBasket(code: string, result: PurchaseResult): Promise<void>;
+  /** The conditional write: sells the item to the user only if nobody has it. True when this call sold it. */
+  sellItem(itemId: string, userId: string, orderId: string): Promise<boolean>;
+  /** Gives an item sold to `userId` back to the sale. True when it was theirs. */
+  releaseItem(itemId: string, userId: string): Promise<boolean>;
+  /** Counts one more bought item against the user's limit, unless they reached it. True when counted. */
+  takeQuota(saleId: string, userId: string, limit: number): Promise<boolean>;
+  returnQuota(saleId: string, userId: string, count: number): Promise<void>;
+  /** The order's stream, oldest first. */
+  loadOrder(orderId: string): Promise<OrderEvent[]>;
+  /**
+   * Appends events to their orders' streams; an event whose (order, version) exists
+   * fails the whole transaction with `concurrent_modification`. The `order_summary`
+   * projection and the outbox take the same events in the same transaction.
+   */
+  appendOrderEvents(events: readonly OrderEvent[]): Promise<void>;
+}
+
+/**
+ * Runs `work` in one transaction: all of it commits or none. `work` may run more than
+ * once (deadlock retries), so its only effects go through `tx`.
+ */
+export interface FlashsaleUnitOfWork {
+  run<T>(work: (tx: FlashsaleTransaction) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,103 @@
+import { concurrentModification, type FlashsaleTransaction, type FlashsaleUnitOfWork, type OrderEvent, type PurchaseResult } from '@mosaic/flashsale-domain';
+import { isDuplicateEntryError, withTransaction } from '@mosaic/kit-db';
+import { MysqlOutboxWriter } from '@mosaic/kit-outbox';
+import type { Pool } from 'mysql2/promise';
+import { basketOf } from './mysql-checkout-store';
+import { eventOf } from './order-rows';
+import type { Rows, Sql, Written } from './sql';
+
+const outbox = new MysqlOutboxWriter('flashsale_outbox');
+
+/**
+ * One MySQL transaction per unit of work, at READ COMMITTED (reads after a lock wait see
+ * the latest commit; searches take no gap locks). Deadlocks and lock wait timeouts roll
+ * back and run `work` again.
+ */
+export class MysqlUnitOfWork implements FlashsaleUnitOfWork {
+  constructor(
+    private readonly pool: Pool,
+    private readonly afterCommit: () => void = () => undefined,
+  ) {}
+
+  async run<T>(work: (tx: FlashsaleTransaction) => Promise<T>): Promise<T> {
+    const result = await withTransaction(this.pool, (connection) => work(new MysqlTransaction(connection)), { isolationLevel: 'READ COMMITTED', retries: 5 });
+    this.afterCommit();
+    return result;
+  }
+}
+
+class MysqlTransaction implements FlashsaleTransaction {
+  constructor(private readonly sql: Sql) {}
+
+  lockBasket(code: string) {
+    return basketOf(this.sql, code, true);
+  }
+
+  async closeBasket(code: string, result: PurchaseResult): Promise<void> {
+    await this.sql.query('UPDATE flashsale_baskets SET result = ?, open_marker = NULL WHERE code = ?', [JSON.stringify(result), code]);
+  }
+
+  async sellItem(itemId: string, userId: string, orderId: string): Promise<boolean> {
+    const [written] = await this.sql.query<Written>('UPDATE flashsale_items SET sold_to = ?, order_id = ? WHERE id = ? AND sold_to IS NULL', [userId, orderId, itemId]);
+    return written.affectedRows === 1;
+  }
+
+  async releaseItem(itemId: string, userId: string): Promise<boolean> {
+    const [written] = await this.sql.query<Written>('UPDATE flashsale_items SET sold_to = NULL, order_id = NULL WHERE id = ? AND sold_to = ?', [itemId, userId]);
+    return written.affectedRows === 1;
+  }
+
+  async takeQuota(saleId: string, userId: string, limit: number): Promise<boolean> {
+    await this.sql.query('INSERT IGNORE INTO flashsale_quotas (sale_id, user_id, bought) VALUES (?, ?, 0)', [saleId, userId]);
+    const [written] = await this.sql.query<Written>('UPDATE flashsale_quotas SET bought = bought + 1 WHERE sale_id = ? AND user_id = ? AND bought < ?', [saleId, userId, limit]);
+    return written.affectedRows === 1;
+  }
+
+  async returnQuota(saleId: string, userId: string, count: number): Promise<void> {
+    if (count > 0) await this.sql.query('UPDATE flashsale_quotas SET bought = GREATEST(bought - ?, 0) WHERE sale_id = ? AND user_id = ?', [count, saleId, userId]);
+  }
+
+  async loadOrder(orderId: string): Promise<OrderEvent[]> {
+    const [rows] = await this.sql.query<Rows>('SELECT payload FROM flashsale_order_events WHERE order_id = ? ORDER BY version', [orderId]);
+    return rows.map(eventOf);
+  }
+
+  async appendOrderEvents(events: readonly OrderEvent[]): Promise<void> {
+    for (const event of events) {
+      try {
+        await this.sql.query('INSERT INTO flashsale_order_events (order_id, version, event_id, type, payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?)', [
+          event.aggregateId,
+          event.version,
+          event.id,
+          event.type,
+          JSON.stringify({ ...event, occurredAt: event.occurredAt.toISOString() }),
+          event.occurredAt,
+        ]);
+      } catch (error) {
+        if (isDuplicateEntryError(error)) throw concurrentModification(event.aggregateId);
+        throw error;
+      }
+      await this.project(event);
+    }
+    await outbox.add(this.sql, events);
+  }
+
+  /** The `order_summary` projection, idempotent by version like the domain's. */
+  private async project(event: OrderEvent): Promise<void> {
+    if (event.type === 'order.created') {
+      const data = event.data as { userId: string; saleId: string; code: string; items: string[] };
+      await this.sql.query(
+        'INSERT IGNORE INTO flashsale_order_summary (order_id, user_id, sale_id, code, items, status, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [event.aggregateId, data.userId, data.saleId, data.code, JSON.stringify(data.items), 'created', event.version, event.occurredAt, event.occurredAt],
+      );
+      return;
+    }
+    await this.sql.query('UPDATE flashsale_order_summary SET status = ?, version = ?, updated_at = ? WHERE order_id = ? AND version < ?', [
+      (event.data as { to: string }).to,
+      event.version,
+      event.occurredAt,
+      event.aggregateId,
+      event.version,
+    ]);
+  }
+}

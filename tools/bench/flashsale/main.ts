@@ -1,0 +1,149 @@
+/**
+ * Flash-sale benchmark: one command, every figure.
+ *
+ *   npm run bench:flashsale [-- --quick] [-- --items N]
+ *
+ * (a) The contest: a sale of 10,000 items, thousands of simulated shoppers (a bounded
+ *     number active at once) checking out and buying over HTTP, some trying to buy
+ *     more than 10. Prints throughput, checkout and purchase p50/p99, items sold,
+ *     oversold items, per-user excess and stranded items (unsold while demand remained).
+ * (b) Checkout through the app against a bare express handler, in the same run, with
+ *     the ratio.
+ * Both on the embedded default, and again on MySQL + Redis when MYSQL_URL and
+ * REDIS_URL are set (a fresh database and key namespace of its own). Every server is
+ * its own process on 127.0.0.1. A benchmark prints figures; it asserts nothing.
+ */
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import mysql from 'mysql2/promise';
+import { runContest, type ContestReport } from '@mosaic/flashsale-delivery/testing';
+import { freePort, startServer, type Server } from './server-process';
+
+const quick = process.argv.includes('--quick');
+const itemsArg = process.argv.indexOf('--items');
+const ITEMS = itemsArg > 0 ? Number(process.argv[itemsArg + 1]) : 10_000;
+const SHOPPERS = Math.ceil((ITEMS * 3) / 10);
+const ACTIVE = 256;
+const LIMIT = 10;
+const CHECKOUT_SECONDS = quick ? 4 : 10;
+const SALE = '2026120110';
+const root = resolve(import.meta.dirname, '../../..');
+
+async function startFlashsale(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  return startServer(resolve(root, 'apps/flashsale/src/main.ts'), {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    // The sale of 10:00–11:00 UTC, ten minutes in, whatever the time: it stays open for the run.
+    FLASHSALE_TIME_ORIGIN: '2026-12-01T10:10:00.000Z',
+    FLASHSALE_ITEMS: String(ITEMS),
+    FLASHSALE_RECONCILE_MS: '1000',
+    KAFKA_BROKERS: '',
+    MONGO_URL: '',
+    ...env,
+  }, `http://127.0.0.1:${port}`);
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+async function soldNow(url: string): Promise<number> {
+  return ((await (await fetch(`${url}/sales/${SALE}`)).json()) as { sold: number }).sold;
+}
+
+function printContest(label: string, report: ContestReport, sold: number): void {
+  const seconds = report.durationMs / 1000;
+  console.log(`\n${label}: ${SHOPPERS.toLocaleString('en-US')} shoppers (${ACTIVE} at once), ${ITEMS.toLocaleString('en-US')} items`);
+  console.log(`  throughput            ${Math.round(report.requests / seconds).toLocaleString('en-US')} req/s (${report.requests.toLocaleString('en-US')} requests in ${seconds.toFixed(1)} s)`);
+  console.log(`  checkout              p50 ${ms(report.checkout.percentile(50))}   p99 ${ms(report.checkout.percentile(99))}   (${report.checkout.count.toLocaleString('en-US')})`);
+  console.log(`  purchase              p50 ${ms(report.purchase.percentile(50))}   p99 ${ms(report.purchase.percentile(99))}   (${report.purchase.count.toLocaleString('en-US')})`);
+  console.log(`  items sold            ${sold.toLocaleString('en-US')} of ${ITEMS.toLocaleString('en-US')}`);
+  console.log(`  oversold              ${report.oversold}`);
+  console.log(`  per-user excess       ${report.perUserExcess}   (limit refusals: ${report.limitRefusals.toLocaleString('en-US')})`);
+  console.log(`  stranded              ${ITEMS - sold}`);
+  if (report.failures.size > 0) console.log(`  failed requests       ${JSON.stringify(Object.fromEntries(report.failures))}`);
+}
+
+async function contest(label: string, env: Record<string, string>): Promise<void> {
+  const server = await startFlashsale(env);
+  try {
+    const report = await runContest({ baseUrl: () => server.url, saleId: SALE, total: ITEMS, users: SHOPPERS, concurrency: ACTIVE, greedyEvery: 7, limit: LIMIT, deadlineMs: 20 * 60_000 });
+    // Let one reconciliation pass so the counter is the store's.
+    await new Promise((r) => setTimeout(r, 1_500));
+    printContest(label, report, await soldNow(server.url));
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Checkouts of random shoppers and items: each a real checkout (gate script, basket, attempt record). */
+async function checkoutRatio(label: string, env: Record<string, string>): Promise<void> {
+  const app = await startFlashsale(env);
+  const bare = await startServer(resolve(import.meta.dirname, 'bare-server.ts'), {});
+  try {
+    const path = () => `/checkout?user_id=u${randomBytes(6).toString('hex')}&id=${SALE}-${String(Math.floor(Math.random() * ITEMS)).padStart(5, '0')}`;
+    const run = (server: Server) => checkoutLoad(server.url, path);
+    await run(app);
+    await run(bare);
+    const [ours, baseline] = [await run(app), await run(bare)];
+    console.log(`\n${label}: POST /checkout, 50 connections, ${CHECKOUT_SECONDS} s each, after a warm-up`);
+    console.log(`  flash sale            ${Math.round(ours.requestsPerSecond).toLocaleString('en-US')} req/s   p50 ${ours.p50Ms} ms   p99 ${ours.p99Ms} ms   ${JSON.stringify(ours.statuses)}`);
+    console.log(`  bare express          ${Math.round(baseline.requestsPerSecond).toLocaleString('en-US')} req/s   p50 ${baseline.p50Ms} ms   p99 ${baseline.p99Ms} ms`);
+    console.log(`  ratio                 ${(ours.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}× the bare handler (target ≥ 0.30×)`);
+  } finally {
+    await app.stop();
+    await bare.stop();
+  }
+}
+
+/** autocannon against 127.0.0.1, each request to a fresh path. */
+async function checkoutLoad(url: string, path: () => string): Promise<{ requestsPerSecond: number; p50Ms: number; p99Ms: number; statuses: Record<string, number> }> {
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: CHECKOUT_SECONDS,
+    requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, method: 'POST', path: path() }) }],
+  });
+  const statuses: Record<string, number> = {};
+  for (const [status, { count }] of Object.entries(result.statusCodeStats ?? {})) statuses[status] = count ?? 0;
+  return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, statuses };
+}
+
+async function withRealBackends(work: (env: Record<string, string>) => Promise<void>): Promise<void> {
+  const mysqlUrl = process.env.MYSQL_URL;
+  const redisUrl = process.env.REDIS_URL;
+  if (!mysqlUrl || !redisUrl) {
+    console.log('\nMySQL + Redis: skipped (set MYSQL_URL and REDIS_URL)');
+    return;
+  }
+  const database = `flashsale_bench_${randomBytes(4).toString('hex')}`;
+  const admin = await mysql.createConnection(mysqlUrl);
+  await admin.query(`CREATE DATABASE \`${database}\``);
+  const url = new URL(mysqlUrl);
+  url.pathname = `/${database}`;
+  try {
+    await work({ MYSQL_URL: url.toString(), REDIS_URL: redisUrl, FLASHSALE_REDIS_NAMESPACE: database });
+  } finally {
+    await admin.query(`DROP DATABASE \`${database}\``);
+    await admin.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const memory = { MYSQL_URL: '', REDIS_URL: '' };
+  await checkoutRatio('Memory', memory);
+  await contest('Contest on memory', memory);
+  await withRealBackends(async (env) => {
+    await checkoutRatio('MySQL + Redis', env);
+  });
+  await withRealBackends(async (env) => {
+    await contest('Contest on MySQL + Redis', env);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
