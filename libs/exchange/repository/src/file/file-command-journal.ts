@@ -348,9 +348,9 @@ export class FileCommandJournal implements CommandJournal, Resource {
       try {
         await this.handle.datasync();
       } catch (error) {
-        this.fail(error);
-        for (const batch of covered) batch.reject(this.failure!);
-        throw this.failure;
+        const failure = this.fail(error);
+        for (const batch of covered) batch.reject(failure);
+        throw failure;
       }
       this.stats.syncs += 1;
       for (const batch of covered) this.settle(batch);
@@ -372,8 +372,9 @@ export class FileCommandJournal implements CommandJournal, Resource {
     await writeManifest(this.dir, { format: 1, firstSegment: this.segments[0].firstSeq, lastSegment: firstSeq });
   }
 
-  private fail(cause: unknown): void {
-    if (this.failure !== undefined) return;
+  /** Fails the journal for good (the first failure is the one reported) and returns that failure. */
+  private fail(cause: unknown): Error {
+    if (this.failure !== undefined) return this.failure;
     const reason = cause instanceof Error ? cause.message : String(cause);
     this.failure = new Error(`exchange journal ${this.dir} has failed and acknowledges nothing more: ${reason}`, { cause });
     const error = this.failure;
@@ -387,6 +388,7 @@ export class FileCommandJournal implements CommandJournal, Resource {
     this.sealed.length = 0;
     this.current = undefined;
     if (this.syncTimer !== undefined) clearTimeout(this.syncTimer);
+    return error;
   }
 }
 
