@@ -2,10 +2,11 @@ import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Resource } from '@mosaic/kit-core';
 import type { CommandJournal, JournalRecord } from '@mosaic/exchange-domain';
-import { checkFrame, decodeFrame, encodeFrame, frameSeq, frameSize, PARTIAL } from './journal-frame';
+import { encodeFrame } from './journal-frame';
 import { JournalLock, type JournalLockOptions } from './journal-lock';
 import { writeManifest } from './journal-manifest';
 import { recoverJournal, type JournalRecovery } from './journal-recovery';
+import { SegmentDecoder } from './segment-decoder';
 import { createSegment, SEGMENT_HEADER, syncDirectory, type OpenFile, type Segment } from './segment-file';
 
 export type { JournalRecovery } from './journal-recovery';
@@ -184,6 +185,7 @@ export class FileCommandJournal implements CommandJournal, Resource {
       const segment = segments[index];
       if (segment.firstSeq !== expected) throw new Error(`journal segment ${segment.path} starts at ${segment.firstSeq}, expected ${expected}`);
       const handle = await open(segment.path, 'r');
+      const decoder = new SegmentDecoder(segment.path, expected, fromSeq, bound);
       try {
         let position = SEGMENT_HEADER;
         let carry = Buffer.alloc(0);
@@ -195,34 +197,18 @@ export class FileCommandJournal implements CommandJournal, Resource {
           const base = position - carry.length;
           position += bytesRead;
           const data = carry.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
-          let offset = 0;
-          let batch: JournalRecord[] = [];
+          decoder.offset = 0;
           for (;;) {
-            const size = frameSize(data, offset);
-            if (size === PARTIAL) break;
-            if (size < 0) {
-              const check = checkFrame(data, offset);
-              const why = check.kind === 'corrupt' ? check.why : 'damaged';
-              throw new Error(`journal segment ${segment.path} is corrupt at byte ${base + offset} (record ${expected}): ${why}`);
-            }
-            const seq = frameSeq(data, offset);
-            if (seq !== expected) throw new Error(`journal segment ${segment.path} holds record ${seq} where ${expected} belongs (byte ${base + offset})`);
-            if (seq >= fromSeq) batch.push(decodeFrame(data, offset, size));
-            offset += size;
-            expected += 1;
-            if (seq >= bound) {
-              if (batch.length > 0) yield batch;
-              return;
-            }
-            if (batch.length >= READ_BATCH) {
-              yield batch;
-              batch = [];
-            }
+            const batch: JournalRecord[] = [];
+            const stop = decoder.decode(data, base, READ_BATCH, batch);
+            if (batch.length > 0) yield batch;
+            if (stop === 'done') return;
+            if (stop === 'partial') break;
           }
-          if (batch.length > 0) yield batch;
-          carry = Buffer.from(data.subarray(offset));
+          carry = Buffer.from(data.subarray(decoder.offset));
         }
       } finally {
+        expected = decoder.expected;
         await handle.close();
       }
     }
