@@ -11,6 +11,7 @@ import { createSegment, SEGMENT_HEADER, syncDirectory, type OpenFile, type Segme
 
 export type { JournalRecovery } from './journal-recovery';
 export type { JournalLockOptions } from './journal-lock';
+export type { OpenFile } from './segment-file';
 
 /**
  * When an append counts as durable, and so when it is acknowledged:
