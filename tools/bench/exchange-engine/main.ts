@@ -1,7 +1,7 @@
 /**
  * Exchange engine benchmark: one command, one run, every figure.
  *
- *   npx tsx tools/bench/exchange-engine/main.ts [--quick]
+ *   npx tsx tools/bench/exchange-engine/main.ts [--quick] [--replay]
  *
  * (a) matching only: the same mixed workload through Mosaic's book + matcher and
  *     through nodejs-order-book, alternating rounds, with a check that both end
@@ -23,12 +23,14 @@ import { decodeSnapshot, encodeSnapshot, ExchangeEngine, type JournalRecord } fr
 import { FileCommandJournal, type FsyncPolicy } from '@mosaic/exchange-repository';
 import { ExchangeService } from '@mosaic/exchange-usecase';
 import { generateEngineWorkload } from './engine-workload';
-import { measureReplay } from './replay-bench';
+import { measureReplay, type Rate } from './replay-bench';
 import { referenceIds, runMosaic, runReference, sameOutcome, type MatchingOutcome } from './matching-bench';
 import { median, micros, percentile, rate, row } from './stats';
 import { generateWorkload } from './workload';
 
 const quick = process.argv.includes('--quick');
+/** Only (d): the journal replay figures. */
+const replayOnly = process.argv.includes('--replay');
 const SCALE = quick ? 0.1 : 1;
 
 function section(title: string): void {
@@ -135,12 +137,13 @@ async function replay(records: JournalRecord[], dir: string, engine: ExchangeEng
   const figures = await measureReplay(records, dir, 3);
   const { binary, json } = figures;
   row('commands replayed', `${figures.commands.toLocaleString('en-US')} (${figures.bytesPerRecord.binary.toFixed(0)} B/record binary, ${figures.bytesPerRecord.json.toFixed(0)} B/record JSON)`);
-  row('binary: file → decode → engine (median of 3)', rate(binary.replay, 1));
-  row('JSON (former format): file → decode → engine', rate(json.replay, 1));
-  row('ratio binary / JSON, replay', `${(binary.replay / json.replay).toFixed(2)}×`);
-  row('binary: file → decode only', rate(binary.decode, 1));
-  row('JSON (former format): file → decode only', rate(json.decode, 1));
-  row('ratio binary / JSON, decode', `${(binary.decode / json.decode).toFixed(2)}×`);
+  const both = (r: Rate) => `${rate(r.wall, 1)} (${rate(r.cpu, 1)} of CPU time)`;
+  row('binary: file → decode → engine (median of 3)', both(binary.replay));
+  row('JSON (former format): file → decode → engine', both(json.replay));
+  row('ratio binary / JSON, replay', `${(binary.replay.wall / json.replay.wall).toFixed(2)}× (CPU time ${(binary.replay.cpu / json.replay.cpu).toFixed(2)}×)`);
+  row('binary: file → decode only', both(binary.decode));
+  row('JSON (former format): file → decode only', both(json.decode));
+  row('ratio binary / JSON, decode', `${(binary.decode.wall / json.decode.wall).toFixed(2)}× (CPU time ${(binary.decode.cpu / json.decode.cpu).toFixed(2)}×)`);
 
   const takes: number[] = [];
   const restores: number[] = [];
@@ -189,20 +192,29 @@ async function service(records: JournalRecord[], dir: string): Promise<void> {
 
 async function main(): Promise<void> {
   const began = performance.now();
-  console.log(`Exchange engine benchmark — Node ${process.version}, ${quick ? 'quick' : 'full'} run`);
-  const { ratio } = matching();
-  const { engine, records } = fullEngine();
+  console.log(`Exchange engine benchmark — Node ${process.version}, ${quick ? 'quick' : 'full'} run${replayOnly ? ', replay only' : ''}`);
+  const ratio = replayOnly ? undefined : matching().ratio;
+  const { engine, records } = replayOnly ? replayWorkload() : fullEngine();
   const dir = await mkdtemp(join(tmpdir(), 'exchange-bench-'));
   try {
-    await journal(records, dir);
+    if (!replayOnly) await journal(records, dir);
     await replay(records, dir, engine);
-    await service(records, dir);
+    if (!replayOnly) await service(records, dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
   section('Summary');
-  row('matching vs nodejs-order-book', `${ratio.toFixed(2)}× (target ≥ 2×: ${ratio >= 2 ? 'met' : 'NOT met'})`);
+  if (ratio !== undefined) row('matching vs nodejs-order-book', `${ratio.toFixed(2)}× (target ≥ 2×: ${ratio >= 2 ? 'met' : 'NOT met'})`);
   row('total benchmark time', `${((performance.now() - began) / 1000).toFixed(1)} s`);
+}
+
+/** The records of (b), played once through an engine, without timing (section (d) alone). */
+function replayWorkload(): { engine: ExchangeEngine; records: JournalRecord[] } {
+  const workload = generateEngineWorkload(1_000, 10_000, Math.round(1_000_000 * SCALE));
+  const records = [...workload.setup, ...workload.operations];
+  const engine = new ExchangeEngine();
+  for (const record of records) engine.apply(record);
+  return { engine, records };
 }
 
 main().catch((error: unknown) => {

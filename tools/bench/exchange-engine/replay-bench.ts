@@ -6,12 +6,18 @@ import { deserializeRecord, ExchangeEngine, serializeRecord, type JournalRecord 
 import { FileCommandJournal } from '@mosaic/exchange-repository';
 import { median } from './stats';
 
+/** Commands per second of wall-clock time, and per second of this process's CPU time (what the figure would be on an idle core). */
+export interface Rate {
+  wall: number;
+  cpu: number;
+}
+
 export interface ReplayFigures {
   commands: number;
   bytesPerRecord: { binary: number; json: number };
-  /** Commands per second, median of the rounds. */
-  binary: { replay: number; decode: number };
-  json: { replay: number; decode: number };
+  /** Median of the rounds. */
+  binary: { replay: Rate; decode: Rate };
+  json: { replay: Rate; decode: Rate };
 }
 
 const TWO_32 = 4_294_967_296;
@@ -33,28 +39,42 @@ export async function measureReplay(records: JournalRecord[], dir: string, round
   const jsonPath = join(dir, 'replay.json-frames');
   const jsonBytes = await writeJsonFrames(records, jsonPath);
 
-  const binary = { replay: [] as number[], decode: [] as number[] };
-  const json = { replay: [] as number[], decode: [] as number[] };
-  for (let round = 0; round < rounds; round++) {
-    binary.replay.push(await timed(records.length, () => replayBinary(binaryDir, new ExchangeEngine())));
-    binary.decode.push(await timed(records.length, () => replayBinary(binaryDir, undefined)));
-    json.replay.push(await timed(records.length, () => replayJson(jsonPath, new ExchangeEngine())));
-    json.decode.push(await timed(records.length, () => replayJson(jsonPath, undefined)));
+  const binary = { replay: [] as Rate[], decode: [] as Rate[] };
+  const json = { replay: [] as Rate[], decode: [] as Rate[] };
+  // The first round warms the JIT up and is not counted.
+  for (let round = -1; round < rounds; round++) {
+    const figures = [
+      await timed(records.length, () => replayBinary(binaryDir, new ExchangeEngine())),
+      await timed(records.length, () => replayBinary(binaryDir, undefined)),
+      await timed(records.length, () => replayJson(jsonPath, new ExchangeEngine())),
+      await timed(records.length, () => replayJson(jsonPath, undefined)),
+    ];
+    if (round < 0) continue;
+    binary.replay.push(figures[0]);
+    binary.decode.push(figures[1]);
+    json.replay.push(figures[2]);
+    json.decode.push(figures[3]);
   }
   return {
     commands: records.length,
     bytesPerRecord: { binary: binaryBytes / records.length, json: jsonBytes / records.length },
-    binary: { replay: median(binary.replay), decode: median(binary.decode) },
-    json: { replay: median(json.replay), decode: median(json.decode) },
+    binary: { replay: medianRate(binary.replay), decode: medianRate(binary.decode) },
+    json: { replay: medianRate(json.replay), decode: medianRate(json.decode) },
   };
 }
 
-async function timed(count: number, run: () => Promise<number>): Promise<number> {
+async function timed(count: number, run: () => Promise<number>): Promise<Rate> {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const seen = await run();
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   if (seen !== count) throw new Error(`replayed ${seen} of ${count} records`);
-  return count / seconds;
+  return { wall: count / seconds, cpu: count / ((cpu.user + cpu.system) / 1e6) };
+}
+
+function medianRate(rates: Rate[]): Rate {
+  return { wall: median(rates.map((r) => r.wall)), cpu: median(rates.map((r) => r.cpu)) };
 }
 
 async function replayBinary(dir: string, engine: ExchangeEngine | undefined): Promise<number> {

@@ -2,14 +2,16 @@ import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Resource } from '@mosaic/kit-core';
 import type { CommandJournal, JournalRecord } from '@mosaic/exchange-domain';
-import { checkFrame, decodeFrame, encodeFrame, frameSeq, frameSize, PARTIAL } from './journal-frame';
+import { encodeFrame } from './journal-frame';
 import { JournalLock, type JournalLockOptions } from './journal-lock';
 import { writeManifest } from './journal-manifest';
 import { recoverJournal, type JournalRecovery } from './journal-recovery';
+import { SegmentDecoder } from './segment-decoder';
 import { createSegment, SEGMENT_HEADER, syncDirectory, type OpenFile, type Segment } from './segment-file';
 
 export type { JournalRecovery } from './journal-recovery';
 export type { JournalLockOptions } from './journal-lock';
+export type { OpenFile } from './segment-file';
 
 /**
  * When an append counts as durable, and so when it is acknowledged:
@@ -184,6 +186,7 @@ export class FileCommandJournal implements CommandJournal, Resource {
       const segment = segments[index];
       if (segment.firstSeq !== expected) throw new Error(`journal segment ${segment.path} starts at ${segment.firstSeq}, expected ${expected}`);
       const handle = await open(segment.path, 'r');
+      const decoder = new SegmentDecoder(segment.path, expected, fromSeq, bound);
       try {
         let position = SEGMENT_HEADER;
         let carry = Buffer.alloc(0);
@@ -195,34 +198,18 @@ export class FileCommandJournal implements CommandJournal, Resource {
           const base = position - carry.length;
           position += bytesRead;
           const data = carry.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
-          let offset = 0;
-          let batch: JournalRecord[] = [];
+          decoder.offset = 0;
           for (;;) {
-            const size = frameSize(data, offset);
-            if (size === PARTIAL) break;
-            if (size < 0) {
-              const check = checkFrame(data, offset);
-              const why = check.kind === 'corrupt' ? check.why : 'damaged';
-              throw new Error(`journal segment ${segment.path} is corrupt at byte ${base + offset} (record ${expected}): ${why}`);
-            }
-            const seq = frameSeq(data, offset);
-            if (seq !== expected) throw new Error(`journal segment ${segment.path} holds record ${seq} where ${expected} belongs (byte ${base + offset})`);
-            if (seq >= fromSeq) batch.push(decodeFrame(data, offset, size));
-            offset += size;
-            expected += 1;
-            if (seq >= bound) {
-              if (batch.length > 0) yield batch;
-              return;
-            }
-            if (batch.length >= READ_BATCH) {
-              yield batch;
-              batch = [];
-            }
+            const batch: JournalRecord[] = [];
+            const stop = decoder.decode(data, base, READ_BATCH, batch);
+            if (batch.length > 0) yield batch;
+            if (stop === 'done') return;
+            if (stop === 'partial') break;
           }
-          if (batch.length > 0) yield batch;
-          carry = Buffer.from(data.subarray(offset));
+          carry = Buffer.from(data.subarray(decoder.offset));
         }
       } finally {
+        expected = decoder.expected;
         await handle.close();
       }
     }
@@ -348,9 +335,9 @@ export class FileCommandJournal implements CommandJournal, Resource {
       try {
         await this.handle.datasync();
       } catch (error) {
-        this.fail(error);
-        for (const batch of covered) batch.reject(this.failure!);
-        throw this.failure;
+        const failure = this.fail(error);
+        for (const batch of covered) batch.reject(failure);
+        throw failure;
       }
       this.stats.syncs += 1;
       for (const batch of covered) this.settle(batch);
@@ -372,8 +359,9 @@ export class FileCommandJournal implements CommandJournal, Resource {
     await writeManifest(this.dir, { format: 1, firstSegment: this.segments[0].firstSeq, lastSegment: firstSeq });
   }
 
-  private fail(cause: unknown): void {
-    if (this.failure !== undefined) return;
+  /** Fails the journal for good (the first failure is the one reported) and returns that failure. */
+  private fail(cause: unknown): Error {
+    if (this.failure !== undefined) return this.failure;
     const reason = cause instanceof Error ? cause.message : String(cause);
     this.failure = new Error(`exchange journal ${this.dir} has failed and acknowledges nothing more: ${reason}`, { cause });
     const error = this.failure;
@@ -387,6 +375,7 @@ export class FileCommandJournal implements CommandJournal, Resource {
     this.sealed.length = 0;
     this.current = undefined;
     if (this.syncTimer !== undefined) clearTimeout(this.syncTimer);
+    return error;
   }
 }
 

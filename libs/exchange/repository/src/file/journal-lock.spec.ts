@@ -70,7 +70,7 @@ describe('the journal writer lock', () => {
     await journal.close();
   });
 
-  it('lets exactly one of two processes racing for a stale lock win, and keeps the winner’s lock', { timeout: 60_000 }, async () => {
+  it('lets exactly one of two processes racing for a stale lock win, and keeps the winner’s lock', { timeout: 150_000 }, async () => {
     for (let round = 0; round < 3; round++) {
       await leaveLock(dir, 'dead-writer', 60_000);
       // Both start at the same instant, once both processes are up.

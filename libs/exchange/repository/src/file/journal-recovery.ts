@@ -1,7 +1,7 @@
 import { open, readdir, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readManifest, writeManifest, type JournalManifest } from './journal-manifest';
-import { checkFrame, findIntactFrameAfter } from './journal-frame';
+import { checkFrame, findIntactFrameAfter, frameSeq, frameSize } from './journal-frame';
 import { createSegment, decodeSegmentHeader, readSegmentHeader, SEGMENT_HEADER, segmentFirstSeq, segmentName, syncDirectory, type OpenFile, type Segment } from './segment-file';
 
 /** What opening the journal found. */
@@ -110,14 +110,17 @@ async function scanLastSegment(segment: Segment): Promise<TailScan> {
   let expected = segment.firstSeq;
   for (;;) {
     if (offset === data.length) return { lastSeq: expected - 1, validBytes: offset, fileBytes: data.length, reason: null, tornCopy: null };
-    const check = checkFrame(data, offset);
-    if (check.kind === 'frame') {
-      if (check.seq !== expected) throw new Error(`${segment.path} holds record ${check.seq} where ${expected} belongs (byte ${offset})`);
-      offset += check.size;
+    // The allocation-free check first: this loop runs over every record of the last segment at each open.
+    const size = frameSize(data, offset);
+    if (size > 0) {
+      const seq = frameSeq(data, offset);
+      if (seq !== expected) throw new Error(`${segment.path} holds record ${seq} where ${expected} belongs (byte ${offset})`);
+      offset += size;
       expected += 1;
       continue;
     }
-    const why = check.kind === 'partial' ? 'torn record' : check.why;
+    const check = checkFrame(data, offset);
+    const why = check.kind === 'corrupt' ? check.why : 'torn record';
     const intact = findIntactFrameAfter(data, offset, data.length, expected - 1);
     if (intact !== undefined) {
       throw new Error(`journal segment ${segment.path} is corrupt at byte ${offset} (record ${expected}: ${why}), with intact records after it at byte ${intact}; refusing to open`);

@@ -1,0 +1,51 @@
+import type { JournalRecord } from '@mosaic/exchange-domain';
+import { checkFrame, decodeFrame, frameSeq, frameSize, PARTIAL } from './journal-frame';
+
+/** How a `decode` call ended: a full batch, the end of the bytes (a frame may continue in the next chunk), or the last wanted record. */
+export type DecodeStop = 'batch' | 'partial' | 'done';
+
+/**
+ * Decodes the frames of one segment, chunk by chunk, checking each one's
+ * checksum and sequence number. The per-record loop lives here, in a plain
+ * method, rather than in the journal's async generator: V8 optimises it far
+ * better there (replay ran ~5× slower with the loop inside the generator).
+ */
+export class SegmentDecoder {
+  /** Offset in the current chunk of the next frame. */
+  offset = 0;
+
+  constructor(
+    private readonly path: string,
+    /** The sequence number the next frame must carry. */
+    public expected: number,
+    private readonly fromSeq: number,
+    private readonly bound: number,
+  ) {}
+
+  /** Appends up to `max` records from `data` (whose first byte is at file offset `base`) to `out`. */
+  decode(data: Buffer, base: number, max: number, out: JournalRecord[]): DecodeStop {
+    let offset = this.offset;
+    let expected = this.expected;
+    try {
+      while (out.length < max) {
+        const size = frameSize(data, offset);
+        if (size === PARTIAL) return 'partial';
+        if (size < 0) {
+          const check = checkFrame(data, offset);
+          const why = check.kind === 'corrupt' ? check.why : 'damaged';
+          throw new Error(`journal segment ${this.path} is corrupt at byte ${base + offset} (record ${expected}): ${why}`);
+        }
+        const seq = frameSeq(data, offset);
+        if (seq !== expected) throw new Error(`journal segment ${this.path} holds record ${seq} where ${expected} belongs (byte ${base + offset})`);
+        if (seq >= this.fromSeq) out.push(decodeFrame(data, offset, size));
+        offset += size;
+        expected += 1;
+        if (seq >= this.bound) return 'done';
+      }
+      return 'batch';
+    } finally {
+      this.offset = offset;
+      this.expected = expected;
+    }
+  }
+}
