@@ -6,12 +6,11 @@ import { defineConfig } from 'vitest/config';
 // truth for how `@mosaic/*` resolves, so tests import libraries exactly as apps do.
 const root = import.meta.dirname;
 const { compilerOptions } = JSON.parse(readFileSync(resolve(root, 'tsconfig.base.json'), 'utf8'));
-const alias = Object.fromEntries(
-  Object.entries(compilerOptions.paths as Record<string, string[]>).map(([name, [target]]) => [
-    name,
-    resolve(root, target),
-  ]),
-);
+// Exact matches: a prefix match would send `@mosaic/x/testing` into `@mosaic/x`'s index.
+const alias = Object.entries(compilerOptions.paths as Record<string, string[]>).map(([name, [target]]) => ({
+  find: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
+  replacement: resolve(root, target),
+}));
 
 export default defineConfig({
   resolve: { alias },

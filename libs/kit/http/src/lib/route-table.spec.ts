@@ -63,6 +63,10 @@ describe('route templates in logs and metrics', () => {
 
   it('lists every mounted route with its methods', () => {
     expect(routes.list()).toEqual([
+      // Every app built by buildHttpApp documents itself.
+      { template: '/openapi.json', methods: ['GET', 'HEAD'] },
+      { template: '/docs', methods: ['GET', 'HEAD'] },
+      { template: '/docs/:asset', methods: ['GET', 'HEAD'] },
       { template: '/api/v1/accounts/:id', methods: ['GET', 'HEAD'] },
       { template: '/api/v1/accounts/:id', methods: ['PUT'] },
       { template: '/api/v1/transfers', methods: ['POST'] },
