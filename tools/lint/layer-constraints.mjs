@@ -100,18 +100,5 @@ export function nodeImportRules() {
       ignores: ['**/*.spec.ts', '**/test-support/**'],
       rules: { 'no-restricted-imports': ['error', PURE_NODE_IMPORTS] },
     },
-    {
-      // Temporary: the auth use cases still hold their JWT (jose) and scrypt adapters,
-      // which are moving to auth's repository layer; remove this block once they have.
-      files: ['libs/auth/usecase/src/crypto/**/*.ts', 'libs/auth/usecase/src/jwt/**/*.ts', 'libs/auth/usecase/src/lib/auth-use-cases.ts'],
-      ignores: ['**/*.spec.ts', '**/test-support/**'],
-      rules: {
-        'no-restricted-imports': 'off',
-        '@nx/enforce-module-boundaries': [
-          'error',
-          { enforceBuildableLibDependency: false, allowCircularSelfDependency: false, depConstraints: layerConstraints({ tests: false, allow: ['jose'] }) },
-        ],
-      },
-    },
   ];
 }
