@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +17,7 @@ describeWithChromium('the platform in Chromium', (browser) => {
   let destinationUrl: string;
 
   beforeAll(async () => {
-    platform = await startServer((await createPlatform(await createTestAppContext())).http, { port: 0, host: '127.0.0.1', exitOnSignal: false });
+    platform = await startServer((await createPlatform(await createTestAppContext({ EXCHANGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'platform-exchange-')) }))).http, { port: 0, host: '127.0.0.1', exitOnSignal: false });
     destination = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1>Arrived</h1>'));
     destination.listen(0, '127.0.0.1');
     await once(destination, 'listening');

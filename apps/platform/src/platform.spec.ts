@@ -1,10 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestAppContext } from '@mosaic/kit-app';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createPlatform } from './platform';
 
 describe('platform', async () => {
-  const { app } = (await createPlatform(await createTestAppContext())).http;
+  const { app } = (await createPlatform(await createTestAppContext({ EXCHANGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'platform-exchange-')) }))).http;
 
   it('lists every domain on its landing page', async () => {
     const res = await request(app).get('/').set('Accept', 'text/html');

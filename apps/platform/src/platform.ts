@@ -1,7 +1,8 @@
 import { createAccountModule } from '@mosaic/account-module';
 import { createAuthModule } from '@mosaic/auth-module';
+import { createExchangeModule } from '@mosaic/exchange-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
-import { buildHttpApp, requirePrincipal } from '@mosaic/kit-http';
+import { buildHttpApp, requirePrincipal, type HttpApp } from '@mosaic/kit-http';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
 import { DOMAINS } from './domains';
 import { landingPage } from './landing-page';
@@ -11,16 +12,19 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
   const auth = await createAuthModule(context);
   const account = await createAccountModule(context);
   const urlshortener = await createUrlshortenerModule(context, { pagePath: '/s/' });
+  const exchange = await createExchangeModule(context, { users: auth.useCases });
   const page = landingPage(DOMAINS);
-  const http = buildHttpApp({
+  const http: HttpApp = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
-    resources: [auth.resource, ...account.resources, ...urlshortener.resources],
+    resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...exchange.resources],
     mount: (app) => {
       app.get('/', (_req, res) => {
         res.type('html').send(page);
       });
       app.use('/api/v1/auth', auth.router);
+      // The gitbitex-compatible API authenticates by its own cookie rules (a stale cookie is "signed out", never a 401 loop).
+      app.use('/api', exchange.router);
       // Every router below sees the caller's principal when a valid token came with the request.
       app.use(auth.authenticate);
       app.get('/api/v1/whoami', (req, res) => {
@@ -29,6 +33,9 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
       app.use('/api/v1', account.router);
       // Last: its redirects take any single path segment that could be a short code.
       app.use(urlshortener.router);
+    },
+    onListen: (server) => {
+      http.lifecycle.add(exchange.attach(server));
     },
   });
   return { http, pages: [{ name: 'home', path: '/' }, ...DOMAINS.filter((d) => d.ready).map((d) => ({ name: d.name, path: d.path }))] };

@@ -1,6 +1,7 @@
 import type { Resource } from '@mosaic/kit-core';
 import type { Logger } from '@mosaic/kit-log';
 import type { Telemetry } from '@mosaic/kit-telemetry';
+import type { Server } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { Lifecycle, operationalEndpoints } from './health';
@@ -17,12 +18,15 @@ export interface HttpAppOptions {
   trustProxy?: boolean | number | string;
   /** Where the app's routes are added, between the common middleware and the fallbacks. */
   mount(app: Express): void;
+  /** Called with the HTTP server once it listens: WebSocket endpoints attach to its upgrades here. */
+  onListen?(server: Server): void;
 }
 
 export interface HttpApp {
   readonly app: Express;
   readonly lifecycle: Lifecycle;
   readonly logger: Logger;
+  readonly onListen?: (server: Server) => void;
 }
 
 /**
@@ -39,7 +43,7 @@ export function buildHttpApp(options: HttpAppOptions): HttpApp {
   options.mount(app);
   app.use(notFoundHandler());
   app.use(errorHandler(options.logger));
-  return { app, lifecycle, logger: options.logger };
+  return { app, lifecycle, logger: options.logger, onListen: options.onListen?.bind(options) };
 }
 
 /**

@@ -1,0 +1,27 @@
+import { createAuthModule } from '@mosaic/auth-module';
+import { createExchangeModule } from '@mosaic/exchange-module';
+import type { AppContext, ComposedApp } from '@mosaic/kit-app';
+import { buildHttpApp, type HttpApp } from '@mosaic/kit-http';
+
+/**
+ * The exchange alone: its API at `/api/*`, the feed at `/ws`, the trading page at
+ * `/`, with auth on the same backends (one user base; tokens signed with the shared
+ * AUTH_PRIVATE_KEY work here and on the platform alike).
+ */
+export async function composeExchange(context: AppContext): Promise<ComposedApp> {
+  const auth = await createAuthModule(context);
+  const exchange = await createExchangeModule(context, { users: auth.useCases });
+  const http: HttpApp = buildHttpApp({
+    logger: context.logger,
+    telemetry: context.telemetry,
+    resources: [auth.resource, ...exchange.resources],
+    mount: (app) => {
+      app.use('/api/v1/auth', auth.router);
+      app.use('/api', exchange.router);
+    },
+    onListen: (server) => {
+      http.lifecycle.add(exchange.attach(server));
+    },
+  });
+  return { http, pages: [{ name: 'trading page', path: '/' }, { name: 'exchange API', path: '/api/products' }] };
+}

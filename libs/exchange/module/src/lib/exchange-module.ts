@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { OrderHistoryStore, UserAccounts } from '@mosaic/exchange-domain';
+import { attachMarketFeed, exchangeRouter } from '@mosaic/exchange-delivery';
+import { FileCommandJournal, MemoryOrderHistory } from '@mosaic/exchange-repository';
+import { createExchangeUseCases, ExchangePipeline } from '@mosaic/exchange-usecase';
+import type { AppContext } from '@mosaic/kit-app';
+import type { Resource } from '@mosaic/kit-core';
+import type { WsServer } from '@mosaic/kit-ws';
+import { loadExchangeSettings } from './exchange-settings';
+
+export interface ExchangeModuleOptions {
+  /** The platform's user base (auth's use cases, as they are). */
+  users: UserAccounts;
+}
+
+export type ExchangeModule = Awaited<ReturnType<typeof createExchangeModule>>;
+
+/**
+ * The exchange on the process's backends: the journal in files under
+ * EXCHANGE_DATA_DIR (single writer), order history in memory rebuilt from it at
+ * start. Mount `router` at `/api`, call `attach` with the listening server for
+ * `/ws`, and close `resources` on shutdown (the pipeline drains, then the journal closes).
+ */
+export async function createExchangeModule(context: AppContext, options: ExchangeModuleOptions) {
+  const settings = loadExchangeSettings(context.env);
+  const logger = context.logger.child({ domain: 'exchange' });
+  const journal = await FileCommandJournal.open({
+    dir: join(settings.dataDir, 'journal'),
+    fsync: settings.fsync === 'always' ? { mode: 'always' } : { mode: 'interval', intervalMs: 20 },
+  });
+  const history: OrderHistoryStore = new MemoryOrderHistory();
+  let pipeline: ExchangePipeline;
+  try {
+    pipeline = await ExchangePipeline.open({
+      journal,
+      history,
+      onError: (error) => logger.error({ err: error }, 'exchange background failure'),
+    });
+  } catch (error) {
+    await journal.close();
+    throw error;
+  }
+  const useCases = createExchangeUseCases(pipeline, { selfServiceTransfers: settings.selfServiceTransfers });
+  logger.info({ lastSeq: pipeline.queries.lastSeq, testDeposits: settings.selfServiceTransfers }, 'exchange ready');
+  const resources: Resource[] = [journal, pipeline];
+  return {
+    useCases,
+    /** Mount at `/api`. */
+    router: exchangeRouter({ useCases, users: options.users }),
+    /** The `/ws` feed on the listening server; add the returned resource to the app's lifecycle. */
+    attach: (server: Server): WsServer => attachMarketFeed({ server, useCases, users: options.users }),
+    resources,
+  };
+}
