@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { OrderHistoryStore, UserAccounts } from '@mosaic/exchange-domain';
 import { attachMarketFeed, exchangeRouter } from '@mosaic/exchange-delivery';
-import { FileCommandJournal, MemoryOrderHistory } from '@mosaic/exchange-repository';
+import { FileCommandJournal, MemoryOrderHistory, migrateExchangeSchema, MysqlOrderHistory } from '@mosaic/exchange-repository';
 import { createExchangeUseCases, ExchangePipeline } from '@mosaic/exchange-usecase';
 import type { AppContext } from '@mosaic/kit-app';
 import type { Resource } from '@mosaic/kit-core';
@@ -18,8 +18,9 @@ export type ExchangeModule = Awaited<ReturnType<typeof createExchangeModule>>;
 
 /**
  * The exchange on the process's backends: the journal in files under
- * EXCHANGE_DATA_DIR (single writer), order history in memory rebuilt from it at
- * start. Mount `router` at `/api`, call `attach` with the listening server for
+ * EXCHANGE_DATA_DIR (single writer); order history in MySQL when configured
+ * (migrated here, caught up from the journal at start), else in memory rebuilt
+ * from the journal. Mount `router` at `/api`, call `attach` with the listening server for
  * `/ws`, and close `resources` on shutdown (the pipeline drains, then the journal closes).
  */
 export async function createExchangeModule(context: AppContext, options: ExchangeModuleOptions) {
@@ -29,7 +30,9 @@ export async function createExchangeModule(context: AppContext, options: Exchang
     dir: join(settings.dataDir, 'journal'),
     fsync: settings.fsync === 'always' ? { mode: 'always' } : { mode: 'interval', intervalMs: 20 },
   });
-  const history: OrderHistoryStore = new MemoryOrderHistory();
+  const mysql = context.backends.mysql;
+  if (mysql !== undefined) await migrateExchangeSchema(mysql);
+  const history: OrderHistoryStore = mysql === undefined ? new MemoryOrderHistory() : new MysqlOrderHistory(mysql);
   let pipeline: ExchangePipeline;
   try {
     pipeline = await ExchangePipeline.open({
@@ -42,7 +45,7 @@ export async function createExchangeModule(context: AppContext, options: Exchang
     throw error;
   }
   const useCases = createExchangeUseCases(pipeline, { selfServiceTransfers: settings.selfServiceTransfers });
-  logger.info({ lastSeq: pipeline.queries.lastSeq, testDeposits: settings.selfServiceTransfers }, 'exchange ready');
+  logger.info({ lastSeq: pipeline.queries.lastSeq, history: mysql === undefined ? 'memory' : 'mysql', testDeposits: settings.selfServiceTransfers }, 'exchange ready');
   const resources: Resource[] = [journal, pipeline];
   return {
     useCases,
