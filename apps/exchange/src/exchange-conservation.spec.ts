@@ -82,8 +82,8 @@ describe('conservation over the API after a random trading run', () => {
       for (const product of ['BTC-USDT', 'ETH-USDT']) {
         let after: string | null = null;
         for (;;) {
-          const page = await user.call('GET', `/api/fills?productId=${product}&limit=100${after ? `&after=${after}` : ''}`);
-          for (const fill of page.body as { side: string; fee: string }[]) {
+          const page = await user.call<{ side: string; fee: string }[]>('GET', `/api/fills?productId=${product}&limit=100${after ? `&after=${after}` : ''}`);
+          for (const fill of page.body) {
             const currency = fill.side === 'buy' ? product.split('-')[0] : 'USDT';
             fees.set(currency, (fees.get(currency) ?? 0n) + units(fill.fee));
           }

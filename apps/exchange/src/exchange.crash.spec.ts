@@ -35,8 +35,8 @@ async function allPages(client: ExchangeClient, path: string): Promise<unknown[]
   const rows: unknown[] = [];
   let after: string | null = null;
   for (;;) {
-    const page = await client.call('GET', `${path}&limit=100${after ? `&after=${after}` : ''}`);
-    rows.push(...(page.body as unknown[]));
+    const page = await client.call<unknown[]>('GET', `${path}&limit=100${after ? `&after=${after}` : ''}`);
+    rows.push(...page.body);
     after = page.headers.get('gbe-after');
     if (page.body.length < 100) return rows;
   }
