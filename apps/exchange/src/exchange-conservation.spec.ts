@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExchangeClient } from './test-support/exchange-client';
+import { ExchangeClient, type ApiResponse } from './test-support/exchange-client';
 import { runningExchange } from './test-support/composed-exchange';
 import { units } from './test-support/units';
 
@@ -82,7 +82,7 @@ describe('conservation over the API after a random trading run', () => {
       for (const product of ['BTC-USDT', 'ETH-USDT']) {
         let after: string | null = null;
         for (;;) {
-          const page = await user.call<{ side: string; fee: string }[]>('GET', `/api/fills?productId=${product}&limit=100${after ? `&after=${after}` : ''}`);
+          const page: ApiResponse<{ side: string; fee: string }[]> = await user.call('GET', `/api/fills?productId=${product}&limit=100${after ? `&after=${after}` : ''}`);
           for (const fill of page.body) {
             const currency = fill.side === 'buy' ? product.split('-')[0] : 'USDT';
             fees.set(currency, (fees.get(currency) ?? 0n) + units(fill.fee));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startAppProcess, type AppProcess } from '@mosaic/kit-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExchangeClient } from './test-support/exchange-client';
+import { ExchangeClient, type ApiResponse } from './test-support/exchange-client';
 
 const main = resolve(import.meta.dirname, 'main.ts');
 
@@ -35,7 +35,7 @@ async function allPages(client: ExchangeClient, path: string): Promise<unknown[]
   const rows: unknown[] = [];
   let after: string | null = null;
   for (;;) {
-    const page = await client.call<unknown[]>('GET', `${path}&limit=100${after ? `&after=${after}` : ''}`);
+    const page: ApiResponse<unknown[]> = await client.call('GET', `${path}&limit=100${after ? `&after=${after}` : ''}`);
     rows.push(...page.body);
     after = page.headers.get('gbe-after');
     if (page.body.length < 100) return rows;
