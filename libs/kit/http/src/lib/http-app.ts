@@ -6,6 +6,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { Lifecycle, operationalEndpoints } from './health';
 import { observeRequests } from './observe-requests';
+import { securityHeaders } from './security-headers';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -16,6 +17,8 @@ export interface HttpAppOptions {
   bodyLimit?: string | number;
   /** Express `trust proxy`, so req.ip is the client behind a load balancer. */
   trustProxy?: boolean | number | string;
+  /** Content-Security-Policy of every response; default the strict policy every page follows. */
+  contentSecurityPolicy?: string;
   /** Where the app's routes are added, between the common middleware and the fallbacks. */
   mount(app: Express): void;
   /** Called with the HTTP server once it listens: WebSocket endpoints attach to its upgrades here. */
@@ -39,7 +42,14 @@ export function buildHttpApp(options: HttpAppOptions): HttpApp {
   const lifecycle = new Lifecycle().add(...(options.resources ?? []));
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
-  app.use(entry(observeRequests(options.logger, options.telemetry), operationalEndpoints(lifecycle, options.telemetry), jsonBodies(options.bodyLimit ?? '100kb')));
+  app.use(
+    entry(
+      observeRequests(options.logger, options.telemetry),
+      securityHeaders(options.contentSecurityPolicy),
+      operationalEndpoints(lifecycle, options.telemetry),
+      jsonBodies(options.bodyLimit ?? '100kb'),
+    ),
+  );
   options.mount(app);
   app.use(notFoundHandler());
   app.use(errorHandler(options.logger));
@@ -47,14 +57,16 @@ export function buildHttpApp(options: HttpAppOptions): HttpApp {
 }
 
 /**
- * Observation, the operational endpoints and body parsing as one express layer:
+ * Observation, security headers, the operational endpoints and body parsing as one express layer:
  * each layer costs every request a router step, and these run on all of them.
  */
-function entry(observe: RequestHandler, operational: RequestHandler, parseBody: RequestHandler): RequestHandler {
+function entry(observe: RequestHandler, secure: RequestHandler, operational: RequestHandler, parseBody: RequestHandler): RequestHandler {
   return (req, res, next) => {
     void observe(req, res, () => {
-      void operational(req, res, () => {
-        void parseBody(req, res, next);
+      void secure(req, res, () => {
+        void operational(req, res, () => {
+          void parseBody(req, res, next);
+        });
       });
     });
   };
