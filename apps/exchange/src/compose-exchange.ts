@@ -2,6 +2,7 @@ import { createAuthModule } from '@mosaic/auth-module';
 import { createExchangeModule } from '@mosaic/exchange-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp, type HttpApp } from '@mosaic/kit-http';
+import { SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
 
 /**
  * The exchange alone: its API at `/api/*`, the feed at `/ws`, the trading page at
@@ -16,6 +17,8 @@ export async function composeExchange(context: AppContext): Promise<ComposedApp>
     telemetry: context.telemetry,
     resources: [auth.resource, ...exchange.resources],
     mount: (app) => {
+      useMosaicUi(app, { nav: [{ label: 'Exchange', href: '/' }], signInPath: SIGN_IN_PATH });
+      app.use(exchange.page);
       app.use('/api/v1/auth', auth.router);
       app.use('/api', exchange.router);
     },

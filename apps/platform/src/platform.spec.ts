@@ -65,6 +65,14 @@ describe('platform', async () => {
     expect(page.headers['content-type']).toContain('text/html');
   });
 
+  it('serves the exchange: its products under /api, its page at /exchange/', async () => {
+    const products = await request(app).get('/api/products').expect(200);
+    expect(products.body.map((product: { id: string }) => product.id)).toEqual(['BTC-USDT', 'ETH-USDT']);
+    expect((await request(app).get('/api/users/self')).status).toBe(403);
+    const page = await request(app).get('/exchange/').set('Accept', 'text/html');
+    expect([page.status, page.text.includes('id="exchange-app"')]).toEqual([200, true]);
+  });
+
   it('answers unknown API routes with JSON', async () => {
     const res = await request(app).get('/api/v1/nothing-here');
     expect(res.status).toBe(404);

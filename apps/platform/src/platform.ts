@@ -12,7 +12,7 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
   const auth = await createAuthModule(context);
   const account = await createAccountModule(context);
   const urlshortener = await createUrlshortenerModule(context, { pagePath: '/s/' });
-  const exchange = await createExchangeModule(context, { users: auth.useCases });
+  const exchange = await createExchangeModule(context, { users: auth.useCases, pagePath: '/exchange/' });
   const page = landingPage(DOMAINS);
   const http: HttpApp = buildHttpApp({
     logger: context.logger,
@@ -25,6 +25,7 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
       app.use('/api/v1/auth', auth.router);
       // The gitbitex-compatible API authenticates by its own cookie rules (a stale cookie is "signed out", never a 401 loop).
       app.use('/api', exchange.router);
+      app.use(exchange.page);
       // Every router below sees the caller's principal when a valid token came with the request.
       app.use(auth.authenticate);
       app.get('/api/v1/whoami', (req, res) => {

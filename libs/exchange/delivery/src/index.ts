@@ -5,3 +5,4 @@ export * from './http/schemas';
 export * from './http/session';
 export * from './ws/market-feed-socket';
 export * from './ws/subscriptions';
+export * from './page/exchange-page-router';

@@ -14,13 +14,14 @@ export function clearSessionCookie(req: Request, res: Response): void {
   res.clearCookie(ACCESS_TOKEN_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
 }
 
+export function tokenFromCookie(header: string | undefined): string | undefined {
+  return header ? parseCookies(header)[ACCESS_TOKEN_COOKIE] || undefined : undefined;
+}
+
 /** The token a request carries: the cookie first (the client's way), else `Authorization: Bearer`. */
 export function presentedToken(req: Request): string | undefined {
-  const header = req.headers.cookie;
-  if (header) {
-    const token = parseCookies(header)[ACCESS_TOKEN_COOKIE];
-    if (token) return token;
-  }
+  const cookie = tokenFromCookie(req.headers.cookie);
+  if (cookie !== undefined) return cookie;
   const authorization = req.headers.authorization;
   const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
   return match?.[1];

@@ -3,6 +3,7 @@ import { GRANULARITIES, type ExchangeUseCases, type FeedMessage } from '@mosaic/
 import { invalid } from '@mosaic/kit-core';
 import { createWsServer, type WsConnection, type WsServer } from '@mosaic/kit-ws';
 import type { Server } from 'node:http';
+import { tokenFromCookie } from '../http/session';
 import { fundsJson, iso, matchJson, orderPush, tickerJson } from '../http/presenters';
 import { ConnectionSubscriptions, PRIVATE_CHANNELS, PRODUCT_CHANNELS, subscribeMessage, type SubscribeMessage } from './subscriptions';
 
@@ -139,8 +140,16 @@ export function attachMarketFeed(options: MarketFeedOptions): WsServer {
     path: options.path ?? '/ws',
     maxBufferedBytes: options.maxBufferedBytes,
     slowConsumer: 'close',
+    // A browser's session cookie signs the socket in at the upgrade; a bad one just leaves it anonymous.
+    authenticate: async (request) => {
+      const token = tokenFromCookie(request.headers.cookie);
+      const claims = token === undefined ? undefined : await users.verifier.verify(token).catch(() => undefined);
+      return claims === undefined ? undefined : { id: claims.userId, email: claims.email, roles: claims.roles };
+    },
     onOpen: (connection) => {
-      states.set(connection, new ConnectionSubscriptions());
+      const state = new ConnectionSubscriptions();
+      state.userId = connection.principal?.id;
+      states.set(connection, state);
     },
     onClose: (connection) => {
       const state = states.get(connection);

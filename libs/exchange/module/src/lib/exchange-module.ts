@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { OrderHistoryStore, UserAccounts } from '@mosaic/exchange-domain';
-import { attachMarketFeed, exchangeRouter } from '@mosaic/exchange-delivery';
+import { attachMarketFeed, exchangePage, exchangeRouter } from '@mosaic/exchange-delivery';
 import { FileCommandJournal, MemoryOrderHistory, migrateExchangeSchema, MysqlOrderHistory } from '@mosaic/exchange-repository';
 import { createExchangeUseCases, ExchangePipeline } from '@mosaic/exchange-usecase';
 import type { AppContext } from '@mosaic/kit-app';
@@ -12,6 +12,8 @@ import { loadExchangeSettings } from './exchange-settings';
 export interface ExchangeModuleOptions {
   /** The platform's user base (auth's use cases, as they are). */
   users: UserAccounts;
+  /** Where the trading page is served: `/` in the exchange app, `/exchange/` on the platform. */
+  pagePath?: string;
 }
 
 export type ExchangeModule = Awaited<ReturnType<typeof createExchangeModule>>;
@@ -49,6 +51,8 @@ export async function createExchangeModule(context: AppContext, options: Exchang
   const resources: Resource[] = [journal, pipeline];
   return {
     useCases,
+    /** The trading page and its assets; mount with `app.use(page)`. */
+    page: exchangePage({ path: options.pagePath ?? '/' }),
     /** Mount at `/api`. */
     router: exchangeRouter({ useCases, users: options.users }),
     /** The `/ws` feed on the listening server; add the returned resource to the app's lifecycle. */
