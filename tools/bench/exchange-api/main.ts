@@ -19,8 +19,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
-import { load, type LoadResult } from '../urlshortener/load';
-import { announcedServer, freePort, healthyServer, spawnTs, type ServerProcess } from '../urlshortener/processes';
+import { freePort, postLoad, serve, type Load, type Server } from './servers';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 3 : 8;
@@ -28,9 +27,9 @@ const CONNECTIONS = 32;
 const SUBSCRIBERS = 1_000;
 const root = resolve(import.meta.dirname, '../../..');
 
-async function startExchange(dataDir: string): Promise<ServerProcess> {
+async function startExchange(dataDir: string): Promise<Server> {
   const port = await freePort();
-  const child = spawnTs(resolve(root, 'apps/exchange/src/main.ts'), [], {
+  return serve(resolve(root, 'apps/exchange/src/main.ts'), {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
@@ -41,8 +40,7 @@ async function startExchange(dataDir: string): Promise<ServerProcess> {
     REDIS_URL: '',
     KAFKA_BROKERS: '',
     MONGO_URL: '',
-  });
-  return healthyServer(child, `http://127.0.0.1:${port}`);
+  }, port);
 }
 
 async function call(url: string, cookie: string | undefined, method: string, path: string, body?: unknown) {
@@ -68,23 +66,22 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 }
 
-function row(name: string, result: LoadResult): string {
-  const statuses = Object.entries(result.statuses).map(([s, n]) => `${s}×${n}`).join(' ');
-  return `  ${name.padEnd(44)} ${Math.round(result.requestsPerSecond).toLocaleString('en-US').padStart(8)} req/s   p50 ${String(result.p50Ms).padStart(3)} ms   p99 ${String(result.p99Ms).padStart(3)} ms   ${statuses}${result.errors ? ` errors ${result.errors}` : ''}`;
+function row(name: string, result: Load): string {
+  return `  ${name.padEnd(44)} ${Math.round(result.rate).toLocaleString('en-US').padStart(8)} req/s   p50 ${String(result.p50).padStart(3)} ms   p99 ${String(result.p99).padStart(3)} ms   ${result.statuses}${result.errors ? ` errors ${result.errors}` : ''}`;
 }
 
-async function placeOrders(exchange: ServerProcess, bare: ServerProcess, cookie: string): Promise<void> {
+async function placeOrders(exchange: Server, bare: Server, cookie: string): Promise<void> {
   // Resting orders that never cross: every request is a full place (sequence, journal, engine, projection).
   const body = JSON.stringify({ productId: 'BTC-USDT', side: 'buy', type: 'limit', price: '100', size: '0.001' });
   const headers = { 'content-type': 'application/json', cookie };
-  await load({ url: `${exchange.url}/api/orders`, method: 'POST', body, headers, seconds: 1, connections: CONNECTIONS });
-  await load({ url: `${bare.url}/api/orders`, method: 'POST', body, headers, seconds: 1, connections: CONNECTIONS });
-  const app = await load({ url: `${exchange.url}/api/orders`, method: 'POST', body, headers, seconds: SECONDS, connections: CONNECTIONS, server: exchange });
-  const baseline = await load({ url: `${bare.url}/api/orders`, method: 'POST', body, headers, seconds: SECONDS, connections: CONNECTIONS, server: bare });
+  await postLoad(`${exchange.url}/api/orders`, body, headers, 1, CONNECTIONS);
+  await postLoad(`${bare.url}/api/orders`, body, headers, 1, CONNECTIONS);
+  const app = await postLoad(`${exchange.url}/api/orders`, body, headers, SECONDS, CONNECTIONS);
+  const baseline = await postLoad(`${bare.url}/api/orders`, body, headers, SECONDS, CONNECTIONS);
   console.log('\n(a) place order over HTTP, answered after the durable append');
   console.log(row('apps/exchange POST /api/orders', app));
   console.log(row('bare express POST handler (baseline)', baseline));
-  console.log(`  ratio ${(app.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}× the bare handler (target ≥ 0.50×)`);
+  console.log(`  ratio ${(app.rate / baseline.rate).toFixed(2)}× the bare handler (target ≥ 0.50×)`);
 }
 
 /** Each loop rests a sell and crosses it with a buy; the buy's latency ends at its match on the socket. */
@@ -170,7 +167,7 @@ async function fanOut(url: string, maker: { cookie: string }, taker: { cookie: s
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-exchange-api-'));
   const exchange = await startExchange(dataDir);
-  const bare = await announcedServer(spawnTs(resolve(import.meta.dirname, 'bare-server.ts'), [], {}));
+  const bare = await serve(resolve(import.meta.dirname, 'bare-server.ts'));
   try {
     const maker = await trader(exchange.url, 'maker');
     const taker = await trader(exchange.url, 'taker');
