@@ -20,13 +20,13 @@ export type ExchangeModule = Awaited<ReturnType<typeof createExchangeModule>>;
 
 /**
  * The exchange on the process's backends: the journal in files under
- * EXCHANGE_DATA_DIR (single writer); order history in MySQL when configured
+ * EXCHANGE_DATA_DIR (default `<DATA_DIR>/exchange`; one writer); order history in MySQL when configured
  * (migrated here, caught up from the journal at start), else in memory rebuilt
  * from the journal. Mount `router` at `/api`, call `attach` with the listening server for
  * `/ws`, and close `resources` on shutdown (the pipeline drains, then the journal closes).
  */
 export async function createExchangeModule(context: AppContext, options: ExchangeModuleOptions) {
-  const settings = loadExchangeSettings(context.env);
+  const settings = loadExchangeSettings(context.env, context.config.DATA_DIR);
   const logger = context.logger.child({ domain: 'exchange' });
   const journal = await FileCommandJournal.open({
     dir: join(settings.dataDir, 'journal'),

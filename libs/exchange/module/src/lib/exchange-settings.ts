@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import { loadConfig } from '@mosaic/kit-config';
 import { z } from 'zod';
 
 /** The exchange's own variables, on top of the server's (PORT, MYSQL_URL, …). */
 export const exchangeSettingsShape = {
-  /** Where the embedded default keeps the journal. */
-  EXCHANGE_DATA_DIR: z.string().min(1).default('./data/exchange'),
+  /** Where the journal is kept; default `<DATA_DIR>/exchange`. */
+  EXCHANGE_DATA_DIR: z.string().min(1).optional(),
   /** "true": signed-in users may deposit to and withdraw from their own balances (demos, tests). Unset: on only when NODE_ENV=test. */
   EXCHANGE_TEST_DEPOSITS: z.enum(['true', 'false']).optional(),
   /** When the journal forces appends to disk: every write group ("always") or on a timer ("interval"). */
@@ -12,10 +13,10 @@ export const exchangeSettingsShape = {
   NODE_ENV: z.string().optional(),
 };
 
-export function loadExchangeSettings(env: NodeJS.ProcessEnv) {
+export function loadExchangeSettings(env: NodeJS.ProcessEnv, dataDir: string) {
   const config = loadConfig(exchangeSettingsShape, env);
   return {
-    dataDir: config.EXCHANGE_DATA_DIR,
+    dataDir: config.EXCHANGE_DATA_DIR ?? join(dataDir, 'exchange'),
     fsync: config.EXCHANGE_FSYNC,
     selfServiceTransfers: config.EXCHANGE_TEST_DEPOSITS === undefined ? config.NODE_ENV === 'test' : config.EXCHANGE_TEST_DEPOSITS === 'true',
   };
