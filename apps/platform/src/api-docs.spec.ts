@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestAppContext } from '@mosaic/kit-app';
 import { apiDocumentProblems } from '@mosaic/kit-http';
 import request from 'supertest';
@@ -5,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlatform } from './platform';
 
 describe('the platform API document', async () => {
-  const { app } = (await createPlatform(await createTestAppContext())).http;
+  const { app } = (await createPlatform(await createTestAppContext({ EXCHANGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'platform-exchange-')) }))).http;
   const document = (await request(app).get('/openapi.json').expect(200)).body;
 
   it('documents every mounted route under its prefix, with the schemas its validator uses', () => {

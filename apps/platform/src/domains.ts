@@ -49,6 +49,7 @@ export const DOMAINS: DomainEntry[] = [
     id: 'exchange',
     name: 'Exchange',
     description: 'A spot exchange with a deterministic single-writer matching engine.',
+    page: '/exchange/',
     api: '/api',
     app: 'app-exchange',
   },

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ describeWithChromium('the platform in Chromium', (browser) => {
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    const context = await createTestAppContext({ ACCOUNT_TEST_DEPOSITS: 'true' });
+    const context = await createTestAppContext({ ACCOUNT_TEST_DEPOSITS: 'true', EXCHANGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'platform-exchange-')) });
     platform = await startServer((await createPlatform(context)).http, { port: 0, host: '127.0.0.1', exitOnSignal: false });
     destination = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1>Arrived</h1>'));
     destination.listen(0, '127.0.0.1');

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestAppContext } from '@mosaic/kit-app';
 import { STRICT_CONTENT_SECURITY_POLICY } from '@mosaic/kit-http';
 import request from 'supertest';
@@ -5,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlatform } from './platform';
 
 describe('platform', async () => {
-  const { app } = (await createPlatform(await createTestAppContext())).http;
+  const { app } = (await createPlatform(await createTestAppContext({ EXCHANGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'platform-exchange-')) }))).http;
 
   it('lists every domain on its home page, under the strict policy', async () => {
     const res = await request(app).get('/').set('Accept', 'text/html');
@@ -73,6 +76,14 @@ describe('platform', async () => {
     const page = await request(app).get('/s/').set('Accept', 'text/html');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
+  });
+
+  it('serves the exchange: its products under /api, its page at /exchange/', async () => {
+    const products = await request(app).get('/api/products').expect(200);
+    expect(products.body.map((product: { id: string }) => product.id)).toEqual(['BTC-USDT', 'ETH-USDT']);
+    expect((await request(app).get('/api/users/self')).status).toBe(403);
+    const page = await request(app).get('/exchange/').set('Accept', 'text/html');
+    expect([page.status, page.text.includes('id="exchange-app"')]).toEqual([200, true]);
   });
 
   it('answers unknown API routes with JSON', async () => {

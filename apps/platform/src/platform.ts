@@ -1,8 +1,9 @@
 import { createAccountModule } from '@mosaic/account-module';
 import { createAuthModule } from '@mosaic/auth-module';
 import { createFlashsaleModule } from '@mosaic/flashsale-module';
+import { createExchangeModule } from '@mosaic/exchange-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
-import { buildHttpApp, defineRoute, requirePrincipal } from '@mosaic/kit-http';
+import { buildHttpApp, defineRoute, requirePrincipal, type HttpApp } from '@mosaic/kit-http';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
 import { pageHandler, SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
 import { DOMAINS } from './domains';
@@ -14,17 +15,21 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
   const account = await createAccountModule(context, { pagePath: '/accounts/' });
   const urlshortener = await createUrlshortenerModule(context, { pagePath: '/s/' });
   const flashsale = await createFlashsaleModule(context);
-  const http = buildHttpApp({
+  const exchange = await createExchangeModule(context, { users: auth.useCases, pagePath: '/exchange/' });
+  const http: HttpApp = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
     trustProxy: context.config.TRUST_PROXY,
-    resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...flashsale.resources],
+    resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...flashsale.resources, ...exchange.resources],
     api: { title: 'Mosaic platform', version: '0.1.0' },
     mount: (app) => {
       useMosaicUi(app, { nav: platformNav(), signInPath: SIGN_IN_PATH });
       const home = pageHandler({ title: 'Mosaic', entry: HOME_ENTRY, body: homeBody(), description: 'Every Mosaic product in one place' });
       defineRoute(app, { method: 'get', path: '/', summary: 'Home page', tags: ['pages'] }, (req, res, _input, next) => home(req, res, next));
       app.use('/api/v1/auth', auth.router);
+      // The gitbitex-compatible API authenticates by its own cookie rules (a stale cookie is "signed out", never a 401 loop).
+      app.use('/api', exchange.router);
+      app.use(exchange.page);
       // Every router below sees the caller's principal when a valid token came with the request.
       app.use(auth.authenticate);
       defineRoute(app, { method: 'get', path: '/api/v1/whoami', summary: 'The caller as authentication sees it', tags: ['auth'], principal: 'required' }, (req, res) => {
@@ -36,6 +41,9 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
       app.use('/flashsale', flashsale.router);
       // Last: its redirects take any single path segment that could be a short code.
       app.use(urlshortener.router);
+    },
+    onListen: (server) => {
+      http.lifecycle.add(exchange.attach(server));
     },
   });
   return { http, pages: [{ name: 'home', path: '/' }, ...DOMAINS.flatMap((d) => (d.page ? [{ name: d.name, path: d.page }] : []))] };

@@ -15,3 +15,6 @@ export type { EngineSnapshot, SnapshotAccount, SnapshotBalance, SnapshotBook, Sn
 export * from './snapshot/snapshot-codec';
 export * from './ports/command-journal';
 export * from './ports/snapshot-store';
+export * from './history/history-rows';
+export * from './ports/order-history';
+export * from './ports/user-accounts';

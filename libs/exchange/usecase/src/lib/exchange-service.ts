@@ -28,6 +28,8 @@ export interface ExchangeServiceOptions {
   sequencer?: Sequencer;
   /** How many recent results are kept to answer a duplicate with the original outcome. */
   resultCache?: number;
+  /** Sees the result of every journal record replayed at start-up, before `open` resolves (projections rebuild from them). */
+  onRecovered?: (result: CommandResult) => void;
   /** Background failures that do not stop the service (a snapshot that could not be saved). */
   onError?: (error: unknown) => void;
 }
@@ -95,7 +97,7 @@ export class ExchangeService implements Resource {
     if (sequencer.lastSeq !== options.journal.lastSeq) {
       throw new Error(`the sequencer continues after ${sequencer.lastSeq}, but the journal ends at ${options.journal.lastSeq}`);
     }
-    const recovered = await recoverEngine({ journal: options.journal, snapshots: options.snapshots, remember: (record) => sequencer.remember(record), rememberLast: dedupWindow });
+    const recovered = await recoverEngine({ journal: options.journal, snapshots: options.snapshots, remember: (record) => sequencer.remember(record), rememberLast: dedupWindow, onResult: options.onRecovered });
     return new ExchangeService(
       new EngineRunner(recovered.engine, options.journal),
       sequencer,

@@ -1,4 +1,4 @@
-import { ExchangeEngine, type JournalReader, type JournalRecord, type SnapshotStore } from '@mosaic/exchange-domain';
+import { ExchangeEngine, type CommandResult, type JournalReader, type JournalRecord, type SnapshotStore } from '@mosaic/exchange-domain';
 import { EngineRunner } from './engine-runner';
 
 export interface RecoverOptions {
@@ -7,6 +7,8 @@ export interface RecoverOptions {
   /** Sees the last `rememberLast` journal records (a sequencer primes its deduplication from them). */
   remember?: (record: JournalRecord) => void;
   rememberLast?: number;
+  /** Sees the result of every record replayed (projections rebuild from them). */
+  onResult?: (result: CommandResult) => void;
 }
 
 export interface Recovered {
@@ -43,7 +45,10 @@ export async function recoverEngine(options: RecoverOptions): Promise<Recovered>
     for await (const batch of journal.read(from, journal.lastSeq)) {
       for (const record of batch) {
         if (record.seq >= rememberFrom) options.remember?.(record);
-        if (runner.apply(record) !== undefined) replayed += 1;
+        const result = runner.apply(record);
+        if (result === undefined) continue;
+        replayed += 1;
+        options.onResult?.(result);
       }
     }
   }

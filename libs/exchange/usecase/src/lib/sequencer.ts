@@ -23,7 +23,7 @@ export interface DedupSequencerOptions {
   /** The journal's last sequence number; numbering continues after it. */
   lastSeq: number;
   clock?: Clock;
-  /** How many of the most recent commands' references are remembered. */
+  /** How many of the most recent commands' references are remembered; `Infinity` remembers every one. */
   window?: number;
 }
 
@@ -47,9 +47,10 @@ export class DedupSequencer implements Sequencer {
     this.seq = options.lastSeq;
     this.clock = options.clock ?? systemClock;
     this.window = options.window ?? 100_000;
-    if (!Number.isSafeInteger(this.window) || this.window < 1) throw new RangeError('window must be a positive integer');
-    this.ring = new Array<string | undefined>(this.window).fill(undefined);
-    this.ringSeqs = new Float64Array(this.window);
+    const unbounded = this.window === Infinity;
+    if (!unbounded && (!Number.isSafeInteger(this.window) || this.window < 1)) throw new RangeError('window must be a positive integer or Infinity');
+    this.ring = unbounded ? [] : new Array<string | undefined>(this.window).fill(undefined);
+    this.ringSeqs = new Float64Array(unbounded ? 0 : this.window);
   }
 
   get lastSeq(): number {
@@ -75,6 +76,11 @@ export class DedupSequencer implements Sequencer {
   }
 
   private track(key: string | undefined, seq: number): void {
+    if (this.ring.length === 0) {
+      // Unbounded: every reference is kept, so a retry is recognised however late it comes.
+      if (key !== undefined) this.seen.set(key, seq);
+      return;
+    }
     const slot = this.ringNext;
     const evicted = this.ring[slot];
     // Only forget the key if it still maps to the command leaving the window.

@@ -1,6 +1,7 @@
 import type { Resource } from '@mosaic/kit-core';
 import type { Logger } from '@mosaic/kit-log';
 import type { Telemetry } from '@mosaic/kit-telemetry';
+import type { Server } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import { serveApiDocs } from './api/api-docs';
 import type { ApiInfo } from './api/openapi-document';
@@ -25,6 +26,8 @@ export interface HttpAppOptions {
   api?: Partial<ApiInfo>;
   /** Where the app's routes are added, between the common middleware and the fallbacks. */
   mount(app: Express): void;
+  /** Called with the HTTP server once it listens: WebSocket endpoints attach to its upgrades here. */
+  onListen?(server: Server): void;
 }
 
 export interface HttpApp {
@@ -33,6 +36,7 @@ export interface HttpApp {
   readonly logger: Logger;
   /** Every mounted route under its full template. */
   readonly routes: RouteTable;
+  readonly onListen?: (server: Server) => void;
 }
 
 /**
@@ -59,7 +63,7 @@ export function buildHttpApp(options: HttpAppOptions): HttpApp {
   routes.index(app);
   app.use(notFoundHandler(routes));
   app.use(errorHandler(options.logger, routes));
-  return { app, lifecycle, logger: options.logger, routes };
+  return { app, lifecycle, logger: options.logger, routes, onListen: options.onListen?.bind(options) };
 }
 
 /**

@@ -25,6 +25,7 @@ export interface RunningServer {
 export async function startServer(http: HttpApp, options: ServerOptions): Promise<RunningServer> {
   const server = http.app.listen(options.port, options.host ?? '0.0.0.0');
   await once(server, 'listening');
+  http.onListen?.(server);
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   const timeoutMs = options.shutdownTimeoutMs ?? 10_000;

@@ -1,0 +1,18 @@
+import type { FillQuery, FillRow, HistoryChange, OrderQuery, OrderRow, TransferQuery, TransferRow } from '../history/history-rows';
+
+/**
+ * Orders, fills and transfers as projected from engine results. Idempotent by
+ * sequence: a change at or below `lastSeq()` is skipped, so a replay of the whole
+ * journal after a restart never double-counts. Embedded default: memory
+ * (rebuilt from the journal at start-up); MySQL when configured.
+ */
+export interface OrderHistoryStore {
+  /** The sequence of the last change applied, 0 when empty. */
+  lastSeq(): Promise<number>;
+  /** Applies changes in sequence order, atomically per call; skips those at or below `lastSeq()`. */
+  apply(changes: readonly HistoryChange[]): Promise<void>;
+  order(id: number): Promise<OrderRow | undefined>;
+  orders(query: OrderQuery): Promise<OrderRow[]>;
+  fills(query: FillQuery): Promise<FillRow[]>;
+  transfers(query: TransferQuery): Promise<TransferRow[]>;
+}

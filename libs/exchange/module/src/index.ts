@@ -1,0 +1,2 @@
+export * from './lib/exchange-settings';
+export * from './lib/exchange-module';

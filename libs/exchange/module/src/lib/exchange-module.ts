@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { OrderHistoryStore, UserAccounts } from '@mosaic/exchange-domain';
+import { attachMarketFeed, exchangePage, exchangeRouter } from '@mosaic/exchange-delivery';
+import { FileCommandJournal, MemoryOrderHistory, migrateExchangeSchema, MysqlOrderHistory } from '@mosaic/exchange-repository';
+import { createExchangeUseCases, ExchangePipeline } from '@mosaic/exchange-usecase';
+import type { AppContext } from '@mosaic/kit-app';
+import type { Resource } from '@mosaic/kit-core';
+import type { WsServer } from '@mosaic/kit-ws';
+import { loadExchangeSettings } from './exchange-settings';
+
+export interface ExchangeModuleOptions {
+  /** The platform's user base (auth's use cases, as they are). */
+  users: UserAccounts;
+  /** Where the trading page is served: `/` in the exchange app, `/exchange/` on the platform. */
+  pagePath?: string;
+}
+
+export type ExchangeModule = Awaited<ReturnType<typeof createExchangeModule>>;
+
+/**
+ * The exchange on the process's backends: the journal in files under
+ * EXCHANGE_DATA_DIR (default `<DATA_DIR>/exchange`; one writer); order history in MySQL when configured
+ * (migrated here, caught up from the journal at start), else in memory rebuilt
+ * from the journal. Mount `router` at `/api`, call `attach` with the listening server for
+ * `/ws`, and close `resources` on shutdown (the pipeline drains, then the journal closes).
+ */
+export async function createExchangeModule(context: AppContext, options: ExchangeModuleOptions) {
+  const settings = loadExchangeSettings(context.env, context.config.DATA_DIR);
+  const logger = context.logger.child({ domain: 'exchange' });
+  const journal = await FileCommandJournal.open({
+    dir: join(settings.dataDir, 'journal'),
+    fsync: settings.fsync === 'always' ? { mode: 'always' } : { mode: 'interval', intervalMs: 20 },
+  });
+  const mysql = context.backends.mysql;
+  if (mysql !== undefined) await migrateExchangeSchema(mysql);
+  const history: OrderHistoryStore = mysql === undefined ? new MemoryOrderHistory() : new MysqlOrderHistory(mysql);
+  let pipeline: ExchangePipeline;
+  try {
+    pipeline = await ExchangePipeline.open({
+      journal,
+      history,
+      onError: (error) => logger.error({ err: error }, 'exchange background failure'),
+    });
+  } catch (error) {
+    await journal.close();
+    throw error;
+  }
+  const useCases = createExchangeUseCases(pipeline, { selfServiceTransfers: settings.selfServiceTransfers });
+  logger.info({ lastSeq: pipeline.queries.lastSeq, history: mysql === undefined ? 'memory' : 'mysql', testDeposits: settings.selfServiceTransfers }, 'exchange ready');
+  const resources: Resource[] = [journal, pipeline];
+  return {
+    useCases,
+    /** The trading page and its assets; mount with `app.use(page)`. */
+    page: exchangePage({ path: options.pagePath ?? '/' }),
+    /** Mount at `/api`. */
+    router: exchangeRouter({ useCases, users: options.users }),
+    /** The `/ws` feed on the listening server; add the returned resource to the app's lifecycle. */
+    attach: (server: Server): WsServer => attachMarketFeed({ server, useCases, users: options.users }),
+    resources,
+  };
+}

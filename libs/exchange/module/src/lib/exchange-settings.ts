@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { loadConfig } from '@mosaic/kit-config';
+import { z } from 'zod';
+
+/** The exchange's own variables, on top of the server's (PORT, MYSQL_URL, …). */
+export const exchangeSettingsShape = {
+  /** Where the journal is kept; default `<DATA_DIR>/exchange`. */
+  EXCHANGE_DATA_DIR: z.string().min(1).optional(),
+  /** "true": signed-in users may deposit to and withdraw from their own balances (demos, tests). Unset: on only when NODE_ENV=test. */
+  EXCHANGE_TEST_DEPOSITS: z.enum(['true', 'false']).optional(),
+  /** When the journal forces appends to disk: every write group ("always") or on a timer ("interval"). */
+  EXCHANGE_FSYNC: z.enum(['always', 'interval']).default('always'),
+  NODE_ENV: z.string().optional(),
+};
+
+export function loadExchangeSettings(env: NodeJS.ProcessEnv, dataDir: string) {
+  const config = loadConfig(exchangeSettingsShape, env);
+  return {
+    dataDir: config.EXCHANGE_DATA_DIR ?? join(dataDir, 'exchange'),
+    fsync: config.EXCHANGE_FSYNC,
+    selfServiceTransfers: config.EXCHANGE_TEST_DEPOSITS === undefined ? config.NODE_ENV === 'test' : config.EXCHANGE_TEST_DEPOSITS === 'true',
+  };
+}

@@ -1,0 +1,119 @@
+import { ManualClock } from '@mosaic/kit-core';
+import { MemoryCommandJournal, MemoryOrderHistory } from '@mosaic/exchange-repository';
+import type { OrderHistoryStore } from '@mosaic/exchange-domain';
+import { describe, expect, it } from 'vitest';
+import { ExchangePipeline } from './exchange-pipeline';
+import { createExchangeUseCases } from './exchange-use-cases';
+import type { FeedMessage } from './feed-messages';
+
+const START = Date.UTC(2026, 11, 1, 12, 0, 0);
+
+async function open(journal: MemoryCommandJournal, history: OrderHistoryStore = new MemoryOrderHistory(), clock = new ManualClock(START)) {
+  const pipeline = await ExchangePipeline.open({ journal, history, clock });
+  return { pipeline, useCases: createExchangeUseCases(pipeline, { selfServiceTransfers: true }), clock, history };
+}
+
+const admin = { id: 'admin', roles: ['admin'] };
+
+async function trade(useCases: Awaited<ReturnType<typeof open>>['useCases'], clock: ManualClock) {
+  await useCases.transferFunds.execute({ caller: admin, userId: 'seller', currency: 'BTC', amount: '2', direction: 'deposit' });
+  await useCases.transferFunds.execute({ caller: admin, userId: 'buyer', currency: 'USDT', amount: '100000', direction: 'deposit' });
+  await useCases.placeOrder.execute({ userId: 'seller', productId: 'BTC-USDT', side: 'sell', type: 'limit', price: '30000', size: '1' });
+  clock.advance(61_000);
+  await useCases.placeOrder.execute({ userId: 'buyer', productId: 'BTC-USDT', side: 'buy', type: 'limit', price: 30000, size: 0.25, clientOid: 'b-1' });
+  clock.advance(3_600_000);
+  await useCases.placeOrder.execute({ userId: 'buyer', productId: 'BTC-USDT', side: 'buy', type: 'market', funds: '3000.5' });
+}
+
+async function views(useCases: Awaited<ReturnType<typeof open>>['useCases']) {
+  const { reads } = useCases;
+  return {
+    buyerOrders: await reads.orders({ userId: 'buyer', limit: 100 }),
+    sellerOrders: await reads.orders({ userId: 'seller', limit: 100 }),
+    fills: await reads.fills({ userId: 'buyer', limit: 100 }),
+    transfers: await reads.transfers({ userId: 'seller', currency: 'BTC', limit: 100 }),
+    trades: reads.trades('BTC-USDT', 100),
+    ticker: reads.ticker('BTC-USDT'),
+    candles: reads.candles('BTC-USDT', 60),
+    hourly: reads.candles('BTC-USDT', 3600),
+    book: reads.book('BTC-USDT'),
+    balances: reads.accounts('buyer'),
+  };
+}
+
+describe('ExchangePipeline', () => {
+  it('lists BTC-USDT and ETH-USDT once, whatever the number of starts', async () => {
+    const journal = new MemoryCommandJournal();
+    const first = await open(journal);
+    expect(first.useCases.reads.products().map((p) => p.id)).toEqual(['BTC-USDT', 'ETH-USDT']);
+    await open(journal);
+    expect(journal.lastSeq).toBe(2);
+  });
+
+  it('stamps orders, trades and candles with the sequencer’s time, not the wall clock', async () => {
+    const { useCases, clock } = await open(new MemoryCommandJournal());
+    await trade(useCases, clock);
+    const [market, limit] = await useCases.reads.orders({ userId: 'buyer', limit: 10 });
+    expect(limit.createdAt).toBe(START + 61_000);
+    expect(market.createdAt).toBe(START + 61_000 + 3_600_000);
+    expect(useCases.reads.candles('BTC-USDT', 60).map((row) => row[0])).toEqual([(START + 3_661_000) / 1000 - 1, (START + 61_000) / 1000 - 1].map((s) => Math.floor(s / 60) * 60));
+    expect(useCases.reads.ticker('BTC-USDT')).toMatchObject({ price: '30000', open24h: '30000', volume24h: '0.35', time: START + 3_661_000 });
+  });
+
+  it('keeps a 24-hour ticker window in journal time', async () => {
+    const { useCases, clock } = await open(new MemoryCommandJournal());
+    await trade(useCases, clock);
+    clock.advance(25 * 3_600_000);
+    await useCases.placeOrder.execute({ userId: 'seller', productId: 'BTC-USDT', side: 'sell', type: 'limit', price: '29000', size: '0.1' });
+    await useCases.placeOrder.execute({ userId: 'buyer', productId: 'BTC-USDT', side: 'buy', type: 'market', funds: '2900' });
+    // The trades of 25 hours ago have left the window: only the new one counts.
+    expect(useCases.reads.ticker('BTC-USDT')).toMatchObject({ price: '29000', open24h: '29000', high24h: '29000', low24h: '29000', volume24h: '0.1' });
+  });
+
+  it('answers a retried clientOid with the same order, even after a restart, journaling nothing', async () => {
+    const journal = new MemoryCommandJournal();
+    const first = await open(journal);
+    await trade(first.useCases, first.clock);
+    const before = journal.lastSeq;
+    const restarted = await open(journal);
+    const again = await restarted.useCases.placeOrder.execute({ userId: 'buyer', productId: 'BTC-USDT', side: 'buy', type: 'limit', price: '1', size: '1', clientOid: 'b-1' });
+    expect(again).toMatchObject({ clientOid: 'b-1', price: '30000', size: '0.25', status: 'filled' });
+    expect(journal.lastSeq).toBe(before);
+  });
+
+  it('rebuilds identical projections from the journal, and never double-counts into a store that kept them', async () => {
+    const journal = new MemoryCommandJournal();
+    const first = await open(journal);
+    await trade(first.useCases, first.clock);
+    const original = await views(first.useCases);
+    expect(original.fills).toHaveLength(2);
+    expect(await views((await open(journal)).useCases)).toEqual(original);
+    expect(await views((await open(journal, first.history)).useCases)).toEqual(original);
+  });
+
+  it('pushes book changes, trades, tickers, orders and funds in sequence, each to its audience', async () => {
+    const { pipeline, useCases } = await open(new MemoryCommandJournal());
+    const pushed: FeedMessage[] = [];
+    pipeline.subscribe((message) => pushed.push(message));
+    await useCases.transferFunds.execute({ caller: admin, userId: 'seller', currency: 'BTC', amount: '1', direction: 'deposit' });
+    await useCases.placeOrder.execute({ userId: 'seller', productId: 'BTC-USDT', side: 'sell', type: 'limit', price: '30000.10', size: '0.5' });
+    expect(pushed.map((m) => m.channel)).toEqual(['funds', 'funds', 'level2', 'order']);
+    expect(pushed[2]).toMatchObject({ channel: 'level2', productId: 'BTC-USDT', changes: [['sell', '30000.1', '0.5']] });
+    expect(pushed[1]).toMatchObject({ channel: 'funds', userId: 'seller', funds: { currency: 'BTC', available: '0.5', hold: '0.5' } });
+  });
+
+  it('refuses bad orders before journaling and rejected ones with the engine’s reason, changing nothing', async () => {
+    const journal = new MemoryCommandJournal();
+    const { useCases } = await open(journal);
+    const bad = [
+      { productId: 'NOPE', price: '1', size: '1' },
+      { productId: 'BTC-USDT', price: '1.001', size: '1' },
+      { productId: 'BTC-USDT', price: '1', size: '0.00001' },
+    ];
+    for (const order of bad) await expect(useCases.placeOrder.execute({ userId: 'u', side: 'buy', type: 'limit', ...order })).rejects.toMatchObject({ status: 400 });
+    expect(journal.lastSeq).toBe(2);
+    await expect(useCases.placeOrder.execute({ userId: 'u', productId: 'BTC-USDT', side: 'buy', type: 'limit', price: '1', size: '1' })).rejects.toMatchObject({ status: 422, code: 'insufficient_funds' });
+    expect(useCases.reads.accounts('u').every((b) => b.available === '0' && b.hold === '0')).toBe(true);
+    await expect(useCases.cancelOrder.execute({ userId: 'u', orderId: 12345 })).rejects.toMatchObject({ status: 404 });
+  });
+});

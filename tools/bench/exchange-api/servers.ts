@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+
+export interface Server {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** A port free right now on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  probe.close();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/**
+ * Starts a TypeScript entry in its own process and waits until it serves: a
+ * `listening:<port>` line on stdout, or (for an app that logs quietly) `/health` at `port`.
+ */
+export async function serve(entry: string, env: Record<string, string> = {}, port?: number): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${entry} exited early with ${code}`))));
+  const announced = new Promise<string>((resolveUrl) => {
+    if (child.stdout === null) return;
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /^listening:(\d+)$/.exec(line);
+      if (match) resolveUrl(`http://127.0.0.1:${match[1]}`);
+    });
+  });
+  const url = await Promise.race([port === undefined ? announced : healthy(`http://127.0.0.1:${port}`), exited]);
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+async function healthy(url: string): Promise<string> {
+  for (;;) {
+    if (await fetch(`${url}/health`).then((res) => res.ok, () => false)) return url;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
+}
+
+export interface Load {
+  rate: number;
+  p50: number;
+  p99: number;
+  statuses: string;
+  errors: number;
+}
+
+/** One autocannon POST run on 127.0.0.1, reduced to what the report prints. */
+export async function postLoad(url: string, body: string, headers: Record<string, string>, seconds: number, connections: number): Promise<Load> {
+  const result = await autocannon({ url, method: 'POST', body, headers, duration: seconds, connections });
+  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => `${status}×${count}`).join(' ');
+  return { rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors + result.timeouts };
+}
