@@ -1,5 +1,6 @@
 import { createAccountModule } from '@mosaic/account-module';
 import { createAuthModule } from '@mosaic/auth-module';
+import { createChatModule } from '@mosaic/chat-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp, requirePrincipal } from '@mosaic/kit-http';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
@@ -11,11 +12,12 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
   const auth = await createAuthModule(context);
   const account = await createAccountModule(context);
   const urlshortener = await createUrlshortenerModule(context, { pagePath: '/s/' });
+  const chat = await createChatModule(context, { authenticateUpgrade: auth.authenticateUpgradeSession });
   const page = landingPage(DOMAINS);
   const http = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
-    resources: [auth.resource, ...account.resources, ...urlshortener.resources],
+    resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...chat.resources],
     mount: (app) => {
       app.get('/', (_req, res) => {
         res.type('html').send(page);
@@ -26,10 +28,17 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
       app.get('/api/v1/whoami', (req, res) => {
         res.json(requirePrincipal(req));
       });
+      app.use('/api/v1/chat', chat.router);
       app.use('/api/v1', account.router);
       // Last: its redirects take any single path segment that could be a short code.
       app.use(urlshortener.router);
     },
   });
-  return { http, pages: [{ name: 'home', path: '/' }, ...DOMAINS.filter((d) => d.ready).map((d) => ({ name: d.name, path: d.path }))] };
+  return {
+    http,
+    // WebSocket /ws/chat on the same server, closed first when draining.
+    onListening: async (server) => void (await chat.attach(server)),
+    beforeDrain: chat.closeSocket,
+    pages: [{ name: 'home', path: '/' }, ...DOMAINS.filter((d) => d.ready).map((d) => ({ name: d.name, path: d.path }))],
+  };
 }
