@@ -49,6 +49,11 @@ const cursorSchema = new Schema<CursorDocument>(
   { versionKey: false },
 );
 
+function isSeqCollision(error: unknown): boolean {
+  const { keyPattern, message } = error as { keyPattern?: Record<string, unknown>; message?: string };
+  return keyPattern ? 'seq' in keyPattern : /conversation_1_seq_1/.test(message ?? '');
+}
+
 const toMessage = (doc: MessageDocument): ChatMessage => ({
   id: doc._id,
   conversation: doc.conversation,
@@ -85,16 +90,21 @@ export class MongoMessageRepository implements MessageRepository {
         const existing = await this.findByDedupe(draft.conversation, draft.senderId, dedupe);
         if (existing) return { message: existing, duplicate: true };
       }
-      const seq = await this.nextSeq(draft.conversation);
-      const message: ChatMessage = { ...draft, seq };
-      try {
-        await this.messages.create({ _id: draft.id, conversation: draft.conversation, seq, senderId: draft.senderId, text: draft.text, clientMessageId: draft.clientMessageId, dedupe, sentAt: draft.sentAt });
-        return { message, duplicate: false };
-      } catch (error) {
-        if (!isDuplicateKeyError(error) || draft.clientMessageId === null) throw error;
-        const first = await this.findByDedupe(draft.conversation, draft.senderId, dedupe);
-        if (!first) throw error;
-        return { message: first, duplicate: true };
+      // The unique (conversation, seq) index is the arbiter: should two sends ever be
+      // handed one sequence, the loser takes the next one.
+      for (let attempt = 0; ; attempt += 1) {
+        const seq = await this.nextSeq(draft.conversation);
+        const message: ChatMessage = { ...draft, seq };
+        try {
+          await this.messages.create({ _id: draft.id, conversation: draft.conversation, seq, senderId: draft.senderId, text: draft.text, clientMessageId: draft.clientMessageId, dedupe, sentAt: draft.sentAt });
+          return { message, duplicate: false };
+        } catch (error) {
+          if (!isDuplicateKeyError(error)) throw error;
+          if (isSeqCollision(error) && attempt < 20) continue;
+          const first = draft.clientMessageId === null ? null : await this.findByDedupe(draft.conversation, draft.senderId, dedupe);
+          if (!first) throw error;
+          return { message: first, duplicate: true };
+        }
       }
     });
   }
