@@ -9,3 +9,4 @@ export * from './lib/redis-test-namespace';
 export * from './lib/app-error-assertions';
 export * from './lib/describe-with-chromium';
 export * from './lib/app-process';
+export * from './lib/ws-test-client';

@@ -16,6 +16,7 @@ export class ChatSession {
   private readonly replaying = new Map<string, ChatMessage[]>();
   /** Live messages held until the client's first frame, for a client that reconnects to resume. */
   private held: ChatMessage[] | null = null;
+  private work: Promise<void> = Promise.resolve();
   expiryTimer: NodeJS.Timeout | undefined;
   holdTimer: NodeJS.Timeout | undefined;
 
@@ -41,6 +42,11 @@ export class ChatSession {
     this.held = null;
     for (const conversation of resuming) if (!this.replaying.has(conversation)) this.replaying.set(conversation, []);
     for (const message of held) this.deliver(message);
+  }
+
+  /** Runs `task` after every task enqueued before it; a failing task must handle its own errors. */
+  enqueue(task: () => Promise<void>): void {
+    this.work = this.work.then(task);
   }
 
   deliver(message: ChatMessage): void {

@@ -1,12 +1,12 @@
 import { friendConversationId } from '@mosaic/chat-domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { befriend, startChatTestServer, type ChatTestServer } from '../test-support/chat-test-app';
-import { WsTestClient, type Frame } from '../test-support/ws-test-client';
+import { WsTestClient, type Frame } from '@mosaic/kit-testing';
 
 let server: ChatTestServer;
 const clients: WsTestClient[] = [];
 const connect = async (user: string, extra = '') => {
-  const client = await WsTestClient.connect(server.wsUrl(user, extra));
+  const client = await WsTestClient.connect(server.wsUrl(user, extra), {}, { ready: 'hello' });
   clients.push(client);
   return client;
 };

@@ -105,20 +105,23 @@ export async function createChatSocket(options: ChatSocketOptions): Promise<Chat
       clearTimeout(session.holdTimer);
       if (hub.remove(session) === 0) presence.disconnected(session.userId);
     },
-    onMessage: async (connection, raw) => {
+    onMessage: (connection, raw) => {
       const session = sessions.get(connection);
       if (!session) return;
       const verdict = session.quota.take(Date.now());
       if (verdict === 'abuse') return connection.close(CloseCode.policyViolation, 'flooding');
       if (verdict === 'limited') return session.send({ type: 'error', code: 'rate_limited', message: 'Too many frames; slow down' });
-      let frame: InboundFrame | undefined;
-      try {
-        frame = parseFrame(raw);
-        session.release(resumedBy(frame));
-        await handleFrame(session, frame);
-      } catch (error) {
-        session.send(errorFrame(error, frame, logger));
-      }
+      // One frame at a time per socket: a client's messages take sequences in the order it sent them.
+      session.enqueue(async () => {
+        let frame: InboundFrame | undefined;
+        try {
+          frame = parseFrame(raw);
+          session.release(resumedBy(frame));
+          await handleFrame(session, frame);
+        } catch (error) {
+          session.send(errorFrame(error, frame, logger));
+        }
+      });
     },
     onError: (connection, error) => {
       sessions.get(connection)?.send(errorFrame(error, undefined, logger));

@@ -3,7 +3,10 @@ import WebSocket from 'ws';
 
 export type Frame = Record<string, unknown> & { type: string };
 
-/** A WebSocket client for tests: every frame kept in order, and waits for the ones wanted. */
+/**
+ * A WebSocket client for tests of JSON-frame endpoints: every frame kept in order, and
+ * waits for the ones wanted.
+ */
 export class WsTestClient {
   readonly frames: Frame[] = [];
   private readonly waiters: { predicate: (frame: Frame) => boolean; resolve: (frame: Frame) => void; from: number }[] = [];
@@ -24,7 +27,8 @@ export class WsTestClient {
     this.closed = new Promise((resolve) => socket.on('close', (code) => resolve((this.closeCode = code))));
   }
 
-  static async connect(url: string, headers: Record<string, string> = {}): Promise<WsTestClient> {
+  /** Opens a socket; with `ready`, resolves only once a frame of that type arrived (a server's greeting). */
+  static async connect(url: string, headers: Record<string, string> = {}, options: { ready?: string } = {}): Promise<WsTestClient> {
     const socket = new WebSocket(url, { headers });
     const client = new WsTestClient(socket);
     await Promise.race([
@@ -33,7 +37,7 @@ export class WsTestClient {
         throw new Error(`upgrade refused: ${(response as { statusCode: number }).statusCode}`);
       }),
     ]);
-    await client.next((frame) => frame.type === 'hello');
+    if (options.ready) await client.next((frame) => frame.type === options.ready);
     return client;
   }
 
