@@ -5,7 +5,7 @@
 // also carry `kit:<module>` so a layer can be allowed one kit module and not another.
 export const DOMAINS = ['auth', 'account', 'urlshortener', 'chat', 'exchange', 'flashsale', 'sample'];
 
-const KIT_FOR_DELIVERY = ['kit:core', 'kit:http', 'kit:ws', 'kit:log'];
+const KIT_FOR_DELIVERY = ['kit:core', 'kit:http', 'kit:ws', 'kit:log', 'kit:ui'];
 
 export function layerConstraints({ tests }) {
   const testExtras = tests ? ['layer:repository', 'layer:kit', 'layer:usecase', 'layer:domain'] : [];

@@ -2,9 +2,12 @@ import type { Resource } from '@mosaic/kit-core';
 import type { Logger } from '@mosaic/kit-log';
 import type { Telemetry } from '@mosaic/kit-telemetry';
 import express, { type Express, type RequestHandler } from 'express';
+import { serveApiDocs } from './api/api-docs';
+import type { ApiInfo } from './api/openapi-document';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { Lifecycle, operationalEndpoints } from './health';
 import { observeRequests } from './observe-requests';
+import { securityHeaders } from './security-headers';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -15,6 +18,10 @@ export interface HttpAppOptions {
   bodyLimit?: string | number;
   /** Express `trust proxy`, so req.ip is the client behind a load balancer. */
   trustProxy?: boolean | number | string;
+  /** Content-Security-Policy of every response; default the strict policy every page follows. */
+  contentSecurityPolicy?: string;
+  /** Title and version of the app's `/openapi.json` (and `/docs`). */
+  api?: Partial<ApiInfo>;
   /** Where the app's routes are added, between the common middleware and the fallbacks. */
   mount(app: Express): void;
 }
@@ -35,7 +42,15 @@ export function buildHttpApp(options: HttpAppOptions): HttpApp {
   const lifecycle = new Lifecycle().add(...(options.resources ?? []));
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
-  app.use(entry(observeRequests(options.logger, options.telemetry), operationalEndpoints(lifecycle, options.telemetry), jsonBodies(options.bodyLimit ?? '100kb')));
+  app.use(
+    entry(
+      observeRequests(options.logger, options.telemetry),
+      securityHeaders(options.contentSecurityPolicy),
+      operationalEndpoints(lifecycle, options.telemetry),
+      jsonBodies(options.bodyLimit ?? '100kb'),
+    ),
+  );
+  serveApiDocs(app, { info: { title: 'Mosaic API', version: '1.0.0', ...options.api }, metrics: options.telemetry !== undefined });
   options.mount(app);
   app.use(notFoundHandler());
   app.use(errorHandler(options.logger));
@@ -43,14 +58,16 @@ export function buildHttpApp(options: HttpAppOptions): HttpApp {
 }
 
 /**
- * Observation, the operational endpoints and body parsing as one express layer:
+ * Observation, security headers, the operational endpoints and body parsing as one express layer:
  * each layer costs every request a router step, and these run on all of them.
  */
-function entry(observe: RequestHandler, operational: RequestHandler, parseBody: RequestHandler): RequestHandler {
+function entry(observe: RequestHandler, secure: RequestHandler, operational: RequestHandler, parseBody: RequestHandler): RequestHandler {
   return (req, res, next) => {
     void observe(req, res, () => {
-      void operational(req, res, () => {
-        void parseBody(req, res, next);
+      void secure(req, res, () => {
+        void operational(req, res, () => {
+          void parseBody(req, res, next);
+        });
       });
     });
   };
