@@ -3,6 +3,7 @@ import { createAuthModule } from '@mosaic/auth-module';
 import { createChatModule } from '@mosaic/chat-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp, defineRoute, requirePrincipal } from '@mosaic/kit-http';
+import { SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
 import { DOMAINS } from './domains';
 import { landingPage } from './landing-page';
@@ -12,7 +13,7 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
   const auth = await createAuthModule(context);
   const account = await createAccountModule(context);
   const urlshortener = await createUrlshortenerModule(context, { pagePath: '/s/' });
-  const chat = await createChatModule(context, { authenticateUpgrade: auth.authenticateUpgradeSession });
+  const chat = await createChatModule(context, { pagePath: '/chat/', authenticateUpgrade: auth.authenticateUpgradeSession });
   const page = landingPage(DOMAINS);
   const http = buildHttpApp({
     logger: context.logger,
@@ -20,6 +21,8 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
     resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...chat.resources],
     api: { title: 'Mosaic platform', version: '0.1.0' },
     mount: (app) => {
+      // The shared look and the sign-in page, for the pages built on kit-ui (chat's).
+      useMosaicUi(app, { nav: [{ label: 'Home', href: '/' }, ...DOMAINS.filter((d) => d.ready && d.path.endsWith('/')).map((d) => ({ label: d.name, href: d.path }))], signInPath: SIGN_IN_PATH });
       defineRoute(app, { method: 'get', path: '/', summary: 'Home page', tags: ['pages'] }, (_req, res) => {
         res.type('html').send(page);
       });
@@ -30,6 +33,7 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
         res.json(requirePrincipal(req));
       });
       app.use('/api/v1/chat', chat.router);
+      app.use(chat.page);
       app.use('/api/v1', account.router);
       // Last: its redirects take any single path segment that could be a short code.
       app.use(urlshortener.router);

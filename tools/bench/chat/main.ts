@@ -99,8 +99,8 @@ async function run(name: string, mode: 'chat' | 'bare'): Promise<Result> {
       carry += perTick;
       for (; carry >= 1; carry -= 1) {
         const room = turn++ % rooms.length;
-        const socket = sockets[room * ROOM]!;
-        if (socket.bufferedAmount > 1 << 20) continue;
+        const socket = sockets[room * ROOM];
+        if (!socket || socket.bufferedAmount > 1 << 20) continue;
         socket.send(JSON.stringify({ action: 'send_message_to_channel', channel_id: roomIds[room], message: `t${now()}` }));
         sent += 1;
         if (measuring) measuredSent += 1;
@@ -143,7 +143,9 @@ function connect(port: number, user: string, onFrame: (data: WebSocket.RawData) 
 
 async function startServer(mode: 'chat' | 'bare') {
   const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', resolve(import.meta.dirname, 'server.ts'), mode], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
+  if (!child.stdout || !child.stdin) throw new Error('the server process has no pipes');
+  const { stdin } = child;
+  const lines = createInterface({ input: child.stdout });
   const waiting: ((line: string) => void)[] = [];
   lines.on('line', (line) => waiting.shift()?.(line));
   const nextLine = () => new Promise<string>((resolveLine) => waiting.push(resolveLine));
@@ -152,7 +154,7 @@ async function startServer(mode: 'chat' | 'bare') {
     port,
     memory: async () => {
       const answer = nextLine();
-      child.stdin!.write('mem\n');
+      stdin.write('mem\n');
       return JSON.parse((await answer).slice(4)) as { rss: number; heapUsed: number };
     },
     stop: async () => {
@@ -164,7 +166,7 @@ async function startServer(mode: 'chat' | 'bare') {
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 }
 
 function positiveInt(name: string, fallback: number): number {

@@ -37,7 +37,8 @@ async function startChat(): Promise<void> {
         const rooms = JSON.parse(body) as string[][];
         const ids: string[] = [];
         for (const members of rooms) {
-          const channel = await useCases.createChannel.execute({ userId: members[0]!, name: 'bench' });
+          const [owner = 'nobody'] = members;
+          const channel = await useCases.createChannel.execute({ userId: owner, name: 'bench' });
           for (const member of members.slice(1)) await useCases.joinChannel.execute({ userId: member, channelId: channel.id });
           ids.push(channel.id);
         }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
-import { chatRouter, createChatSocket, type ChatPrincipal, type ChatSocket } from '@mosaic/chat-delivery';
+import { chatPage, chatRouter, createChatSocket, type ChatPrincipal, type ChatSocket } from '@mosaic/chat-delivery';
 import { createChatAdapters } from '@mosaic/chat-repository';
 import { createChatUseCases } from '@mosaic/chat-usecase';
 import type { AppContext } from '@mosaic/kit-app';
@@ -8,6 +8,8 @@ import { systemClock, type Resource } from '@mosaic/kit-core';
 import { loadChatSettings } from './chat-settings';
 
 export interface ChatModuleOptions {
+  /** Where the page is served: `/chat/` on the platform, `/` in the chat app. */
+  readonly pagePath: string;
   /** Auth's upgrade check, with the token's expiry when known: the socket closes when it passes. */
   readonly authenticateUpgrade: (request: IncomingMessage) => Promise<ChatPrincipal>;
 }
@@ -49,6 +51,8 @@ export async function createChatModule(context: AppContext, options: ChatModuleO
     useCases,
     instanceId,
     router: chatRouter(useCases),
+    /** The page and its assets; mount at the root. */
+    page: chatPage(options.pagePath),
     /** Serves `/ws/chat` on the server; closed with `resources` (or earlier through `closeSocket`). */
     attach: async (server: Server): Promise<ChatSocket> => {
       socket = await createChatSocket({
@@ -63,6 +67,8 @@ export async function createChatModule(context: AppContext, options: ChatModuleO
       });
       return socket;
     },
+    /** The attached socket endpoint, once `attach` ran. */
+    socket: (): ChatSocket | undefined => socket,
     /** Closes the sockets (1001) so a draining server is not held open by them. */
     closeSocket: async () => socket?.close(),
     // The sockets close first, while the bus and stores they use are still open.
