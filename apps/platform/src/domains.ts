@@ -42,6 +42,7 @@ export const DOMAINS: DomainEntry[] = [
     id: 'chat',
     name: 'Chat',
     description: 'Real-time messages between friends and in channels.',
+    page: '/chat/',
     api: '/api/v1/chat',
     app: 'app-chat',
   },

@@ -1,5 +1,6 @@
 import { createAccountModule } from '@mosaic/account-module';
 import { createAuthModule } from '@mosaic/auth-module';
+import { createChatModule } from '@mosaic/chat-module';
 import { createFlashsaleModule } from '@mosaic/flashsale-module';
 import { createExchangeModule } from '@mosaic/exchange-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
@@ -14,13 +15,14 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
   const auth = await createAuthModule(context);
   const account = await createAccountModule(context, { pagePath: '/accounts/' });
   const urlshortener = await createUrlshortenerModule(context, { pagePath: '/s/' });
+  const chat = await createChatModule(context, { pagePath: '/chat/', authenticateUpgrade: auth.authenticateUpgradeSession });
   const flashsale = await createFlashsaleModule(context);
   const exchange = await createExchangeModule(context, { users: auth.useCases, pagePath: '/exchange/' });
   const http: HttpApp = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,
     trustProxy: context.config.TRUST_PROXY,
-    resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...flashsale.resources, ...exchange.resources],
+    resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...chat.resources, ...flashsale.resources, ...exchange.resources],
     api: { title: 'Mosaic platform', version: '0.1.0' },
     mount: (app) => {
       useMosaicUi(app, { nav: platformNav(), signInPath: SIGN_IN_PATH });
@@ -35,6 +37,8 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
       defineRoute(app, { method: 'get', path: '/api/v1/whoami', summary: 'The caller as authentication sees it', tags: ['auth'], principal: 'required' }, (req, res) => {
         res.json(requirePrincipal(req));
       });
+      app.use('/api/v1/chat', chat.router);
+      app.use(chat.page);
       app.use('/api/v1', account.router);
       app.use(account.page);
       app.use('/api/v1/flashsale', flashsale.apiRouter);
@@ -46,5 +50,11 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
       http.lifecycle.add(exchange.attach(server));
     },
   });
-  return { http, pages: [{ name: 'home', path: '/' }, ...DOMAINS.flatMap((d) => (d.page ? [{ name: d.name, path: d.page }] : []))] };
+  return {
+    http,
+    // WebSocket /ws/chat on the same server, closed first when draining.
+    onListening: async (server) => void (await chat.attach(server)),
+    beforeDrain: chat.closeSocket,
+    pages: [{ name: 'home', path: '/' }, ...DOMAINS.flatMap((d) => (d.page ? [{ name: d.name, path: d.page }] : []))],
+  };
 }

@@ -13,3 +13,4 @@ export * from './lib/tcp-proxy';
 export * from './lib/http-fuzz';
 export * from './lib/page-watch';
 export * from './lib/signed-up-user';
+export * from './lib/ws-test-client';

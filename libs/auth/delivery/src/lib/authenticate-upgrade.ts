@@ -21,6 +21,18 @@ export interface UpgradeAuthOptions {
  * AppError when there is no valid token; the server answers and destroys the socket.
  */
 export function authenticateUpgrade(verifier: TokenVerifier, options: UpgradeAuthOptions = {}): (req: IncomingMessage) => Promise<Principal> {
+  const session = authenticateUpgradeSession(verifier, options);
+  return async (req) => {
+    const { expiresAt: _expiresAt, ...principal } = await session(req);
+    return principal;
+  };
+}
+
+/** Like `authenticateUpgrade`, with the token's expiry: a long-lived socket can end when its token does. */
+export function authenticateUpgradeSession(
+  verifier: TokenVerifier,
+  options: UpgradeAuthOptions = {},
+): (req: IncomingMessage) => Promise<Principal & { readonly expiresAt: Date }> {
   const allowed = options.allowedOrigins && new Set(options.allowedOrigins.map((origin) => origin.toLowerCase()));
   return async (req) => {
     const presented = presentedToken(req.headers, { url: req.url, allowQuery: true });
@@ -29,6 +41,7 @@ export function authenticateUpgrade(verifier: TokenVerifier, options: UpgradeAut
       const origin = req.headers.origin?.toLowerCase();
       if (!origin || !allowed.has(origin)) throw forbidden('origin_not_allowed', 'This origin may not open authenticated sockets');
     }
-    return principalFromClaims(await verifier.verify(presented.token));
+    const claims = await verifier.verify(presented.token);
+    return { ...principalFromClaims(claims), expiresAt: claims.expiresAt };
   };
 }

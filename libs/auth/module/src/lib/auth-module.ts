@@ -2,7 +2,7 @@ import type { AppContext } from '@mosaic/kit-app';
 import type { Resource } from '@mosaic/kit-core';
 import type { Principal } from '@mosaic/kit-http';
 import type { SessionRevocations, TokenVerifier } from '@mosaic/auth-domain';
-import { authenticate, authenticateUpgrade, createAuthRouter, requireAuth, securityEventLog } from '@mosaic/auth-delivery';
+import { authenticate, authenticateUpgrade, authenticateUpgradeSession, createAuthRouter, requireAuth, securityEventLog } from '@mosaic/auth-delivery';
 import {
   createAuthCrypto,
   createAuthRepositories,
@@ -28,6 +28,8 @@ export interface AuthModule {
   readonly authenticate: RequestHandler;
   readonly requireAuth: RequestHandler;
   readonly authenticateUpgrade: (req: IncomingMessage) => Promise<Principal>;
+  /** The same, with the token's expiry, for sockets that must end when their token does. */
+  readonly authenticateUpgradeSession: (req: IncomingMessage) => Promise<Principal & { readonly expiresAt: Date }>;
   /** Stops the expired-session sweeper on shutdown. */
   readonly resource: Resource;
 }
@@ -78,6 +80,7 @@ export async function createAuthModule(context: AppContext): Promise<AuthModule>
     authenticate: authenticate(useCases.verifier),
     requireAuth: requireAuth(useCases.verifier),
     authenticateUpgrade: authenticateUpgrade(useCases.verifier, { allowedOrigins }),
+    authenticateUpgradeSession: authenticateUpgradeSession(useCases.verifier, { allowedOrigins }),
     resource: { name: 'auth:sweeper', check: async () => undefined, close: async () => clearInterval(sweeper) },
   };
 }

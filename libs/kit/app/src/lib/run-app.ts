@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { backendUrlsFromEnv, describeBackends, loadServerConfig, type ServerConfig } from '@mosaic/kit-config';
 import { SnowflakeIds } from '@mosaic/kit-core';
 import { startServer, type HttpApp, type RunningServer } from '@mosaic/kit-http';
@@ -21,6 +22,10 @@ export interface ComposedApp {
   readonly pages?: { name: string; path: string }[];
   /** Runs after HTTP stopped taking requests and before backends close (flush buffers, stop consumers). */
   readonly beforeClose?: () => Promise<void>;
+  /** Runs once the server listens: attach WebSocket endpoints to it. */
+  readonly onListening?: (server: Server) => Promise<void>;
+  /** Runs when draining starts: close WebSockets, which would otherwise hold the drain open. */
+  readonly beforeDrain?: () => Promise<void>;
 }
 
 export interface RunAppOptions {
@@ -51,7 +56,9 @@ export async function runApp(options: RunAppOptions, env: NodeJS.ProcessEnv = pr
       await app.beforeClose?.();
       await options.telemetry.shutdown();
     },
+    beforeDrain: app.beforeDrain,
   });
+  await app.onListening?.(running.server);
   const pages = (app.pages ?? []).map((page) => `\n  ${page.name}: ${running.url}${page.path}`).join('');
   logger.info(`${options.name} listening on ${running.url}${pages}`);
   return running;

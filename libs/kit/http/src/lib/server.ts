@@ -12,6 +12,8 @@ export interface ServerOptions {
   exitOnSignal?: boolean;
   /** Run after the HTTP server stopped and before resources close (flushes, consumers). */
   beforeClose?: () => Promise<void>;
+  /** Run when draining starts, before waiting for connections: close upgraded (WebSocket) ones, which would hold the drain open. */
+  beforeDrain?: () => Promise<void>;
 }
 
 export interface RunningServer {
@@ -32,7 +34,7 @@ export async function startServer(http: HttpApp, options: ServerOptions): Promis
   let stopping: Promise<boolean> | undefined;
 
   const shutdown = (reason = 'shutdown') => {
-    stopping ??= drain(http, server, timeoutMs, reason, options.beforeClose);
+    stopping ??= drain(http, server, timeoutMs, reason, options.beforeClose, options.beforeDrain);
     return stopping;
   };
 
@@ -52,10 +54,12 @@ async function drain(
   timeoutMs: number,
   reason: string,
   beforeClose?: () => Promise<void>,
+  beforeDrain?: () => Promise<void>,
 ): Promise<boolean> {
   const { lifecycle, logger } = http;
   lifecycle.draining = true;
   logger.info({ reason }, 'shutting down: no new connections, draining in-flight requests');
+  await beforeDrain?.().catch((error: unknown) => logger.error({ err: error }, 'closing upgraded connections failed'));
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // Keep-alive sockets with no request in flight would hold close() open forever.
   server.closeIdleConnections();

@@ -1,4 +1,6 @@
+import { defineRoute } from '@mosaic/kit-http';
 import express, { type Express, type Request, type RequestHandler, type Response, type Router } from 'express';
+import { z } from 'zod';
 import { FAVICON_SVG } from './favicon';
 import { ASSET_PREFIX, bundlePage, type Asset, type PageBundle } from './page-bundle';
 import { FAVICON_PATH, pageDocument } from './page-document';
@@ -110,7 +112,12 @@ export function useMosaicUi(app: Express, settings: UiSettings): void {
   app.use(assetHandler);
   if (settings.signInPath === undefined) return;
   knownEntries.add(SIGN_IN_ENTRY);
-  app.get(settings.signInPath, pageHandler({ entry: SIGN_IN_ENTRY, title: 'Sign in', description: 'Sign in or create your Mosaic account' }));
+  const signIn = pageHandler({ entry: SIGN_IN_ENTRY, title: 'Sign in', description: 'Sign in or create your Mosaic account' });
+  defineRoute(
+    app,
+    { method: 'get', path: settings.signInPath, summary: 'The sign-in and sign-up page', tags: ['pages'], responses: { 200: { description: 'HTML', body: z.string(), contentType: 'text/html' } } },
+    (req, res, _input, next) => signIn(req, res, next),
+  );
 }
 
 

@@ -1,0 +1,19 @@
+import { randomInt } from 'node:crypto';
+import type { User } from '@mosaic/auth-domain';
+import { JwtAccessTokens, resolveSigningKeys } from '@mosaic/auth-repository';
+import { systemClock } from '@mosaic/kit-core';
+
+/**
+ * A user and an access token signed with the servers' AUTH_PRIVATE_KEY, as auth would
+ * issue it: for tests that start many processes and should not spend auth's sign-up
+ * rate limits (kept in the shared Redis) to get a few users.
+ */
+export async function mintedUser(privateKey: string, name: string): Promise<{ userId: string; auth: { Authorization: string } }> {
+  const keys = await resolveSigningKeys({ privateKey });
+  const tokens = new JwtAccessTokens({ keys, issuer: 'mosaic', audience: 'mosaic', ttlSeconds: 900, clock: systemClock });
+  const userId = `${Date.now()}${randomInt(1_000_000)}`;
+  const now = new Date();
+  const user = { id: userId, email: `${name}.${userId}@example.com`, name, passwordHash: '', roles: ['user'], createdAt: now, updatedAt: now } as unknown as User;
+  const { token } = await tokens.issue(user, `session-${userId}`);
+  return { userId, auth: { Authorization: `Bearer ${token}` } };
+}

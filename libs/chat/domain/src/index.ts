@@ -1,0 +1,11 @@
+export * from './errors/chat-errors';
+export * from './events/chat-events';
+export * from './conversation/conversation-id';
+export * from './friendship/friendship';
+export * from './channel/channel';
+export * from './message/chat-message';
+export type * from './ports/message-repository';
+export type * from './ports/friend-repository';
+export type * from './ports/channel-repository';
+export type * from './ports/presence-store';
+export type * from './ports/chat-bus';
