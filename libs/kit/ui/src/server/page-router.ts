@@ -97,7 +97,13 @@ export const assetHandler: RequestHandler = (req, res, next) => {
  */
 export function pageRouter(options: PageOptions & { readonly path: string }): Router {
   const router = express.Router();
-  router.get(options.path, pageHandler(options));
+  const page = pageHandler(options);
+  // Declared, so the page is listed with the app's routes in /openapi.json like every other one.
+  defineRoute(
+    router,
+    { method: 'get', path: options.path, summary: options.description ?? options.title, tags: ['pages'], responses: { 200: { description: 'HTML', body: z.string(), contentType: 'text/html' } } },
+    (req, res, _input, next) => page(req, res, next),
+  );
   router.use(assetHandler);
   return router;
 }
