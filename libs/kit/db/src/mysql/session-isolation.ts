@@ -1,0 +1,18 @@
+import type { Pool } from 'mysql2/promise';
+
+export type IsolationLevel = 'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+
+export const ISOLATION_LEVELS: readonly IsolationLevel[] = ['READ UNCOMMITTED', 'READ COMMITTED', 'REPEATABLE READ', 'SERIALIZABLE'];
+
+/** The level every session of a kit pool runs at (set when each connection opens). */
+const sessionLevels = new WeakMap<Pool, IsolationLevel>();
+
+export function rememberSessionIsolation(pool: Pool, level: IsolationLevel): void {
+  if (!ISOLATION_LEVELS.includes(level)) throw new RangeError(`unknown isolation level ${level}`);
+  sessionLevels.set(pool, level);
+}
+
+/** Undefined for a pool the kit did not create: its sessions run at the server's default. */
+export function sessionIsolationOf(pool: Pool): IsolationLevel | undefined {
+  return sessionLevels.get(pool);
+}
