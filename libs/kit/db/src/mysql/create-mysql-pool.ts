@@ -97,9 +97,8 @@ export function createMysqlPool(url: string, options: MysqlPoolOptions = {}): My
       await pool.end();
     },
   };
-  const guarded = guardPool(pool, options.acquireTimeoutMs ?? 10_000);
-  rememberSessionIsolation(guarded, isolationLevel);
-  return { pool: guarded, resource };
+  rememberSessionIsolation(pool, isolationLevel);
+  return { pool: guardPool(pool, options.acquireTimeoutMs ?? 10_000), resource };
 }
 
 interface CallbackConnection {
