@@ -40,12 +40,12 @@ export function fingerprintOf(operation: string, ...args: readonly string[]): st
 const RACE_ATTEMPTS = 3;
 
 /**
- * Runs `work` in a unit of work, at most once per (user, key). The key row, with its
- * result, is written in the same transaction as the change, so it exists exactly when
- * the change committed, and nothing is read before: a request racing the first blocks
- * on the key (or on the rows the first changed) until the first commits, fails, rolls
- * back and replays the first's result; a first attempt that fails leaves no key behind
- * and may be retried. The same key with a different fingerprint is refused.
+ * Runs `work` in a unit of work, at most once per (user, key). The key row is claimed
+ * first inside the same transaction as the change, so it exists exactly when the change
+ * committed, and nothing is read before: a request racing the first blocks on the claim
+ * until the first commits, then fails, rolls back and replays its result; a first
+ * attempt that fails leaves no key behind and may be retried. The same key with a
+ * different fingerprint is refused.
  */
 export async function runIdempotently<T>(
   deps: AccountDeps,
@@ -66,22 +66,22 @@ export async function runIdempotently<T>(
         operation,
         () =>
           deps.unitOfWork.run(async (tx) => {
+            // The key first: a racing request with the same key waits on it until the
+            // first one commits (then fails and replays) or rolls back (then proceeds).
+            await tx.idempotency.claim({ userId, key, fingerprint, createdAt: deps.clock.now() });
             const outcome = await work(tx);
-            // Written once, complete, last: a racing request with the same key waits on
-            // the key (or on the rows the first one changed) until that one commits.
-            await tx.idempotency.claim({ userId, key, fingerprint, createdAt: deps.clock.now(), response: codec.encode(outcome) });
+            await tx.idempotency.complete(userId, key, codec.encode(outcome));
             return outcome;
           }),
         deps.retry,
       );
       return { result, replayed: false };
     } catch (error) {
-      // Only a failed attempt looks the key up: a retry of a committed request (or the
-      // loser of a race, which failed on the key or on the state the winner left)
-      // replays the stored result; a key used for another request is refused.
+      if (!isIdempotencyKeyTaken(error)) throw error;
+      // Only a request whose key is taken reads it: nothing is read before the transaction.
       const earlier = await deps.idempotency.find(userId, key);
       if (earlier) return replay(earlier, fingerprint, codec);
-      if (!isIdempotencyKeyTaken(error) || race >= RACE_ATTEMPTS) throw error;
+      if (race >= RACE_ATTEMPTS) throw error;
     }
   }
 }
