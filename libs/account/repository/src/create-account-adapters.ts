@@ -114,7 +114,7 @@ function mysqlStores(pool: MysqlPool, options: MysqlUnitOfWorkOptions): Stores {
   return {
     backend: 'mysql',
     unitOfWork,
-    accounts: { findById: (id) => accounts.findById(id), listByOwner: (owner, limit) => accounts.listByOwner(owner, limit), save: (account) => unitOfWork.run((tx) => tx.accounts.save(account)) },
+    accounts: { findById: (id) => accounts.findById(id), findByIds: (ids) => accounts.findByIds(ids), listByOwner: (owner, limit) => accounts.listByOwner(owner, limit), save: (account) => unitOfWork.run((tx) => tx.accounts.save(account)) },
     points: { findById: (id) => points.findById(id), listByOwner: (owner, limit) => points.listByOwner(owner, limit), save: (aggregate) => unitOfWork.run((tx) => tx.points.save(aggregate)) },
     idempotency: {
       find: (userId, key) => idempotency.find(userId, key),

@@ -9,6 +9,11 @@ import type { Account } from '../account/account';
  */
 export interface AccountRepository {
   findById(id: string): Promise<Account | undefined>;
+  /**
+   * Several accounts at once, in ascending id order (so a backend that locks what it
+   * loads takes its locks in that order); ids not found are absent from the map.
+   */
+  findByIds(ids: readonly string[]): Promise<Map<string, Account>>;
   /** The owner's accounts, oldest first, at most `limit`. */
   listByOwner(ownerId: string, limit: number): Promise<Account[]>;
   save(account: Account): Promise<void>;

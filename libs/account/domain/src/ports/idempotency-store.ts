@@ -18,6 +18,7 @@ export interface IdempotencyRecord {
  */
 export interface IdempotencyStore {
   find(userId: string, key: string): Promise<IdempotencyRecord | undefined>;
-  claim(record: { userId: string; key: string; fingerprint: string; createdAt: Date }): Promise<void>;
+  /** With `response`, the record is stored complete: one write per operation, no `complete`. */
+  claim(record: { userId: string; key: string; fingerprint: string; createdAt: Date; response?: string }): Promise<void>;
   complete(userId: string, key: string, response: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { Account, ConcurrentModificationError, type AccountRepository } from '@mosaic/account-domain';
+import { compareIds } from '@mosaic/kit-core';
 import type { MemoryTransaction } from './memory-transaction';
 
 /** Accounts of one in-memory transaction; stored as snapshots so a caller's object is never shared. */
@@ -8,6 +9,15 @@ export class MemoryAccountRepository implements AccountRepository {
   async findById(id: string): Promise<Account | undefined> {
     const snapshot = this.tx.accounts.get(id);
     return snapshot ? Account.restore(snapshot) : undefined;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, Account>> {
+    const found = new Map<string, Account>();
+    for (const id of [...new Set(ids)].sort(compareIds)) {
+      const account = await this.findById(id);
+      if (account) found.set(id, account);
+    }
+    return found;
   }
 
   async listByOwner(ownerId: string, limit: number): Promise<Account[]> {

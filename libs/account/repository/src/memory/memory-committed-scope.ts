@@ -14,6 +14,7 @@ export function memoryCommittedScope(db: MemoryAccountDatabase, unitOfWork: Unit
   const reader = () => new MemoryTransaction(db);
   const accounts: AccountRepository = {
     findById: (id) => new MemoryAccountRepository(reader()).findById(id),
+    findByIds: (ids) => new MemoryAccountRepository(reader()).findByIds(ids),
     listByOwner: (ownerId, limit) => new MemoryAccountRepository(reader()).listByOwner(ownerId, limit),
     save: (account) => unitOfWork.run((tx) => tx.accounts.save(account)),
   };

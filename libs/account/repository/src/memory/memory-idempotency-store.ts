@@ -13,10 +13,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return this.tx.idempotency.get(idempotencyKeyOf(userId, key));
   }
 
-  async claim(record: { userId: string; key: string; fingerprint: string; createdAt: Date }): Promise<void> {
+  async claim(record: { userId: string; key: string; fingerprint: string; createdAt: Date; response?: string }): Promise<void> {
     const id = idempotencyKeyOf(record.userId, record.key);
     if (this.tx.idempotency.has(id)) throw new IdempotencyKeyTakenError(record.userId, record.key);
-    this.tx.idempotency.set(id, { ...record, response: null });
+    this.tx.idempotency.set(id, { ...record, response: record.response ?? null });
   }
 
   async complete(userId: string, key: string, response: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Account, ConcurrentModificationError, type AccountChanges, type AccountRepository, type AccountSnapshot, type LedgerEntry } from '@mosaic/account-domain';
-import { isId } from '@mosaic/kit-core';
+import { compareIds, isId } from '@mosaic/kit-core';
 import { rejectingDuplicates } from './duplicates';
 import { placeholders, safeLimit, toBigInt, type Rows, type Sql, type Written } from './sql';
 
@@ -19,26 +19,44 @@ export class MysqlAccountRepository implements AccountRepository {
    * @param lockOnLoad inside a transaction: `findById` locks the account row (FOR UPDATE)
    *   until commit, so a concurrent writer waits rather than failing its version check.
    */
+  /**
+   * @param ledger where new ledger rows go: inside a unit of work, a buffer written as
+   *   one multi-row INSERT before commit; by default, straight to the table.
+   */
   constructor(
     private readonly sql: Sql,
     private readonly lockOnLoad = false,
+    private readonly ledger: LedgerSink = { append: (entries) => appendLedger(sql, entries) },
   ) {}
 
   async findById(id: string): Promise<Account | undefined> {
-    if (!isId(id)) return undefined;
-    // One round trip for the row and its cards; with the lock, the card rows are locked too.
+    return (await this.findByIds([id])).get(id);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, Account>> {
+    const wanted = [...new Set(ids)].filter(isId).sort(compareIds);
+    const found = new Map<string, Account>();
+    if (wanted.length === 0) return found;
+    // One round trip for all rows and their cards; with the lock, taken in id order
+    // (so two units of work never wait on each other in a cycle), card rows included.
     const lock = this.lockOnLoad ? ' FOR UPDATE' : '';
-    const [rows] = await this.sql.execute<Rows>(
+    const [rows] = await this.sql.query<Rows>(
       `SELECT ${ACCOUNT_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')},
               c.number AS card_number, c.bank_name AS card_bank_name, c.enabled AS card_enabled, c.added_at AS card_added_at
          FROM account_accounts a LEFT JOIN account_bank_cards c ON c.account_id = a.id
-        WHERE a.id = ?${lock}`,
-      [id],
+        WHERE a.id IN (?) ORDER BY a.id${lock}`,
+      [wanted],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    const cards = rows.filter((card) => card.card_number !== null).map(cardOf);
-    return Account.restore(snapshotOf(row, cards));
+    const byId = new Map<string, Rows>();
+    for (const row of rows) {
+      const id = String(row.id);
+      byId.set(id, [...(byId.get(id) ?? []), row]);
+    }
+    for (const id of wanted) {
+      const group = byId.get(id);
+      if (group) found.set(id, Account.restore(snapshotOf(group[0], group.filter((card) => card.card_number !== null).map(cardOf))));
+    }
+    return found;
   }
 
   async listByOwner(ownerId: string, limit: number): Promise<Account[]> {
@@ -54,7 +72,7 @@ export class MysqlAccountRepository implements AccountRepository {
     if (changes.isNew) await this.insertAccount(account);
     else await this.updateAccount(account.id, changes);
     await this.writeCards(account.id, changes);
-    await this.appendLedger(changes.ledgerEntries);
+    await this.ledger.append(changes.ledgerEntries);
     account.markSaved();
   }
 
@@ -118,23 +136,6 @@ export class MysqlAccountRepository implements AccountRepository {
     }
   }
 
-  private async appendLedger(entries: readonly LedgerEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await this.sql.query(
-      `INSERT INTO account_ledger_entries (id, account_id, kind, amount, balance_after, reference, counterparty_account_id, created_at) VALUES ${placeholders(entries.length, 8)}`,
-      entries.flatMap((entry) => [
-        entry.id,
-        entry.accountId,
-        entry.kind,
-        entry.amount.toString(),
-        entry.balanceAfter.toString(),
-        entry.reference,
-        entry.counterpartyAccountId,
-        entry.createdAt,
-      ]),
-    );
-  }
-
   private async cardsOf(accountIds: string[]): Promise<Map<string, AccountSnapshot['cards'][number][]>> {
     const [rows] = await this.sql.query<Rows>(
       `SELECT account_id, number, bank_name, enabled, added_at FROM account_bank_cards WHERE account_id IN (?) ORDER BY added_at, number`,
@@ -169,4 +170,39 @@ function snapshotOf(row: Rows[number], cards: AccountSnapshot['cards']): Account
     version: Number(row.version),
     createdAt: row.created_at as Date,
   };
+}
+
+/** Where a repository's new ledger rows go. */
+export interface LedgerSink {
+  append(entries: readonly LedgerEntry[]): Promise<void>;
+}
+
+/** Ledger rows of one unit of work, held until `flush` writes them in one statement. */
+export class BufferedLedger implements LedgerSink {
+  private readonly entries: LedgerEntry[] = [];
+
+  async append(entries: readonly LedgerEntry[]): Promise<void> {
+    this.entries.push(...entries);
+  }
+
+  async flush(sql: Sql): Promise<void> {
+    await appendLedger(sql, this.entries.splice(0));
+  }
+}
+
+async function appendLedger(sql: Sql, entries: readonly LedgerEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await sql.query(
+    `INSERT INTO account_ledger_entries (id, account_id, kind, amount, balance_after, reference, counterparty_account_id, created_at) VALUES ${placeholders(entries.length, 8)}`,
+    entries.flatMap((entry) => [
+      entry.id,
+      entry.accountId,
+      entry.kind,
+      entry.amount.toString(),
+      entry.balanceAfter.toString(),
+      entry.reference,
+      entry.counterpartyAccountId,
+      entry.createdAt,
+    ]),
+  );
 }

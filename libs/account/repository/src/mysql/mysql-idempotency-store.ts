@@ -27,12 +27,13 @@ export class MysqlIdempotencyStore implements IdempotencyStore {
     };
   }
 
-  async claim(record: { userId: string; key: string; fingerprint: string; createdAt: Date }): Promise<void> {
+  async claim(record: { userId: string; key: string; fingerprint: string; createdAt: Date; response?: string }): Promise<void> {
     try {
-      await this.sql.execute('INSERT INTO account_idempotency_keys (user_id, idem_key, fingerprint, response, created_at) VALUES (?, ?, ?, NULL, ?)', [
+      await this.sql.execute('INSERT INTO account_idempotency_keys (user_id, idem_key, fingerprint, response, created_at) VALUES (?, ?, ?, ?, ?)', [
         record.userId,
         record.key,
         record.fingerprint,
+        record.response ?? null,
         record.createdAt,
       ]);
     } catch (error) {

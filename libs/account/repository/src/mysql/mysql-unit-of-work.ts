@@ -1,7 +1,7 @@
 import type { TransactionScope, UnitOfWork } from '@mosaic/account-domain';
 import { isRetryableTransactionError, withTransaction } from '@mosaic/kit-db';
 import type { Pool, PoolConnection } from 'mysql2/promise';
-import { MysqlAccountRepository } from './mysql-account-repository';
+import { BufferedLedger, MysqlAccountRepository } from './mysql-account-repository';
 import { MysqlIdempotencyStore } from './mysql-idempotency-store';
 import { MysqlOutbox } from './mysql-outbox';
 import { MysqlPointsRepository } from './mysql-points-repository';
@@ -48,10 +48,16 @@ export class MysqlUnitOfWork implements UnitOfWork {
     const retries = this.options.deadlockRetries ?? 5;
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await withTransaction(this.pool, (connection) => work(mysqlScope(connection, this.lockOnLoad)), {
-          retries: 0,
-          isolationLevel: 'READ COMMITTED',
-        });
+        const result = await withTransaction(
+          this.pool,
+          async (connection) => {
+            const ledger = new BufferedLedger();
+            const outcome = await work(mysqlScope(connection, this.lockOnLoad, ledger));
+            await ledger.flush(connection);
+            return outcome;
+          },
+          { retries: 0, isolationLevel: 'READ COMMITTED' },
+        );
         this.options.afterCommit?.();
         return result;
       } catch (error) {
@@ -64,9 +70,10 @@ export class MysqlUnitOfWork implements UnitOfWork {
   }
 }
 
-export function mysqlScope(connection: PoolConnection, lockOnLoad: boolean): TransactionScope {
+/** The repositories of one transaction; new ledger rows wait in `ledger` until the unit of work flushes it. */
+export function mysqlScope(connection: PoolConnection, lockOnLoad: boolean, ledger: BufferedLedger): TransactionScope {
   return {
-    accounts: new MysqlAccountRepository(connection, lockOnLoad),
+    accounts: new MysqlAccountRepository(connection, lockOnLoad, ledger),
     points: new MysqlPointsRepository(connection, lockOnLoad),
     outbox: new MysqlOutbox(connection),
     idempotency: new MysqlIdempotencyStore(connection),

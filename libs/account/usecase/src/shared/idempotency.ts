@@ -41,10 +41,11 @@ const RACE_ATTEMPTS = 3;
 
 /**
  * Runs `work` in a unit of work, at most once per (user, key). The key row is claimed
- * inside the same transaction as the change, so it exists exactly when the change
- * committed: a request racing the first blocks on the claim until the first commits,
- * then replays its result; a first attempt that fails leaves no key behind and may be
- * retried. The same key with a different fingerprint is refused.
+ * first inside the same transaction as the change, so it exists exactly when the change
+ * committed, and nothing is read before: a request racing the first blocks on the claim
+ * until the first commits, then fails, rolls back and replays its result; a first
+ * attempt that fails leaves no key behind and may be retried. The same key with a
+ * different fingerprint is refused.
  */
 export async function runIdempotently<T>(
   deps: AccountDeps,
@@ -60,13 +61,13 @@ export async function runIdempotently<T>(
   }
   assertIdempotencyKey(key);
   for (let race = 1; ; race++) {
-    const earlier = await deps.idempotency.find(userId, key);
-    if (earlier) return replay(earlier, fingerprint, codec);
     try {
       const result = await withOptimisticRetry(
         operation,
         () =>
           deps.unitOfWork.run(async (tx) => {
+            // The key first: a racing request with the same key waits on it until the
+            // first one commits (then fails and replays) or rolls back (then proceeds).
             await tx.idempotency.claim({ userId, key, fingerprint, createdAt: deps.clock.now() });
             const outcome = await work(tx);
             await tx.idempotency.complete(userId, key, codec.encode(outcome));
@@ -76,7 +77,11 @@ export async function runIdempotently<T>(
       );
       return { result, replayed: false };
     } catch (error) {
-      if (!isIdempotencyKeyTaken(error) || race >= RACE_ATTEMPTS) throw error;
+      if (!isIdempotencyKeyTaken(error)) throw error;
+      // Only a request whose key is taken reads it: nothing is read before the transaction.
+      const earlier = await deps.idempotency.find(userId, key);
+      if (earlier) return replay(earlier, fingerprint, codec);
+      if (race >= RACE_ATTEMPTS) throw error;
     }
   }
 }

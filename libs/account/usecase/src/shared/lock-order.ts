@@ -7,10 +7,8 @@ import { compareIds } from '@mosaic/kit-core';
  * transfer A→B and one B→A then wait for each other in the same order instead of
  * deadlocking. Saves follow the same order.
  */
-export async function loadInLockOrder(accounts: AccountRepository, ids: readonly string[]): Promise<Map<string, Account | undefined>> {
-  const loaded = new Map<string, Account | undefined>();
-  for (const id of [...new Set(ids)].sort(compareIds)) loaded.set(id, await accounts.findById(id));
-  return loaded;
+export function loadInLockOrder(accounts: AccountRepository, ids: readonly string[]): Promise<Map<string, Account>> {
+  return accounts.findByIds(ids);
 }
 
 export async function saveInLockOrder(accounts: AccountRepository, changed: readonly Account[]): Promise<void> {

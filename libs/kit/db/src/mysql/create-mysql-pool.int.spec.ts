@@ -51,6 +51,30 @@ describeWithBackend('mysql', 'MySQL pool', (backend) => {
     }
   });
 
+  it('names the failing statement in its error, keeping the driver code', async () => {
+    const failure = handle.pool.query('SELECT missing_column FROM   no_such_table WHERE id = ?', [7]);
+    await expect(failure).rejects.toThrow(/no_such_table.*\(in SELECT missing_column FROM no_such_table WHERE id\)$/);
+    await expect(failure).rejects.toMatchObject({ code: 'ER_NO_SUCH_TABLE' });
+    const connection = await handle.pool.getConnection();
+    try {
+      await expect(connection.execute('INSERT INTO no_such_table VALUES (?)', [1])).rejects.toThrow(/\(in INSERT INTO no_such_table VALUES \(\?\)\)$/);
+    } finally {
+      connection.release();
+    }
+  });
+
+  it('opens every session at READ COMMITTED, or at the level asked for', async () => {
+    const levels = async (pool: MysqlPoolHandle['pool']) =>
+      Promise.all(Array.from({ length: 3 }, async () => (await pool.query<RowDataPacket[]>('SELECT @@tx_isolation AS level'))[0][0].level));
+    expect(new Set(await levels(handle.pool))).toEqual(new Set(['READ-COMMITTED']));
+    const serializable = createMysqlPool(database.url, { isolationLevel: 'SERIALIZABLE' });
+    try {
+      expect(new Set(await levels(serializable.pool))).toEqual(new Set(['SERIALIZABLE']));
+    } finally {
+      await serializable.resource.close();
+    }
+  });
+
   it('runs one statement per query', async () => {
     await expect(handle.pool.query('SELECT 1; SELECT 2')).rejects.toThrow(/syntax/i);
   });

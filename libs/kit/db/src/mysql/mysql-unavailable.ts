@@ -29,8 +29,26 @@ export function isMysqlConnectionError(error: unknown): boolean {
   return typeof message === 'string' && message.includes('connection is in closed state');
 }
 
-function mapped(error: unknown): unknown {
-  return isMysqlConnectionError(error) ? backendUnavailable('The database', error) : error;
+function mapped(error: unknown, args?: readonly unknown[]): unknown {
+  if (isMysqlConnectionError(error)) return backendUnavailable('The database', error);
+  if (args) nameStatement(error, args[0]);
+  return error;
+}
+
+const STATEMENT_WORDS = 6;
+
+/**
+ * The pool captures no stack per statement (mysql2's `trace`), so a failing
+ * statement's error says which statement it was: its name when the query was given as
+ * `{ sql, name }`, else the first words of its SQL (never its values).
+ */
+function nameStatement(error: unknown, statement: unknown): void {
+  if (!(error instanceof Error) || typeof statement === 'undefined') return;
+  const query = typeof statement === 'string' ? { sql: statement } : (statement as { sql?: unknown; name?: unknown });
+  const label =
+    typeof query.name === 'string' ? query.name : typeof query.sql === 'string' ? query.sql.trim().split(/\s+/).slice(0, STATEMENT_WORDS).join(' ') : undefined;
+  if (label === undefined || error.message.endsWith(`(in ${label})`)) return;
+  error.message = `${error.message} (in ${label})`;
 }
 
 const CONNECTION_METHODS = new Set(['query', 'execute', 'beginTransaction', 'commit', 'rollback', 'ping', 'changeUser']);
@@ -67,6 +85,8 @@ export function guardPool(pool: Pool, acquireTimeoutMs: number): Pool {
       const connection = await acquire();
       try {
         return await (connection[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        throw mapped(error, args);
       } finally {
         connection.release();
       }
@@ -91,7 +111,7 @@ function guardConnection(connection: PoolConnection): PoolConnection {
         try {
           return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         } catch (error) {
-          throw mapped(error);
+          throw mapped(error, property === 'query' || property === 'execute' ? args : undefined);
         }
       };
     },

@@ -20,7 +20,7 @@ export async function withNamedLock<T>(
   const connection = await pool.getConnection();
   let reusable = true;
   try {
-    const lock = await lockName(connection, scope);
+    const lock = await lockName(pool, connection, scope);
     const [rows] = await connection.query<RowDataPacket[]>('SELECT GET_LOCK(?, ?) AS locked', [lock, waitSeconds]);
     // BIGINT results may arrive as strings when the pool uses bigNumberStrings.
     if (Number(rows[0]?.locked) !== 1) return LOCK_NOT_ACQUIRED;
@@ -39,9 +39,18 @@ export async function withNamedLock<T>(
   }
 }
 
+/** A pool's connections all open on its URL's database, so each lock name is computed once per pool. */
+const lockNames = new WeakMap<Pool, Map<string, string>>();
+
 /** GET_LOCK names are server-wide and at most 64 characters: hash database and scope into one. */
-async function lockName(connection: PoolConnection, scope: string): Promise<string> {
+async function lockName(pool: Pool, connection: PoolConnection, scope: string): Promise<string> {
+  const known = lockNames.get(pool) ?? new Map<string, string>();
+  lockNames.set(pool, known);
+  const cached = known.get(scope);
+  if (cached) return cached;
   const [rows] = await connection.query<RowDataPacket[]>('SELECT DATABASE() AS db');
   const database = String(rows[0]?.db ?? '');
-  return `mosaic_${createHash('sha256').update(`${database}\0${scope}`).digest('hex').slice(0, 40)}`;
+  const name = `mosaic_${createHash('sha256').update(`${database}\0${scope}`).digest('hex').slice(0, 40)}`;
+  known.set(scope, name);
+  return name;
 }

@@ -155,7 +155,7 @@ describeWithBackend('mysql', 'withTransaction', (backend) => {
   });
 
   it('applies the requested isolation level to its transaction only', async () => {
-    const readTwice = (isolationLevel?: 'READ COMMITTED') =>
+    const readTwice = (isolationLevel?: 'REPEATABLE READ') =>
       withTransaction(
         handle.pool,
         async (tx) => {
@@ -166,7 +166,8 @@ describeWithBackend('mysql', 'withTransaction', (backend) => {
         },
         { isolationLevel },
       );
-    expect(await readTwice('READ COMMITTED')).toEqual(['100', '101']);
-    expect(await readTwice()).toEqual(['101', '101']);
+    expect(await readTwice('REPEATABLE READ')).toEqual(['100', '100']);
+    // The pool's own level (READ COMMITTED) again, with no statement to restore it.
+    expect(await readTwice()).toEqual(['101', '102']);
   });
 });

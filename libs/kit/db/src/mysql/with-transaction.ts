@@ -1,20 +1,23 @@
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import { isRetryableTransactionError } from './mysql-errors';
+import { ISOLATION_LEVELS, sessionIsolationOf, type IsolationLevel } from './session-isolation';
 
-export type IsolationLevel = 'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+export type { IsolationLevel } from './session-isolation';
 
 export interface TransactionOptions {
   /** Extra attempts after a deadlock, lock wait timeout or serialization failure; default 3. */
   retries?: number;
-  /** For this transaction only; default the server's (REPEATABLE READ). */
+  /**
+   * For this transaction only; default the pool's session level (READ COMMITTED for a
+   * kit pool). Asking for the session's own level costs no statement; any other level
+   * costs one `SET TRANSACTION` per transaction.
+   */
   isolationLevel?: IsolationLevel;
   /** First backoff ceiling; each retry doubles it up to `maxDelayMs`. Default 20 ms. */
   baseDelayMs?: number;
   /** Default 1,000 ms. */
   maxDelayMs?: number;
 }
-
-const ISOLATION_LEVELS: readonly IsolationLevel[] = ['READ UNCOMMITTED', 'READ COMMITTED', 'REPEATABLE READ', 'SERIALIZABLE'];
 
 /**
  * Runs `work` in a transaction on one pooled connection: commits when it resolves,
@@ -38,10 +41,11 @@ export async function withTransaction<T>(
   }
   const baseDelayMs = options.baseDelayMs ?? 20;
   const maxDelayMs = options.maxDelayMs ?? 1_000;
+  const isolationLevel = options.isolationLevel === sessionIsolationOf(pool) ? undefined : options.isolationLevel;
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptOnce(pool, work, attempt, options.isolationLevel);
+      return await attemptOnce(pool, work, attempt, isolationLevel);
     } catch (error) {
       if (attempt > retries || !isRetryableTransactionError(error)) throw error;
     }

@@ -23,6 +23,21 @@ export function accountRepositoryContract(backend: ContractBackend): void {
       expect(await adapters().accounts.findById('not-an-id')).toBeUndefined();
     });
 
+    it('loads several accounts at once, in ascending id order, skipping unknown and malformed ids', async () => {
+      const first = aNewAccount({ balance: 5n, cards: ['6222020000000001', '6222020000000002'] });
+      const second = aNewAccount({ balance: 7n });
+      await inTx(async (tx) => {
+        await tx.accounts.save(first);
+        await tx.accounts.save(second);
+      });
+      const missing = nextId();
+      const loaded = await inTx<Map<string, Account>>((tx) => tx.accounts.findByIds([second.id, missing, 'not-an-id', first.id, second.id]));
+      expect([...loaded.keys()]).toEqual([first.id, second.id]);
+      expect(loaded.get(first.id)?.snapshot()).toEqual(first.snapshot());
+      expect(loaded.get(second.id)?.snapshot()).toEqual(second.snapshot());
+      expect((await adapters().accounts.findByIds([])).size).toBe(0);
+    });
+
     it('writes every kind of change and bumps the version once per save', async () => {
       const account = aNewAccount({ cards: ['6222020000000001', '6222020000000002'] });
       await inTx((tx) => tx.accounts.save(account));
