@@ -15,6 +15,6 @@ describe.each(startScripts)('npm run %s', (script) => {
     expect(outcome).toMatchObject({ health: 200, exitCode: 0, appsLeft: [], stillListening: false });
     expect(outcome.descendants.length).toBeGreaterThan(0);
     // Helpers such as esbuild's service end as soon as their parent's pipes close.
-    await expect.poll(() => outcome.descendants.filter(isRunning)).toEqual([]);
+    await expect.poll(() => outcome.descendants.filter(isRunning), { timeout: 20_000, interval: 200 }).toEqual([]);
   }, 60_000);
 });
