@@ -2,7 +2,7 @@ import { createAccountModule } from '@mosaic/account-module';
 import { createAuthModule } from '@mosaic/auth-module';
 import { createFlashsaleModule } from '@mosaic/flashsale-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
-import { buildHttpApp, requirePrincipal } from '@mosaic/kit-http';
+import { buildHttpApp, defineRoute, requirePrincipal } from '@mosaic/kit-http';
 import { SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
 import { DOMAINS } from './domains';
@@ -19,16 +19,17 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
     logger: context.logger,
     telemetry: context.telemetry,
     resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...flashsale.resources],
+    api: { title: 'Mosaic platform', version: '0.1.0' },
     mount: (app) => {
       // The shared look for pages on kit-ui: their assets, the favicon, and the sign-in page.
       useMosaicUi(app, { nav: [{ label: 'Home', href: '/' }, ...DOMAINS.filter((d) => d.ready && d.path.endsWith('/')).map((d) => ({ label: d.name, href: d.path }))], signInPath: SIGN_IN_PATH });
-      app.get('/', (_req, res) => {
+      defineRoute(app, { method: 'get', path: '/', summary: 'Home page', tags: ['pages'] }, (_req, res) => {
         res.type('html').send(page);
       });
       app.use('/api/v1/auth', auth.router);
       // Every router below sees the caller's principal when a valid token came with the request.
       app.use(auth.authenticate);
-      app.get('/api/v1/whoami', (req, res) => {
+      defineRoute(app, { method: 'get', path: '/api/v1/whoami', summary: 'The caller as authentication sees it', tags: ['auth'], principal: 'required' }, (req, res) => {
         res.json(requirePrincipal(req));
       });
       app.use('/api/v1', account.router);

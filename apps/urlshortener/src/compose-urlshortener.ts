@@ -18,6 +18,7 @@ export async function composeUrlshortener(context: AppContext): Promise<Composed
     telemetry: context.telemetry,
     trustProxy: settings.trustProxy,
     resources: urlshortener.resources,
+    api: { title: 'Mosaic URL shortener', version: '0.1.0' },
     mount: (app) => {
       if (settings.auth) {
         const { jwksUrl, issuer, audience } = settings.auth;
