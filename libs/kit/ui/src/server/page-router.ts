@@ -1,3 +1,4 @@
+import { defineRoute } from '@mosaic/kit-http';
 import express, { type Express, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { FAVICON_SVG } from './favicon';
 import { ASSET_PREFIX, bundlePage, type Asset, type PageBundle } from './page-bundle';
@@ -87,6 +88,8 @@ export const assetHandler: RequestHandler = (req, res, next) => {
     .catch(next);
 };
 
+const PAGE_RESPONSES = { 200: { description: 'HTML', contentType: 'text/html' } };
+
 /**
  * Everything a domain's delivery layer needs to serve its page, in one call:
  * `router.use(pageRouter({ path: '/accounts/', title: 'Accounts', entry: '…/account-page.tsx' }))`.
@@ -95,7 +98,8 @@ export const assetHandler: RequestHandler = (req, res, next) => {
  */
 export function pageRouter(options: PageOptions & { readonly path: string }): Router {
   const router = express.Router();
-  router.get(options.path, pageHandler(options));
+  const handler = pageHandler(options);
+  defineRoute(router, { method: 'get', path: options.path, summary: options.title, tags: ['pages'], responses: PAGE_RESPONSES }, (req, res, _input, next) => handler(req, res, next));
   router.use(assetHandler);
   return router;
 }
@@ -110,7 +114,8 @@ export function useMosaicUi(app: Express, settings: UiSettings): void {
   app.use(assetHandler);
   if (settings.signInPath === undefined) return;
   knownEntries.add(SIGN_IN_ENTRY);
-  app.get(settings.signInPath, pageHandler({ entry: SIGN_IN_ENTRY, title: 'Sign in', description: 'Sign in or create your Mosaic account' }));
+  const handler = pageHandler({ entry: SIGN_IN_ENTRY, title: 'Sign in', description: 'Sign in or create your Mosaic account' });
+  defineRoute(app, { method: 'get', path: settings.signInPath, summary: 'Sign in or create an account', tags: ['pages'], responses: PAGE_RESPONSES }, (req, res, _input, next) => handler(req, res, next));
 }
 
 
