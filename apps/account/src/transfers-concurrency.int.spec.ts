@@ -1,9 +1,8 @@
 import { createMysqlPool } from '@mosaic/kit-db';
 import { startServer, type RunningServer } from '@mosaic/kit-http';
-import { createTestDatabase, describeWithBackend, type TestDatabase } from '@mosaic/kit-testing';
+import { createTestDatabase, describeWithBackend, signedUpUser, type TestDatabase } from '@mosaic/kit-testing';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { signedUpUser } from '@mosaic/kit-testing';
 import { composedAccount } from './test-support/composed-account';
 
 const USERS = 10;

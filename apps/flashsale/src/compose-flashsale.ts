@@ -16,6 +16,7 @@ export async function composeFlashsale(context: AppContext, options: FlashsaleMo
     logger: context.logger,
     telemetry: context.telemetry,
     resources: [auth.resource, ...flashsale.resources],
+    api: { title: 'Mosaic flash sale', version: '0.1.0' },
     mount: (app) => {
       useMosaicUi(app, { nav: [{ label: 'Flash sale', href: '/' }], signInPath: SIGN_IN_PATH });
       app.use('/api/v1/auth', auth.router);

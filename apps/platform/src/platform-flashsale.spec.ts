@@ -19,6 +19,16 @@ describe('platform: the flash sale under /flashsale', async () => {
     expect((await request(app).get(`/flashsale/sales/${sale.body.id}`)).body.sold).toBe(sale.body.sold + 1);
   });
 
+  it('serves the page at /flashsale/ under the strict policy, with its script at a hashed URL', async () => {
+    expect((await request(app).get('/flashsale')).headers.location).toBe('/flashsale/');
+    const page = await request(app).get('/flashsale/').expect(200);
+    expect(page.text).toContain('id="flashsale"');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const script = /<script type="module" src="([^"]+)"/.exec(page.text)?.[1];
+    expect(script).toMatch(/^\/assets\/flashsale-page\.[0-9a-f]{12}\.js$/);
+    await request(app).get(script!).expect(200);
+  });
+
   it('keeps signed-in routes under /api/v1/flashsale', async () => {
     expect((await request(app).get('/api/v1/flashsale/orders')).status).toBe(401);
   });

@@ -8,11 +8,11 @@ describeWithBackend('mysql', 'the flash-sale contest on MySQL', (mysql) => {
       const db = await createTestDatabase(mysql.url(), 'flashsale_contest');
       const space = createTestRedisNamespace(redis.url(), 'flashsale-contest');
       try {
-        await contestScenario({ MYSQL_URL: db.url, REDIS_URL: redis.url() }, { total: 300, users: 100, concurrency: 24 }, space.namespace);
+        await contestScenario({ MYSQL_URL: db.url, REDIS_URL: redis.url() }, { total: 200, users: 80, concurrency: 24 }, space.namespace);
       } finally {
         await space.drop();
         await db.drop();
       }
-    }, 240_000);
+    }, 400_000);
   });
 });

@@ -1,6 +1,5 @@
 import { defineRoute } from '@mosaic/kit-http';
 import express, { type Express, type Request, type RequestHandler, type Response, type Router } from 'express';
-import { z } from 'zod';
 import { FAVICON_SVG } from './favicon';
 import { ASSET_PREFIX, bundlePage, type Asset, type PageBundle } from './page-bundle';
 import { FAVICON_PATH, pageDocument } from './page-document';
@@ -89,6 +88,8 @@ export const assetHandler: RequestHandler = (req, res, next) => {
     .catch(next);
 };
 
+const PAGE_RESPONSES = { 200: { description: 'HTML', contentType: 'text/html' } };
+
 /**
  * Everything a domain's delivery layer needs to serve its page, in one call:
  * `router.use(pageRouter({ path: '/accounts/', title: 'Accounts', entry: '…/account-page.tsx' }))`.
@@ -97,13 +98,8 @@ export const assetHandler: RequestHandler = (req, res, next) => {
  */
 export function pageRouter(options: PageOptions & { readonly path: string }): Router {
   const router = express.Router();
-  const page = pageHandler(options);
-  // Declared, so the page is listed with the app's routes in /openapi.json like every other one.
-  defineRoute(
-    router,
-    { method: 'get', path: options.path, summary: options.description ?? options.title, tags: ['pages'], responses: { 200: { description: 'HTML', body: z.string(), contentType: 'text/html' } } },
-    (req, res, _input, next) => page(req, res, next),
-  );
+  const handler = pageHandler(options);
+  defineRoute(router, { method: 'get', path: options.path, summary: options.title, tags: ['pages'], responses: PAGE_RESPONSES }, (req, res, _input, next) => handler(req, res, next));
   router.use(assetHandler);
   return router;
 }
@@ -118,12 +114,8 @@ export function useMosaicUi(app: Express, settings: UiSettings): void {
   app.use(assetHandler);
   if (settings.signInPath === undefined) return;
   knownEntries.add(SIGN_IN_ENTRY);
-  const signIn = pageHandler({ entry: SIGN_IN_ENTRY, title: 'Sign in', description: 'Sign in or create your Mosaic account' });
-  defineRoute(
-    app,
-    { method: 'get', path: settings.signInPath, summary: 'The sign-in and sign-up page', tags: ['pages'], responses: { 200: { description: 'HTML', body: z.string(), contentType: 'text/html' } } },
-    (req, res, _input, next) => signIn(req, res, next),
-  );
+  const handler = pageHandler({ entry: SIGN_IN_ENTRY, title: 'Sign in', description: 'Sign in or create your Mosaic account' });
+  defineRoute(app, { method: 'get', path: settings.signInPath, summary: 'Sign in or create an account', tags: ['pages'], responses: PAGE_RESPONSES }, (req, res, _input, next) => handler(req, res, next));
 }
 
 

@@ -78,6 +78,28 @@ export async function runContest(options: ContestOptions): Promise<ContestReport
     }
   }
 
+  // The end game: with few items left, shoppers stop guessing and pick from the item
+  // list (what the store says is unsold), read at most every 250 ms for all of them.
+  let endgame = false;
+  let free: { at: number; ids: Promise<string[]> } | undefined;
+  async function listFree(): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await fetch(`${options.baseUrl()}/sales/${options.saleId}/items?limit=200${cursor === null ? '' : `&cursor=${cursor}`}`);
+      if (!response.ok) throw new Error(`items: ${response.status}`);
+      const page = (await response.json()) as { items: { id: string; sold: boolean }[]; nextCursor: string | null };
+      ids.push(...page.items.filter((item) => !item.sold).map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return ids;
+  }
+  async function pickFree(): Promise<string | undefined> {
+    if (!free || performance.now() - free.at > 250) free = { at: performance.now(), ids: listFree().catch(() => []) };
+    const ids = await free.ids;
+    return ids[Math.floor(Math.random() * ids.length)];
+  }
+
   async function shopper(n: number): Promise<void> {
     const user = `shopper-${n}`;
     const mine: string[] = [];
@@ -90,7 +112,11 @@ export async function runContest(options: ContestOptions): Promise<ContestReport
       let inBasket = 0;
       let refused = false;
       while (inBasket < basketSize && mine.length + inBasket < want && misses < MISSES_BEFORE_LOOKING && Date.now() < deadline) {
-        const id = itemId(options.saleId, cursor++ % options.total);
+        const id = endgame ? await pickFree() : itemId(options.saleId, cursor++ % options.total);
+        if (id === undefined) {
+          misses = MISSES_BEFORE_LOOKING;
+          break;
+        }
         const answer = await post(`/checkout?user_id=${user}&id=${id}`, checkout);
         if (!answer) continue;
         const errorCode = (answer.body.error as { code?: string } | undefined)?.code;
@@ -129,6 +155,7 @@ export async function runContest(options: ContestOptions): Promise<ContestReport
         // if items are only held (purchases in flight, or a crash) let them settle.
         const left = await remaining();
         if (left === 0) return;
+        if (left <= Math.max(options.concurrency, options.total / 50)) endgame = true;
         misses = 0;
         cursor = Math.floor(Math.random() * options.total);
         if (left < options.concurrency) await sleep(20);
