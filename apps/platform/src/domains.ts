@@ -18,8 +18,8 @@ export interface DomainEntry {
   app: string;
 }
 
-/** The interactive API reference, once the platform serves one; no link until then. */
-export const API_DOCS_PATH: string | undefined = undefined;
+/** The interactive API reference (Swagger UI over `/openapi.json`); undefined would hide its links. */
+export const API_DOCS_PATH: string | undefined = '/docs';
 
 export const DOMAINS: DomainEntry[] = [
   {

@@ -1,10 +1,10 @@
 import { createAccountModule } from '@mosaic/account-module';
 import { createAuthModule } from '@mosaic/auth-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
-import { buildHttpApp, requirePrincipal } from '@mosaic/kit-http';
+import { buildHttpApp, defineRoute, requirePrincipal } from '@mosaic/kit-http';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
-import { pageHandler, SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
-import { DOMAINS } from './domains';
+import { definePage, SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
+import { API_DOCS_PATH, DOMAINS } from './domains';
 import { HOME_ENTRY, homeBody, platformNav } from './home/home-page';
 
 /** Every domain in one process: wire each domain on the shared backends and mount its routers. */
@@ -16,13 +16,14 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
     logger: context.logger,
     telemetry: context.telemetry,
     resources: [auth.resource, ...account.resources, ...urlshortener.resources],
+    api: { title: 'Mosaic platform', version: '0.1.0' },
     mount: (app) => {
-      useMosaicUi(app, { nav: platformNav(), signInPath: SIGN_IN_PATH });
-      app.get('/', pageHandler({ title: 'Mosaic', entry: HOME_ENTRY, body: homeBody(), description: 'Every Mosaic product in one place' }));
+      useMosaicUi(app, { nav: platformNav(), signInPath: SIGN_IN_PATH, footerLinks: API_DOCS_PATH ? [{ label: 'API docs', href: API_DOCS_PATH }] : [] });
+      definePage(app, '/', { title: 'Mosaic', entry: HOME_ENTRY, body: homeBody(), description: 'Every Mosaic product in one place' });
       app.use('/api/v1/auth', auth.router);
       // Every router below sees the caller's principal when a valid token came with the request.
       app.use(auth.authenticate);
-      app.get('/api/v1/whoami', (req, res) => {
+      defineRoute(app, { method: 'get', path: '/api/v1/whoami', summary: 'The caller as authentication sees it', tags: ['auth'], principal: 'required' }, (req, res) => {
         res.json(requirePrincipal(req));
       });
       app.use('/api/v1', account.router);

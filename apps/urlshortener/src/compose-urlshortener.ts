@@ -19,8 +19,9 @@ export async function composeUrlshortener(context: AppContext): Promise<Composed
     telemetry: context.telemetry,
     trustProxy: settings.trustProxy,
     resources: urlshortener.resources,
+    api: { title: 'Mosaic URL shortener', version: '0.1.0' },
     mount: (app) => {
-      useMosaicUi(app, { nav: [{ label: 'URL shortener', href: '/' }] });
+      useMosaicUi(app, { nav: [{ label: 'URL shortener', href: '/' }], footerLinks: [{ label: 'API docs', href: '/docs' }] });
       if (settings.auth) {
         const { jwksUrl, issuer, audience } = settings.auth;
         app.use(authenticate(new JwtTokenVerifier({ keys: { jwksUrl }, issuer, audience })));

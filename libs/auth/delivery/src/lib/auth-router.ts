@@ -1,7 +1,7 @@
 import type { UserProfile } from '@mosaic/auth-domain';
 import type { AuthUseCases, SessionTokens } from '@mosaic/auth-usecase';
-import { parseRequest, requirePrincipal } from '@mosaic/kit-http';
-import { Router, type Request, type Response } from 'express';
+import { apiRouter, requirePrincipal } from '@mosaic/kit-http';
+import type { Request, Response, Router } from 'express';
 import { clearAccessTokenCookie, setAccessTokenCookie, type CookieOptions } from './access-token-cookie';
 import { loginBody, refreshTokenBody, registerBody } from './auth-schemas';
 import { requireAuth } from './authenticate';
@@ -19,7 +19,7 @@ export interface AuthRouterOptions {
  */
 export function createAuthRouter(options: AuthRouterOptions): Router {
   const { useCases, cookie } = options;
-  const router = Router();
+  const router = apiRouter({ tags: ['auth'] });
 
   // Tokens and account data must not sit in shared caches or the browser's history.
   router.use((_req, res, next) => {
@@ -28,37 +28,70 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
     next();
   });
 
-  router.post('/register', async (req, res) => {
-    const body = parseRequest(registerBody, req.body ?? {});
-    const profile = await useCases.register.execute({ ...body, ip: req.ip });
-    res.status(201).json(profileJson(profile));
-  });
+  router.define(
+    {
+      method: 'post',
+      path: '/register',
+      summary: 'Create a user',
+      request: { body: registerBody },
+      responses: { 201: { description: 'The new user' }, 409: { description: 'The email is taken' } },
+    },
+    async (req, res, { body }) => {
+      const profile = await useCases.register.execute({ ...body, ip: req.ip });
+      res.status(201).json(profileJson(profile));
+    },
+  );
 
-  router.post('/login', async (req, res) => {
-    const body = parseRequest(loginBody, req.body ?? {});
-    const session = await useCases.login.execute({ ...body, ip: req.ip });
-    sendSession(req, res, session, cookie);
-  });
+  router.define(
+    {
+      method: 'post',
+      path: '/login',
+      summary: 'Sign in: tokens, and the access token cookie',
+      request: { body: loginBody },
+      responses: { 200: { description: 'A session' }, 401: { description: 'Wrong email or password' } },
+    },
+    async (req, res, { body }) => {
+      const session = await useCases.login.execute({ ...body, ip: req.ip });
+      sendSession(req, res, session, cookie);
+    },
+  );
 
-  router.post('/refresh', async (req, res) => {
-    const body = parseRequest(refreshTokenBody, req.body ?? {});
-    const session = await useCases.refresh.execute({ refreshToken: body.refreshToken, ip: req.ip });
-    sendSession(req, res, session, cookie);
-  });
+  router.define(
+    {
+      method: 'post',
+      path: '/refresh',
+      summary: 'Trade a refresh token for a new session',
+      request: { body: refreshTokenBody },
+      responses: { 200: { description: 'A new session' }, 401: { description: 'Not a valid refresh token' } },
+    },
+    async (req, res, { body }) => {
+      const session = await useCases.refresh.execute({ refreshToken: body.refreshToken, ip: req.ip });
+      sendSession(req, res, session, cookie);
+    },
+  );
 
-  router.post('/logout', async (req, res) => {
-    const body = parseRequest(refreshTokenBody, req.body ?? {});
-    await useCases.logout.execute({ refreshToken: body.refreshToken });
-    clearAccessTokenCookie(req, res, cookie);
-    res.status(204).end();
-  });
+  router.define(
+    {
+      method: 'post',
+      path: '/logout',
+      summary: 'Revoke a refresh token and clear the cookie',
+      request: { body: refreshTokenBody },
+      responses: { 204: { description: 'Signed out' } },
+    },
+    async (req, res, { body }) => {
+      await useCases.logout.execute({ refreshToken: body.refreshToken });
+      clearAccessTokenCookie(req, res, cookie);
+      res.status(204).end();
+    },
+  );
 
-  router.get('/me', requireAuth(useCases.verifier, { cookie }), async (req, res) => {
+  const signedIn = requireAuth(useCases.verifier, { cookie });
+  router.define({ method: 'get', path: '/me', summary: 'The signed-in user', principal: 'required', before: [signedIn] }, async (req, res) => {
     const profile = await useCases.currentUser.execute({ userId: requirePrincipal(req).id });
     res.json(profileJson(profile));
   });
 
-  router.get('/jwks.json', (_req, res) => {
+  router.define({ method: 'get', path: '/jwks.json', summary: 'Public keys that verify access tokens (JWKS)' }, (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.removeHeader('Pragma');
     res.json(useCases.jwks());

@@ -1,4 +1,6 @@
+import { defineRoute, type RouteTarget } from '@mosaic/kit-http';
 import express, { type Express, type Request, type RequestHandler, type Response, type Router } from 'express';
+import { z } from 'zod';
 import { FAVICON_SVG } from './favicon';
 import { ASSET_PREFIX, bundlePage, type Asset, type PageBundle } from './page-bundle';
 import { FAVICON_PATH, pageDocument } from './page-document';
@@ -95,9 +97,19 @@ export const assetHandler: RequestHandler = (req, res, next) => {
  */
 export function pageRouter(options: PageOptions & { readonly path: string }): Router {
   const router = express.Router();
-  router.get(options.path, pageHandler(options));
+  definePage(router, options.path, options);
   router.use(assetHandler);
   return router;
+}
+
+/** `GET path` serving the page, declared so the API document lists it among the pages. */
+export function definePage(target: RouteTarget, path: string, options: PageOptions): void {
+  const handler = pageHandler(options);
+  defineRoute(
+    target,
+    { method: 'get', path, summary: `${options.title} page`, tags: ['pages'], responses: { 200: { description: 'HTML', body: z.string(), contentType: 'text/html' } } },
+    (req, res, _input, next) => handler(req, res, next),
+  );
 }
 
 /**
@@ -110,7 +122,7 @@ export function useMosaicUi(app: Express, settings: UiSettings): void {
   app.use(assetHandler);
   if (settings.signInPath === undefined) return;
   knownEntries.add(SIGN_IN_ENTRY);
-  app.get(settings.signInPath, pageHandler({ entry: SIGN_IN_ENTRY, title: 'Sign in', description: 'Sign in or create your Mosaic account' }));
+  definePage(app, settings.signInPath, { entry: SIGN_IN_ENTRY, title: 'Sign in', description: 'Sign in or create your Mosaic account' });
 }
 
 
