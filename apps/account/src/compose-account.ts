@@ -19,7 +19,7 @@ export async function composeAccount(context: AppContext): Promise<ComposedApp> 
     resources: [auth.resource, ...account.resources],
     api: { title: 'Mosaic account', version: '0.1.0' },
     mount: (app) => {
-      useMosaicUi(app, { nav: [{ label: 'Accounts', href: '/' }], signInPath: SIGN_IN_PATH });
+      useMosaicUi(app, { nav: [{ label: 'Accounts', href: '/' }], signInPath: SIGN_IN_PATH, footerLinks: [{ label: 'API docs', href: '/docs' }] });
       app.use(account.page);
       app.use('/api/v1/auth', auth.router);
       app.use(auth.authenticate);

@@ -18,7 +18,7 @@ export interface DomainEntry {
   app: string;
 }
 
-/** The interactive API reference, once the platform serves one; no link until then. */
+/** The interactive API reference (Swagger UI over `/openapi.json`); undefined would hide its links. */
 export const API_DOCS_PATH: string | undefined = '/docs';
 
 export const DOMAINS: DomainEntry[] = [
@@ -42,7 +42,6 @@ export const DOMAINS: DomainEntry[] = [
     id: 'chat',
     name: 'Chat',
     description: 'Real-time messages between friends and in channels.',
-    page: '/chat/',
     api: '/api/v1/chat',
     app: 'app-chat',
   },
@@ -50,7 +49,6 @@ export const DOMAINS: DomainEntry[] = [
     id: 'exchange',
     name: 'Exchange',
     description: 'A spot exchange with a deterministic single-writer matching engine.',
-    page: '/exchange/',
     api: '/api',
     app: 'app-exchange',
   },
@@ -58,7 +56,6 @@ export const DOMAINS: DomainEntry[] = [
     id: 'flashsale',
     name: 'Flash sale',
     description: 'Hourly sales of 10,000 items, never oversold.',
-    page: '/flashsale/',
     api: '/api/v1/flashsale',
     app: 'app-flashsale',
   },

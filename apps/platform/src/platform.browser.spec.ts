@@ -14,6 +14,8 @@ import { createPlatform } from './platform';
 const PHONE = { width: 390, height: 844 };
 const eventually = { timeout: 15_000 };
 const screenshots = join(tmpdir(), 'mosaic-platform-screenshots');
+/** A journey drives many pages; a loaded machine may take minutes, and the polls above bound each step. */
+const JOURNEY_TIMEOUT = 180_000;
 
 /** The newcomer's paths through the platform, at phone width, with the console watched throughout. */
 describeWithChromium('the platform in Chromium', (browser) => {
@@ -120,7 +122,7 @@ describeWithChromium('the platform in Chromium', (browser) => {
     expect(watch.documents.map(({ url }) => new URL(url).pathname)).toEqual(['/', '/accounts/', '/signin', '/accounts/', '/s/', '/']);
     for (const { policy } of watch.documents) expect(policy).toBe(STRICT_CONTENT_SECURITY_POLICY);
     await context.close();
-  });
+  }, JOURNEY_TIMEOUT);
 
   it('shows why sign-in failed, and refuses to send the user off-site afterwards', async () => {
     const context = await browser().newContext({ viewport: PHONE });
@@ -143,7 +145,7 @@ describeWithChromium('the platform in Chromium', (browser) => {
     await page.click('#auth-submit');
     await page.waitForURL(`${platform.url}/`);
     await context.close();
-  });
+  }, JOURNEY_TIMEOUT);
 
   it('pages through a long ledger, ten entries at a time', async () => {
     const context = await browser().newContext({ viewport: PHONE });
@@ -169,7 +171,7 @@ describeWithChromium('the platform in Chromium', (browser) => {
     expect(await page.locator('#ledger-rows tr').last().textContent()).toContain('1.00');
     expect(watch.problems).toEqual([]);
     await context.close();
-  });
+  }, JOURNEY_TIMEOUT);
 
   it('follows a short link made on the platform', async () => {
     const page = await browser().newPage();
@@ -182,5 +184,5 @@ describeWithChromium('the platform in Chromium', (browser) => {
     expect(page.url()).toBe(destinationUrl);
     expect(await page.textContent('h1')).toBe('Arrived');
     await page.close();
-  });
+  }, JOURNEY_TIMEOUT);
 });

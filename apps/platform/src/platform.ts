@@ -6,8 +6,8 @@ import { createExchangeModule } from '@mosaic/exchange-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
 import { buildHttpApp, defineRoute, requirePrincipal, type HttpApp } from '@mosaic/kit-http';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
-import { pageHandler, SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
-import { DOMAINS } from './domains';
+import { definePage, SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
+import { API_DOCS_PATH, DOMAINS } from './domains';
 import { HOME_ENTRY, homeBody, platformNav } from './home/home-page';
 
 /** Every domain in one process: wire each domain on the shared backends and mount its routers. */
@@ -25,9 +25,8 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
     resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...chat.resources, ...flashsale.resources, ...exchange.resources],
     api: { title: 'Mosaic platform', version: '0.1.0' },
     mount: (app) => {
-      useMosaicUi(app, { nav: platformNav(), signInPath: SIGN_IN_PATH });
-      const home = pageHandler({ title: 'Mosaic', entry: HOME_ENTRY, body: homeBody(), description: 'Every Mosaic product in one place' });
-      defineRoute(app, { method: 'get', path: '/', summary: 'Home page', tags: ['pages'] }, (req, res, _input, next) => home(req, res, next));
+      useMosaicUi(app, { nav: platformNav(), signInPath: SIGN_IN_PATH, footerLinks: API_DOCS_PATH ? [{ label: 'API docs', href: API_DOCS_PATH }] : [] });
+      definePage(app, '/', { title: 'Mosaic', entry: HOME_ENTRY, body: homeBody(), description: 'Every Mosaic product in one place' });
       app.use('/api/v1/auth', auth.router);
       // The gitbitex-compatible API authenticates by its own cookie rules (a stale cookie is "signed out", never a 401 loop).
       app.use('/api', exchange.router);

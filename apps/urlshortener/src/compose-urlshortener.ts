@@ -20,7 +20,7 @@ export async function composeUrlshortener(context: AppContext): Promise<Composed
     resources: urlshortener.resources,
     api: { title: 'Mosaic URL shortener', version: '0.1.0' },
     mount: (app) => {
-      useMosaicUi(app, { nav: [{ label: 'URL shortener', href: '/' }] });
+      useMosaicUi(app, { nav: [{ label: 'URL shortener', href: '/' }], footerLinks: [{ label: 'API docs', href: '/docs' }] });
       if (settings.auth) {
         app.use(createRemoteAuthentication(context, settings.auth).authenticate);
       }

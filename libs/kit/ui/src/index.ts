@@ -5,7 +5,7 @@ export { ASSET_PREFIX, bundlePage } from './server/page-bundle';
 export type { Asset, PageBundle } from './server/page-bundle';
 export { FAVICON_PATH, pageDocument } from './server/page-document';
 export type { PageDocumentOptions } from './server/page-document';
-export { assetHandler, CHROME_ENTRY, KIT_STYLES_ENTRY, pageHandler, pageRouter, SIGN_IN_ENTRY, sendPage, useMosaicUi } from './server/page-router';
+export { assetHandler, CHROME_ENTRY, definePage, KIT_STYLES_ENTRY, pageHandler, pageRouter, SIGN_IN_ENTRY, sendPage, useMosaicUi } from './server/page-router';
 export type { PageOptions, SendPageOptions } from './server/page-router';
 export { DEFAULT_UI_SETTINGS, SIGN_IN_PATH } from './server/ui-settings';
 export type { NavLink, UiSettings } from './server/ui-settings';

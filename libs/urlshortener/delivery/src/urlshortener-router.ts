@@ -1,4 +1,5 @@
 import { apiRouter, principalOf, requirePrincipal } from '@mosaic/kit-http';
+import { assetHandler, definePage, sendPage } from '@mosaic/kit-ui';
 import { linkErrors, ShortCode } from '@mosaic/urlshortener-domain';
 import type { UrlshortenerUseCases } from '@mosaic/urlshortener-usecase';
 import type { RequestHandler, Router } from 'express';
@@ -7,7 +8,6 @@ import { createLinkBody, linkCodeParams, seedShortenBody } from './http/link-req
 import { toLinkResponse, type LinkStatsResponse } from './http/link-responses';
 import { redirectHandler, seedRedirectHandler, type LinkNotFoundResponder } from './http/redirect-handler';
 import { shortUrlBaseResolver } from './http/short-url-base';
-import { assetHandler, pageHandler, sendPage } from '@mosaic/kit-ui';
 import { notFoundPage } from './pages/not-found-page';
 import { SHORTENER_PAGE } from './pages/shortener-page';
 import { qrCodeSvg } from './qr/qr-svg';
@@ -172,11 +172,7 @@ export function createUrlshortenerRouter(options: UrlshortenerRouterOptions): Ur
   );
 
   // Routing is not strict about the trailing slash: "/s" serves the page as "/s/" does.
-  const page = pageHandler(SHORTENER_PAGE);
-  router.define(
-    { method: 'get', path: pagePath, summary: 'The shortener page', tags: ['pages'], responses: { 200: { description: 'HTML', body: z.string(), contentType: 'text/html' } } },
-    (req, res, _input, next) => page(req, res, next),
-  );
+  definePage(router, pagePath, SHORTENER_PAGE);
   // The page's script and styles, for apps that do not serve the shared assets themselves.
   router.use(assetHandler);
   return Object.assign(router, { redirect });

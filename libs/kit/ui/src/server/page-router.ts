@@ -1,5 +1,6 @@
-import { defineRoute } from '@mosaic/kit-http';
+import { defineRoute, type RouteTarget } from '@mosaic/kit-http';
 import express, { type Express, type Request, type RequestHandler, type Response, type Router } from 'express';
+import { z } from 'zod';
 import { FAVICON_SVG } from './favicon';
 import { ASSET_PREFIX, bundlePage, type Asset, type PageBundle } from './page-bundle';
 import { FAVICON_PATH, pageDocument } from './page-document';
@@ -88,7 +89,6 @@ export const assetHandler: RequestHandler = (req, res, next) => {
     .catch(next);
 };
 
-const PAGE_RESPONSES = { 200: { description: 'HTML', contentType: 'text/html' } };
 
 /**
  * Everything a domain's delivery layer needs to serve its page, in one call:
@@ -98,10 +98,19 @@ const PAGE_RESPONSES = { 200: { description: 'HTML', contentType: 'text/html' } 
  */
 export function pageRouter(options: PageOptions & { readonly path: string }): Router {
   const router = express.Router();
-  const handler = pageHandler(options);
-  defineRoute(router, { method: 'get', path: options.path, summary: options.title, tags: ['pages'], responses: PAGE_RESPONSES }, (req, res, _input, next) => handler(req, res, next));
+  definePage(router, options.path, options);
   router.use(assetHandler);
   return router;
+}
+
+/** `GET path` serving the page, declared so the API document lists it among the pages. */
+export function definePage(target: RouteTarget, path: string, options: PageOptions): void {
+  const handler = pageHandler(options);
+  defineRoute(
+    target,
+    { method: 'get', path, summary: `${options.title} page`, tags: ['pages'], responses: { 200: { description: 'HTML', body: z.string(), contentType: 'text/html' } } },
+    (req, res, _input, next) => handler(req, res, next),
+  );
 }
 
 /**
@@ -114,8 +123,7 @@ export function useMosaicUi(app: Express, settings: UiSettings): void {
   app.use(assetHandler);
   if (settings.signInPath === undefined) return;
   knownEntries.add(SIGN_IN_ENTRY);
-  const handler = pageHandler({ entry: SIGN_IN_ENTRY, title: 'Sign in', description: 'Sign in or create your Mosaic account' });
-  defineRoute(app, { method: 'get', path: settings.signInPath, summary: 'Sign in or create an account', tags: ['pages'], responses: PAGE_RESPONSES }, (req, res, _input, next) => handler(req, res, next));
+  definePage(app, settings.signInPath, { entry: SIGN_IN_ENTRY, title: 'Sign in', description: 'Sign in or create your Mosaic account' });
 }
 
 
