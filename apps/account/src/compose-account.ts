@@ -16,6 +16,7 @@ export async function composeAccount(context: AppContext): Promise<ComposedApp> 
     telemetry: context.telemetry,
     trustProxy: context.config.TRUST_PROXY,
     resources: [auth.resource, ...account.resources],
+    api: { title: 'Mosaic account', version: '0.1.0' },
     mount: (app) => {
       app.use('/api/v1/auth', auth.router);
       app.use(auth.authenticate);

@@ -19,7 +19,7 @@ describe('the platform process', () => {
     } finally {
       expect(await stop()).toBe(0);
     }
-  }, 30_000);
+  }, 90_000);
 
   it('refuses to start when a backend URL is malformed, naming the variable', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', main], {
@@ -31,7 +31,7 @@ describe('the platform process', () => {
     const [code] = await once(child, 'exit');
     expect(code).toBe(1);
     expect(stderr).toContain('MYSQL_URL');
-  }, 30_000);
+  }, 90_000);
 
   it('exports traces over OTLP when an endpoint is configured', async () => {
     const received: string[] = [];
@@ -53,5 +53,5 @@ describe('the platform process', () => {
     } finally {
       collector.close();
     }
-  }, 30_000);
+  }, 90_000);
 });

@@ -1,7 +1,7 @@
 import { createAccountModule } from '@mosaic/account-module';
 import { createAuthModule } from '@mosaic/auth-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
-import { buildHttpApp, requirePrincipal } from '@mosaic/kit-http';
+import { buildHttpApp, defineRoute, requirePrincipal } from '@mosaic/kit-http';
 import { createUrlshortenerModule } from '@mosaic/urlshortener-module';
 import { DOMAINS } from './domains';
 import { landingPage } from './landing-page';
@@ -17,14 +17,15 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
     telemetry: context.telemetry,
     trustProxy: context.config.TRUST_PROXY,
     resources: [auth.resource, ...account.resources, ...urlshortener.resources],
+    api: { title: 'Mosaic platform', version: '0.1.0' },
     mount: (app) => {
-      app.get('/', (_req, res) => {
+      defineRoute(app, { method: 'get', path: '/', summary: 'Home page', tags: ['pages'] }, (_req, res) => {
         res.type('html').send(page);
       });
       app.use('/api/v1/auth', auth.router);
       // Every router below sees the caller's principal when a valid token came with the request.
       app.use(auth.authenticate);
-      app.get('/api/v1/whoami', (req, res) => {
+      defineRoute(app, { method: 'get', path: '/api/v1/whoami', summary: 'The caller as authentication sees it', tags: ['auth'], principal: 'required' }, (req, res) => {
         res.json(requirePrincipal(req));
       });
       app.use('/api/v1', account.router);

@@ -17,6 +17,7 @@ export async function composeUrlshortener(context: AppContext): Promise<Composed
     telemetry: context.telemetry,
     trustProxy: context.config.TRUST_PROXY,
     resources: urlshortener.resources,
+    api: { title: 'Mosaic URL shortener', version: '0.1.0' },
     mount: (app) => {
       if (settings.auth) {
         app.use(createRemoteAuthentication(context, settings.auth).authenticate);

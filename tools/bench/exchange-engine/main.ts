@@ -9,7 +9,8 @@
  * (b) the full engine (assets, holds, clearing, fees, results): throughput and
  *     per-command latency percentiles;
  * (c) file journal appends per second with group commit, per fsync policy;
- * (d) replay speed: journal on disk → engine, and snapshot/restore times;
+ * (d) replay speed: journal on disk → decode → engine, binary records against the
+ *     former JSON ones (and decode alone), then snapshot/restore times;
  * (e) the service write path: sequence → durable append → apply → answer.
  *
  * A benchmark prints figures; it asserts nothing about time.
@@ -22,6 +23,7 @@ import { decodeSnapshot, encodeSnapshot, ExchangeEngine, type JournalRecord } fr
 import { FileCommandJournal, type FsyncPolicy } from '@mosaic/exchange-repository';
 import { ExchangeService } from '@mosaic/exchange-usecase';
 import { generateEngineWorkload } from './engine-workload';
+import { measureReplay } from './replay-bench';
 import { referenceIds, runMosaic, runReference, sameOutcome, type MatchingOutcome } from './matching-bench';
 import { median, micros, percentile, rate, row } from './stats';
 import { generateWorkload } from './workload';
@@ -106,11 +108,10 @@ function fullEngine(): { engine: ExchangeEngine; records: JournalRecord[] } {
   return { engine, records: [...workload.setup, ...workload.operations] };
 }
 
-async function journal(records: JournalRecord[], dir: string): Promise<string> {
+async function journal(records: JournalRecord[], dir: string): Promise<void> {
   section('(c) File journal: appends with group commit');
   const count = Math.min(records.length, Math.round(300_000 * SCALE));
   const inFlight = 10_000;
-  let kept = '';
   for (const fsync of [{ mode: 'always' }, { mode: 'interval', intervalMs: 5 }, { mode: 'never' }] satisfies FsyncPolicy[]) {
     const path = join(dir, `journal-${fsync.mode}`);
     const writer = await FileCommandJournal.open({ dir: path, fsync });
@@ -125,21 +126,21 @@ async function journal(records: JournalRecord[], dir: string): Promise<string> {
     const { writes, syncs, bytes } = writer.stats;
     await writer.close();
     row(`fsync ${fsync.mode}`, `${rate(count, seconds)} (${writes} writes, ${syncs} fsyncs, ${Math.round(count / writes)} records/write, ${(bytes / count).toFixed(0)} B/record)`);
-    if (fsync.mode === 'always') kept = path;
   }
   row('durable appends in flight', inFlight.toLocaleString('en-US'));
-  return kept;
 }
 
-async function replay(path: string, engine: ExchangeEngine): Promise<void> {
+async function replay(records: JournalRecord[], dir: string, engine: ExchangeEngine): Promise<void> {
   section('(d) Replay and snapshots');
-  const reader = await FileCommandJournal.open({ dir: path });
-  const replayed = new ExchangeEngine();
-  const start = performance.now();
-  for await (const batch of reader.read(1)) for (const record of batch) replayed.apply(record);
-  const seconds = (performance.now() - start) / 1000;
-  await reader.close();
-  row('journal file → decode → engine', `${rate(replayed.lastSeq, seconds)} (${replayed.lastSeq.toLocaleString('en-US')} commands)`);
+  const figures = await measureReplay(records, dir, 3);
+  const { binary, json } = figures;
+  row('commands replayed', `${figures.commands.toLocaleString('en-US')} (${figures.bytesPerRecord.binary.toFixed(0)} B/record binary, ${figures.bytesPerRecord.json.toFixed(0)} B/record JSON)`);
+  row('binary: file → decode → engine (median of 3)', rate(binary.replay, 1));
+  row('JSON (former format): file → decode → engine', rate(json.replay, 1));
+  row('ratio binary / JSON, replay', `${(binary.replay / json.replay).toFixed(2)}×`);
+  row('binary: file → decode only', rate(binary.decode, 1));
+  row('JSON (former format): file → decode only', rate(json.decode, 1));
+  row('ratio binary / JSON, decode', `${(binary.decode / json.decode).toFixed(2)}×`);
 
   const takes: number[] = [];
   const restores: number[] = [];
@@ -193,8 +194,8 @@ async function main(): Promise<void> {
   const { engine, records } = fullEngine();
   const dir = await mkdtemp(join(tmpdir(), 'exchange-bench-'));
   try {
-    const path = await journal(records, dir);
-    await replay(path, engine);
+    await journal(records, dir);
+    await replay(records, dir, engine);
     await service(records, dir);
   } finally {
     await rm(dir, { recursive: true, force: true });

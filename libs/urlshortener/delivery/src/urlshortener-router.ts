@@ -1,8 +1,9 @@
-import { parseRequest, principalOf, requirePrincipal } from '@mosaic/kit-http';
+import { apiRouter, principalOf, requirePrincipal } from '@mosaic/kit-http';
 import { linkErrors, ShortCode } from '@mosaic/urlshortener-domain';
 import type { UrlshortenerUseCases } from '@mosaic/urlshortener-usecase';
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import { createLinkBody, seedShortenBody } from './http/link-requests';
+import type { RequestHandler, Router } from 'express';
+import { z } from 'zod';
+import { createLinkBody, linkCodeParams, seedShortenBody } from './http/link-requests';
 import { toLinkResponse, type LinkStatsResponse } from './http/link-responses';
 import { redirectHandler, seedRedirectHandler, type LinkNotFoundResponder } from './http/redirect-handler';
 import { shortUrlBaseResolver } from './http/short-url-base';
@@ -53,56 +54,129 @@ export function createUrlshortenerRouter(options: UrlshortenerRouterOptions): Ur
     throw linkErrors.linkNotFound(code);
   };
 
-  const router = express.Router();
+  const router = apiRouter({ tags: ['urlshortener'] });
 
   // First, so the hot path skips matching every other route. It only ever takes a
   // single path segment and passes on anything that cannot be a code (including the
   // page path's own segment, "s" in "/s/"), so the routes below still get theirs.
   const redirect = redirectHandler(resolveLink, linkNotFound);
-  router.get('/:code', redirect);
+  router.define(
+    {
+      method: 'get',
+      path: '/:code',
+      summary: 'Follow a short link',
+      request: { params: linkCodeParams },
+      responses: { 302: { description: 'To the long URL' }, 404: { description: 'No such link' } },
+    },
+    (req, res, _input, next) => redirect(req, res, next),
+  );
 
-  router.post('/api/v1/links', options.createLinkLimiter, async (req: Request, res: Response) => {
-    const body = parseRequest(createLinkBody, req.body);
-    const link = await createLink.execute({
-      url: body.url,
-      alias: body.alias ?? undefined,
-      expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
-      ownerId: principalOf(req)?.id,
-      requestHost: req.get('host'),
-    });
-    res.status(201).location(`/api/v1/links/${link.code.value}`).json(toLinkResponse(link, baseOf(req)));
-  });
+  router.define(
+    {
+      method: 'post',
+      path: '/api/v1/links',
+      summary: 'Shorten a URL, optionally under an alias (owned when signed in)',
+      principal: 'optional',
+      before: [options.createLinkLimiter],
+      request: { body: createLinkBody },
+      responses: { 201: { description: 'The link' }, 409: { description: 'The alias is taken' }, 429: { description: 'Too many links created' } },
+    },
+    async (req, res, { body }) => {
+      const link = await createLink.execute({
+        url: body.url,
+        alias: body.alias ?? undefined,
+        expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
+        ownerId: principalOf(req)?.id,
+        requestHost: req.get('host'),
+      });
+      res
+        .status(201)
+        .location(`/api/v1/links/${link.code.value}`)
+        .json(toLinkResponse(link, baseOf(req)));
+    },
+  );
 
-  router.get('/api/v1/links/:code', async (req, res) => {
-    const { link, clicks } = await inspectLink.execute(req.params.code);
-    res.setHeader('Cache-Control', 'no-store');
-    res.json({ ...toLinkResponse(link, baseOf(req)), clicks } satisfies LinkStatsResponse);
-  });
+  router.define(
+    {
+      method: 'get',
+      path: '/api/v1/links/:code',
+      summary: 'A link and its click count',
+      request: { params: linkCodeParams },
+      responses: { 200: { description: 'The link' }, 404: { description: 'No such link' } },
+    },
+    async (req, res, { params }) => {
+      const { link, clicks } = await inspectLink.execute(params.code);
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({ ...toLinkResponse(link, baseOf(req)), clicks } satisfies LinkStatsResponse);
+    },
+  );
 
-  router.delete('/api/v1/links/:code', async (req, res) => {
-    const principal = requirePrincipal(req);
-    await deleteLink.execute({ code: req.params.code, principalId: principal.id });
-    res.status(204).end();
-  });
+  router.define(
+    {
+      method: 'delete',
+      path: '/api/v1/links/:code',
+      summary: 'Delete a link you own',
+      principal: 'required',
+      request: { params: linkCodeParams },
+      responses: { 204: { description: 'Deleted' } },
+    },
+    async (req, res, { params }) => {
+      const principal = requirePrincipal(req);
+      await deleteLink.execute({ code: params.code, principalId: principal.id });
+      res.status(204).end();
+    },
+  );
 
-  router.get('/api/v1/links/:code/qr.svg', async (req, res) => {
-    const link = await resolveLink.execute(req.params.code, false);
-    if (!link) throw linkErrors.linkNotFound(req.params.code);
-    const shortUrl = `${baseOf(req)}/${link.code.value}`;
-    res.setHeader('Cache-Control', 'public, max-age=86400');
-    res.type('image/svg+xml').send(qrCodeSvg(encodeQr(shortUrl, 'M'), shortUrl));
-  });
+  router.define(
+    {
+      method: 'get',
+      path: '/api/v1/links/:code/qr.svg',
+      summary: "The short link's QR code",
+      request: { params: linkCodeParams },
+      responses: { 200: { description: 'An SVG image', body: z.string(), contentType: 'image/svg+xml' }, 404: { description: 'No such link' } },
+    },
+    async (req, res, { params }) => {
+      const link = await resolveLink.execute(params.code, false);
+      if (!link) throw linkErrors.linkNotFound(params.code);
+      const shortUrl = `${baseOf(req)}/${link.code.value}`;
+      res.setHeader('Cache-Control', 'public, max-age=86400');
+      res.type('image/svg+xml').send(qrCodeSvg(encodeQr(shortUrl, 'M'), shortUrl));
+    },
+  );
 
-  router.post('/api/v1/data/shorten', options.createLinkLimiter, async (req, res) => {
-    const body = parseRequest(seedShortenBody, req.body);
-    const link = await createLink.execute({ url: body.longURL, ownerId: principalOf(req)?.id, requestHost: req.get('host') });
-    res.status(201).json({ shortURL: `${baseOf(req)}/${link.code.value}` });
-  });
+  router.define(
+    {
+      method: 'post',
+      path: '/api/v1/data/shorten',
+      summary: 'Shorten a URL (the seed API)',
+      principal: 'optional',
+      before: [options.createLinkLimiter],
+      request: { body: seedShortenBody },
+      responses: { 201: { description: '{ shortURL }' } },
+    },
+    async (req, res, { body }) => {
+      const link = await createLink.execute({ url: body.longURL, ownerId: principalOf(req)?.id, requestHost: req.get('host') });
+      res.status(201).json({ shortURL: `${baseOf(req)}/${link.code.value}` });
+    },
+  );
 
-  router.get('/api/v1/shortUrl/:code', seedRedirectHandler(resolveLink, apiNotFound));
+  const seedRedirect = seedRedirectHandler(resolveLink, apiNotFound);
+  router.define(
+    {
+      method: 'get',
+      path: '/api/v1/shortUrl/:code',
+      summary: 'Follow a short link (the seed API): always 301',
+      request: { params: linkCodeParams },
+      responses: { 301: { description: 'To the long URL' } },
+    },
+    (req, res, _input, next) => seedRedirect(req, res, next),
+  );
 
   // Routing is not strict about the trailing slash: "/s" serves the page as "/s/" does.
-  router.get(pagePath, (_req, res) => sendHtml(res, 200, page));
+  router.define(
+    { method: 'get', path: pagePath, summary: 'The shortener page', tags: ['pages'], responses: { 200: { description: 'HTML', body: z.string(), contentType: 'text/html' } } },
+    (_req, res) => sendHtml(res, 200, page),
+  );
   return Object.assign(router, { redirect });
 }
 

@@ -1,7 +1,7 @@
 import type { UserProfile } from '@mosaic/auth-domain';
 import type { AuthUseCases, SessionTokens } from '@mosaic/auth-usecase';
-import { parseRequest, requirePrincipal } from '@mosaic/kit-http';
-import { Router, type Request, type Response } from 'express';
+import { apiRouter, requirePrincipal } from '@mosaic/kit-http';
+import type { Request, Response, Router } from 'express';
 import { clearAccessTokenCookie, setAccessTokenCookie, type CookieOptions } from './access-token-cookie';
 import { changePasswordBody, loginBody, refreshTokenBody, registerBody, roleParams } from './auth-schemas';
 import { accessClaimsOf, requireAuth } from './authenticate';
@@ -21,8 +21,7 @@ export interface AuthRouterOptions {
  */
 export function createAuthRouter(options: AuthRouterOptions): Router {
   const { useCases, cookie } = options;
-  const signedIn = requireAuth(useCases.verifier, { cookie });
-  const router = Router();
+  const router = apiRouter({ tags: ['auth'] });
 
   // Tokens and account data must not sit in shared caches or the browser's history.
   router.use((_req, res, next) => {
@@ -31,56 +30,117 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
     next();
   });
 
-  router.post('/register', async (req, res) => {
-    const body = parseRequest(registerBody, req.body ?? {});
-    const profile = await useCases.register.execute({ ...body, ip: req.ip });
-    res.status(201).json(profileJson(profile));
-  });
+  router.define(
+    {
+      method: 'post',
+      path: '/register',
+      summary: 'Create a user',
+      request: { body: registerBody },
+      responses: { 201: { description: 'The new user' }, 409: { description: 'The email is taken' } },
+    },
+    async (req, res, { body }) => {
+      const profile = await useCases.register.execute({ ...body, ip: req.ip });
+      res.status(201).json(profileJson(profile));
+    },
+  );
 
-  router.post('/login', async (req, res) => {
-    const body = parseRequest(loginBody, req.body ?? {});
-    const session = await useCases.login.execute({ ...body, ip: req.ip });
-    sendSession(req, res, session, cookie);
-  });
+  router.define(
+    {
+      method: 'post',
+      path: '/login',
+      summary: 'Sign in: tokens, and the access token cookie',
+      request: { body: loginBody },
+      responses: { 200: { description: 'A session' }, 401: { description: 'Wrong email or password' } },
+    },
+    async (req, res, { body }) => {
+      const session = await useCases.login.execute({ ...body, ip: req.ip });
+      sendSession(req, res, session, cookie);
+    },
+  );
 
-  router.post('/refresh', async (req, res) => {
-    const body = parseRequest(refreshTokenBody, req.body ?? {});
-    const session = await useCases.refresh.execute({ refreshToken: body.refreshToken, ip: req.ip });
-    sendSession(req, res, session, cookie);
-  });
+  router.define(
+    {
+      method: 'post',
+      path: '/refresh',
+      summary: 'Trade a refresh token for a new session',
+      request: { body: refreshTokenBody },
+      responses: { 200: { description: 'A new session' }, 401: { description: 'Not a valid refresh token' } },
+    },
+    async (req, res, { body }) => {
+      const session = await useCases.refresh.execute({ refreshToken: body.refreshToken, ip: req.ip });
+      sendSession(req, res, session, cookie);
+    },
+  );
 
-  router.post('/logout', async (req, res) => {
-    const body = parseRequest(refreshTokenBody, req.body ?? {});
-    await useCases.logout.execute({ refreshToken: body.refreshToken });
-    clearAccessTokenCookie(req, res, cookie);
-    res.status(204).end();
-  });
+  router.define(
+    {
+      method: 'post',
+      path: '/logout',
+      summary: 'Revoke a refresh token and clear the cookie',
+      request: { body: refreshTokenBody },
+      responses: { 204: { description: 'Signed out' } },
+    },
+    async (req, res, { body }) => {
+      await useCases.logout.execute({ refreshToken: body.refreshToken });
+      clearAccessTokenCookie(req, res, cookie);
+      res.status(204).end();
+    },
+  );
 
-  router.get('/me', signedIn, async (req, res) => {
+  const signedIn = requireAuth(useCases.verifier, { cookie });
+  router.define({ method: 'get', path: '/me', summary: 'The signed-in user', principal: 'required', before: [signedIn] }, async (req, res) => {
     const profile = await useCases.currentUser.execute({ userId: requirePrincipal(req).id });
     res.json(profileJson(profile));
   });
 
-  // Ends every other session of the account; this one stays signed in.
-  router.post('/password', signedIn, async (req, res) => {
-    const body = parseRequest(changePasswordBody, req.body ?? {});
-    const claims = accessClaimsOf(req);
-    const principal = requirePrincipal(req);
-    await useCases.changePassword.execute({ userId: principal.id, sessionId: claims?.sessionId ?? '', ...body, ip: req.ip });
-    res.status(204).end();
-  });
+  router.define(
+    {
+      method: 'post',
+      path: '/password',
+      summary: 'Change the password; every other session of the account ends at once',
+      principal: 'required',
+      before: [signedIn],
+      request: { body: changePasswordBody },
+      responses: {
+        204: { description: 'Changed; this session goes on' },
+        400: { description: 'The new password is too weak (weak_password)' },
+        403: { description: 'The current password is wrong (wrong_password)' },
+        429: { description: 'Too many wrong current passwords' },
+      },
+    },
+    async (req, res, { body }) => {
+      const principal = requirePrincipal(req);
+      const sessionId = accessClaimsOf(req)?.sessionId ?? '';
+      await useCases.changePassword.execute({ userId: principal.id, sessionId, ...body, ip: req.ip });
+      res.status(204).end();
+    },
+  );
 
   // Admins only; the new roles reach access tokens issued from then on (next login or refresh).
   for (const [method, granted] of [['put', true], ['delete', false]] as const) {
-    router[method]('/users/:id/roles/:role', signedIn, async (req, res) => {
-      const principal = requirePrincipal(req);
-      const params = parseRequest(roleParams, req.params, 'params');
-      await useCases.changeRole.execute({ actorRoles: principal.roles, userId: params.id, role: params.role, granted });
-      res.status(204).end();
-    });
+    router.define(
+      {
+        method,
+        path: '/users/:id/roles/:role',
+        summary: granted ? 'Grant a role (admins only)' : 'Revoke a role (admins only)',
+        principal: 'required',
+        before: [signedIn],
+        request: { params: roleParams },
+        responses: {
+          204: { description: granted ? 'The user holds the role' : 'The user no longer holds the role' },
+          403: { description: 'The caller is not an admin (admin_only)' },
+          404: { description: 'No such user (user_not_found)' },
+        },
+      },
+      async (req, res, { params }) => {
+        const principal = requirePrincipal(req);
+        await useCases.changeRole.execute({ actorRoles: principal.roles, userId: params.id, role: params.role, granted });
+        res.status(204).end();
+      },
+    );
   }
 
-  router.get('/jwks.json', (_req, res) => {
+  router.define({ method: 'get', path: '/jwks.json', summary: 'Public keys that verify access tokens (JWKS)' }, (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.removeHeader('Pragma');
     res.json(options.publicKeys());

@@ -30,12 +30,14 @@ export class OrderIndex {
   }
 
   get(id: number): BookOrder | undefined {
+    // 0 marks an empty slot, so it (and anything that is not an id) is never found.
+    if (!(id > 0)) return undefined;
     const keys = this.keys;
     let slot = this.home(id);
     for (;;) {
       const key = keys[slot];
-      if (key === id) return this.values[slot] as BookOrder;
       if (key === EMPTY) return undefined;
+      if (key === id) return this.values[slot] as BookOrder;
       slot = (slot + 1) & this.mask;
     }
   }

@@ -9,10 +9,11 @@ import type { ExchangeCommand, JournalRecord, PlaceOrderCommand } from './comman
  * travel as decimal strings.
  */
 
-const MAX_TEXT = 128;
-const USER_ID = /^[!-~]{1,64}$/;
-const CURRENCY_CODE = /^[A-Z0-9]{1,16}$/;
-const PRODUCT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+/** The shapes of a command's fields, shared with the engine's own guard. */
+export const MAX_TEXT = 128;
+export const USER_ID = /^[!-~]{1,64}$/;
+export const CURRENCY_CODE = /^[A-Z0-9]{1,16}$/;
+export const PRODUCT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 const INTEGER = /^[1-9][0-9]{0,59}$/;
 
 type Json = Record<string, unknown>;

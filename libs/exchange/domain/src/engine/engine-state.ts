@@ -42,10 +42,13 @@ export class EngineState {
     this.orders = new OrderIndex(orderCapacity);
   }
 
+  /** Takes `time` and `ref` only when well-formed: the guard rejects the command before anything else reads them. */
   begin(record: JournalRecord): void {
     this.seq = record.seq;
-    this.time = record.time;
-    this.ref = record.command.ref ?? null;
+    const time: unknown = record.time;
+    this.time = typeof time === 'number' && Number.isSafeInteger(time) && time >= 0 ? time : 0;
+    const ref: unknown = (record.command as { ref?: unknown } | null)?.ref;
+    this.ref = typeof ref === 'string' ? ref : null;
     this.events = [];
     this.touchedBalanceCount = 0;
     this.touchedLevelCount = 0;

@@ -152,7 +152,8 @@ function checkInvariants(engine: ExchangeEngine, result: CommandResult): void {
 }
 
 describe('engine properties over random command streams', () => {
-  it('keeps conservation, holds, non-negative balances and an uncrossed book after every command', () => {
+  // Heavy (an audit after every command): on a loaded machine it needs more than the default timeout.
+  it('keeps conservation, holds, non-negative balances and an uncrossed book after every command', { timeout: 180_000 }, () => {
     fc.assert(
       fc.property(stream, (records) => {
         const engine = new ExchangeEngine();

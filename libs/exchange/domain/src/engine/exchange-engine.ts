@@ -4,6 +4,7 @@ import type { JournalRecord } from '../commands/commands';
 import type { Product } from '../product/product';
 import { captureSnapshot, restoreState, type EngineSnapshot } from '../snapshot/engine-snapshot';
 import { hashSnapshot } from '../snapshot/snapshot-codec';
+import { commandProblem, isCommandType, timeProblem } from '../commands/command-guard';
 import { auditState } from './audit';
 import { cancelAll, cancelOrder } from './cancel-orders';
 import { Clearing } from './clearing';
@@ -81,7 +82,14 @@ export class ExchangeEngine {
     if (record.seq !== state.lastSeq + 1) throw new SequenceError(state.lastSeq + 1, record.seq);
     state.begin(record);
     const command = record.command;
+    const problem = commandProblem(command) ?? timeProblem(record.time);
     let result: CommandResult;
+    if (problem !== null) {
+      const type = (command as { type?: unknown } | null)?.type;
+      result = state.reject(isCommandType(type) ? type : 'unknown', problem.reason, problem.message);
+      state.lastSeq = record.seq;
+      return result;
+    }
     switch (command.type) {
       case 'place_order':
         result = placeOrder(state, this.clearing, command);
@@ -101,8 +109,6 @@ export class ExchangeEngine {
       case 'put_product':
         result = putProduct(state, command);
         break;
-      default:
-        throw new Error(`unknown command type ${(command as { type: unknown }).type}`);
     }
     state.lastSeq = record.seq;
     return result;

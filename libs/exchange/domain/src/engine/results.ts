@@ -4,6 +4,8 @@ import type { ProductSpec } from '../product/product';
 
 /** Why the engine refused a command. A rejected command changes nothing. */
 export type RejectReason =
+  /** A malformed command (unknown type, a field of the wrong type or out of range). */
+  | 'invalid_command'
   | 'unknown_product'
   | 'unknown_currency'
   | 'invalid_product'
@@ -147,12 +149,12 @@ export type EngineEvent =
 interface ResultBase {
   seq: number;
   time: number;
-  command: CommandType;
   /** The client reference the command carried, if any. */
   ref: string | null;
 }
 
 export interface AcceptedResult extends ResultBase {
+  command: CommandType;
   accepted: true;
   /** For place_order: the new order's id (its sequence number). */
   orderId: number | null;
@@ -160,6 +162,8 @@ export interface AcceptedResult extends ResultBase {
 }
 
 export interface RejectedResult extends ResultBase {
+  /** `unknown` when the record's command type is not one the engine knows. */
+  command: CommandType | 'unknown';
   accepted: false;
   reason: RejectReason;
   message: string;

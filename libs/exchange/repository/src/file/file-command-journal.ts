@@ -1,9 +1,15 @@
-import { mkdir, open, readdir, readFile, rm, truncate, type FileHandle } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Resource } from '@mosaic/kit-core';
 import type { CommandJournal, JournalRecord } from '@mosaic/exchange-domain';
-import { DirectoryLock } from './directory-lock';
-import { SEGMENT_MAGIC, checkFrame, decodeFrame, encodeFrame } from './journal-frame';
+import { checkFrame, decodeFrame, encodeFrame, frameSeq, frameSize, PARTIAL } from './journal-frame';
+import { JournalLock, type JournalLockOptions } from './journal-lock';
+import { writeManifest } from './journal-manifest';
+import { recoverJournal, type JournalRecovery } from './journal-recovery';
+import { createSegment, SEGMENT_HEADER, syncDirectory, type OpenFile, type Segment } from './segment-file';
+
+export type { JournalRecovery } from './journal-recovery';
+export type { JournalLockOptions } from './journal-lock';
 
 /**
  * When an append counts as durable, and so when it is acknowledged:
@@ -21,6 +27,10 @@ export interface FileJournalOptions {
   segmentBytes?: number;
   /** Appends beyond this many bytes go to the next write. */
   maxBatchBytes?: number;
+  /** The writer lock's lease; by default a lock left by a dead writer is taken over once stale (after ~10 s). */
+  lock?: JournalLockOptions;
+  /** Opens the files records are written to: the seam through which tests make a write or an fsync fail. */
+  openFile?: OpenFile;
 }
 
 /** Counters since open: how well appends are being grouped. */
@@ -29,20 +39,6 @@ export interface JournalStats {
   writes: number;
   syncs: number;
   bytes: number;
-}
-
-/** What opening the journal found. */
-export interface JournalRecovery {
-  segments: number;
-  lastSeq: number;
-  /** Bytes of a torn last record (or batch) cut off the end. */
-  truncatedBytes: number;
-  truncatedBecause: string | null;
-}
-
-interface Segment {
-  firstSeq: number;
-  path: string;
 }
 
 interface Batch {
@@ -54,7 +50,6 @@ interface Batch {
   reject: (error: Error) => void;
 }
 
-const SEGMENT_NAME = /^(\d{20})\.journal$/;
 const READ_CHUNK = 1024 * 1024;
 const READ_BATCH = 4096;
 
@@ -62,10 +57,12 @@ const READ_BATCH = 4096;
  * The embedded journal: append-only segment files of length-prefixed,
  * checksummed records. Appends are grouped: while one write (and fsync) is in
  * flight the next batch fills up, and every append in a batch is acknowledged
- * together once the batch is durable under the fsync policy. On open, the last
- * segment is scanned and a torn tail (a partial or damaged record left by a
- * crash mid-write) is cut off; a record that never became durable was never
- * acknowledged, so nothing acknowledged is lost.
+ * together once the batch is durable under the fsync policy. On open, the
+ * segment chain and manifest are checked and a torn tail (a partial or damaged
+ * last record left by a crash mid-write) is moved aside; a record that never
+ * became durable was never acknowledged, so nothing acknowledged is lost. Any
+ * failure to write or sync fails the journal for good: it rejects what is
+ * pending and everything after, and `check()` / `healthy` report it.
  */
 export class FileCommandJournal implements CommandJournal, Resource {
   readonly name = 'exchange-journal';
@@ -88,16 +85,18 @@ export class FileCommandJournal implements CommandJournal, Resource {
   private readonly policy: FsyncPolicy;
   private readonly segmentBytes: number;
   private readonly maxBatchBytes: number;
+  private readonly openFile: OpenFile;
 
   private constructor(
     private readonly dir: string,
     private handle: FileHandle,
     private segmentSize: number,
     private readonly segments: Segment[],
-    private readonly lock: DirectoryLock,
+    private readonly lock: JournalLock,
     readonly recovery: JournalRecovery,
     options: FileJournalOptions,
   ) {
+    this.openFile = options.openFile ?? open;
     this.durable = recovery.lastSeq;
     this.appended = recovery.lastSeq;
     this.policy = options.fsync ?? { mode: 'always' };
@@ -105,40 +104,35 @@ export class FileCommandJournal implements CommandJournal, Resource {
     this.maxBatchBytes = options.maxBatchBytes ?? 4 * 1024 * 1024;
   }
 
-  /** Opens (or creates) the journal in `dir`, recovering from a crash if there was one. */
+  /** Opens (or creates) the journal in `dir`, recovering from a crash if there was one; throws, naming the file, on anything else. */
   static async open(options: FileJournalOptions): Promise<FileCommandJournal> {
     if (options.fsync?.mode === 'interval' && !(options.fsync.intervalMs > 0)) throw new RangeError('intervalMs must be positive');
     const dir = resolve(options.dir);
+    const openFile = options.openFile ?? open;
     await mkdir(dir, { recursive: true });
-    const lock = await DirectoryLock.acquire(dir);
+    let journal: FileCommandJournal | undefined;
+    let lost: Error | undefined;
+    const lock = await JournalLock.acquire(dir, options.lock ?? {}, (error) => {
+      if (journal === undefined) lost = error;
+      else journal.fail(error);
+    });
     try {
-      const segments = (await readdir(dir))
-        .map((name) => SEGMENT_NAME.exec(name))
-        .filter((match): match is RegExpExecArray => match !== null)
-        .map((match) => ({ firstSeq: Number(match[1]), path: join(dir, match[0]) }))
-        .sort((a, b) => a.firstSeq - b.firstSeq);
-      if (segments.length === 0) segments.push(await createSegment(dir, 1));
-      const last = segments[segments.length - 1];
-      const scan = await scanSegment(last);
-      if (scan.validBytes < scan.fileBytes) {
-        await truncate(last.path, scan.validBytes);
-      }
-      const handle = await open(last.path, 'a');
-      if (scan.validBytes < scan.fileBytes || scan.validBytes === 0) {
-        if (scan.validBytes === 0) await handle.write(SEGMENT_MAGIC);
-        await handle.datasync();
-      }
-      const recovery: JournalRecovery = {
-        segments: segments.length,
-        lastSeq: scan.lastSeq,
-        truncatedBytes: scan.fileBytes - scan.validBytes,
-        truncatedBecause: scan.reason,
-      };
-      return new FileCommandJournal(dir, handle, Math.max(scan.validBytes, SEGMENT_MAGIC.length), segments, lock, recovery, options);
+      const { segments, lastSegmentBytes, recovery } = await recoverJournal(dir, openFile);
+      const handle = await openFile(segments[segments.length - 1].path, 'a');
+      // A cut-off tail must be durable before anything is appended after it.
+      if (recovery.truncatedBytes > 0) await handle.datasync();
+      journal = new FileCommandJournal(dir, handle, lastSegmentBytes, segments, lock, recovery, options);
+      if (lost !== undefined) journal.fail(lost);
+      return journal;
     } catch (error) {
       await lock.release();
       throw error;
     }
+  }
+
+  /** False once the journal has failed (a write, an fsync or the writer lock): it acknowledges nothing more. */
+  get healthy(): boolean {
+    return this.failure === undefined && !this.closed;
   }
 
   get lastSeq(): number {
@@ -191,25 +185,32 @@ export class FileCommandJournal implements CommandJournal, Resource {
       if (segment.firstSeq !== expected) throw new Error(`journal segment ${segment.path} starts at ${segment.firstSeq}, expected ${expected}`);
       const handle = await open(segment.path, 'r');
       try {
-        let position = SEGMENT_MAGIC.length;
+        let position = SEGMENT_HEADER;
         let carry = Buffer.alloc(0);
         for (;;) {
           const chunk = Buffer.allocUnsafe(Math.max(READ_CHUNK, carry.length));
           const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
           if (bytesRead === 0) break;
+          // File offset of data[0], for error messages.
+          const base = position - carry.length;
           position += bytesRead;
           const data = carry.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
           let offset = 0;
           let batch: JournalRecord[] = [];
           for (;;) {
-            const check = checkFrame(data, offset);
-            if (check.kind === 'partial') break;
-            if (check.kind === 'corrupt') throw new Error(`journal segment ${segment.path} is corrupt at record ${expected}: ${check.why}`);
-            if (check.seq !== expected) throw new Error(`journal segment ${segment.path} holds record ${check.seq} where ${expected} belongs`);
-            if (check.seq >= fromSeq) batch.push(decodeFrame(data, offset, check.size));
-            offset += check.size;
+            const size = frameSize(data, offset);
+            if (size === PARTIAL) break;
+            if (size < 0) {
+              const check = checkFrame(data, offset);
+              const why = check.kind === 'corrupt' ? check.why : 'damaged';
+              throw new Error(`journal segment ${segment.path} is corrupt at byte ${base + offset} (record ${expected}): ${why}`);
+            }
+            const seq = frameSeq(data, offset);
+            if (seq !== expected) throw new Error(`journal segment ${segment.path} holds record ${seq} where ${expected} belongs (byte ${base + offset})`);
+            if (seq >= fromSeq) batch.push(decodeFrame(data, offset, size));
+            offset += size;
             expected += 1;
-            if (check.seq >= bound) {
+            if (seq >= bound) {
               if (batch.length > 0) yield batch;
               return;
             }
@@ -235,10 +236,12 @@ export class FileCommandJournal implements CommandJournal, Resource {
    * Returns the first sequence number still kept.
    */
   async discardBefore(seq: number): Promise<number> {
-    while (this.segments.length > 1 && this.segments[1].firstSeq <= seq) {
-      const [oldest] = this.segments.splice(0, 1);
-      await rm(oldest.path, { force: true });
-    }
+    let keep = 0;
+    while (keep < this.segments.length - 1 && this.segments[keep + 1].firstSeq <= seq) keep += 1;
+    if (keep === 0) return this.segments[0].firstSeq;
+    // The manifest moves first: a crash part-way leaves old files that the next open finishes discarding, never a gap.
+    await writeManifest(this.dir, { format: 1, firstSegment: this.segments[keep].firstSeq, lastSegment: this.segments[this.segments.length - 1].firstSeq });
+    for (const oldest of this.segments.splice(0, keep)) await rm(oldest.path, { force: true });
     await syncDirectory(this.dir);
     return this.segments[0].firstSeq;
   }
@@ -290,6 +293,8 @@ export class FileCommandJournal implements CommandJournal, Resource {
   }
 
   private async write(batch: Batch): Promise<void> {
+    // A writer that lost its lock (taken over after a pause, say) must not add a byte.
+    await this.lock.verify();
     const data = batch.frames.length === 1 ? batch.frames[0] : Buffer.concat(batch.frames, batch.bytes);
     let written = 0;
     while (written < data.length) {
@@ -297,6 +302,8 @@ export class FileCommandJournal implements CommandJournal, Resource {
       written += bytesWritten;
     }
     this.segmentSize += data.length;
+    // Failed while this write was in flight: the batch is already rejected and must not be acknowledged by a later sync.
+    if (this.failure !== undefined) throw this.failure;
     this.stats.writes += 1;
     this.stats.bytes += data.length;
     if (this.policy.mode === 'always') {
@@ -318,7 +325,7 @@ export class FileCommandJournal implements CommandJournal, Resource {
   }
 
   private scheduleSync(intervalMs: number): void {
-    if (this.syncTimer !== undefined) return;
+    if (this.syncTimer !== undefined || this.failure !== undefined) return;
     const delay = Math.max(0, this.lastSyncAt + intervalMs - Date.now());
     this.syncTimer = setTimeout(() => {
       this.syncTimer = undefined;
@@ -326,14 +333,25 @@ export class FileCommandJournal implements CommandJournal, Resource {
     }, delay);
   }
 
-  /** fdatasync, then acknowledge every batch written before it started. Serialised, so a roll never closes a file mid-sync. */
+  /**
+   * fdatasync, then acknowledge every batch written before it started; if it
+   * fails, reject every one of them and fail the journal: after a failed fsync
+   * the kernel may have dropped the dirty pages, so nothing written since the
+   * last good sync can be trusted. Serialised, so a roll never closes a file mid-sync.
+   */
   private syncNow(): Promise<void> {
     const run = this.syncChain.then(async () => {
       const covered = this.unsynced;
       if (covered.length === 0) return;
       this.unsynced = [];
       this.lastSyncAt = Date.now();
-      await this.handle.datasync();
+      try {
+        await this.handle.datasync();
+      } catch (error) {
+        this.fail(error);
+        for (const batch of covered) batch.reject(this.failure!);
+        throw this.failure;
+      }
       this.stats.syncs += 1;
       for (const batch of covered) this.settle(batch);
     });
@@ -341,19 +359,23 @@ export class FileCommandJournal implements CommandJournal, Resource {
     return run;
   }
 
+  /** Seals the current segment and starts the next, linked to it, then records it in the manifest. */
   private async roll(firstSeq: number): Promise<void> {
     await this.syncNow();
     await this.handle.datasync();
     await this.handle.close();
-    const segment = await createSegment(this.dir, firstSeq);
+    const previous = this.segments[this.segments.length - 1];
+    const segment = await createSegment(this.dir, { firstSeq, prevFirstSeq: previous.firstSeq, prevBytes: this.segmentSize }, this.openFile);
     this.segments.push(segment);
-    this.handle = await open(segment.path, 'a');
-    this.segmentSize = SEGMENT_MAGIC.length;
+    this.handle = await this.openFile(segment.path, 'a');
+    this.segmentSize = SEGMENT_HEADER;
+    await writeManifest(this.dir, { format: 1, firstSegment: this.segments[0].firstSeq, lastSegment: firstSeq });
   }
 
   private fail(cause: unknown): void {
     if (this.failure !== undefined) return;
-    this.failure = cause instanceof Error ? cause : new Error(String(cause));
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    this.failure = new Error(`exchange journal ${this.dir} has failed and acknowledges nothing more: ${reason}`, { cause });
     const error = this.failure;
     const pending = [...this.unsynced, ...this.sealed];
     if (this.writing !== undefined) pending.push(this.writing);
@@ -378,59 +400,4 @@ function newBatch(): Batch {
   // Every append hands this promise to its caller; this keeps a failure nobody awaits from crashing the process.
   promise.catch(() => undefined);
   return { frames: [], bytes: 0, lastSeq: 0, promise, resolve, reject };
-}
-
-async function createSegment(dir: string, firstSeq: number): Promise<Segment> {
-  const path = join(dir, `${String(firstSeq).padStart(20, '0')}.journal`);
-  const handle = await open(path, 'wx');
-  try {
-    await handle.write(SEGMENT_MAGIC);
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
-  await syncDirectory(dir);
-  return { firstSeq, path };
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-interface SegmentScan {
-  lastSeq: number;
-  validBytes: number;
-  fileBytes: number;
-  reason: string | null;
-}
-
-/**
- * Finds where the intact records of the last segment end. A record that is
- * cut short or fails its checksum marks the torn tail; an intact record in the
- * wrong place means the file is not what it claims, and stops the open.
- */
-async function scanSegment(segment: Segment): Promise<SegmentScan> {
-  const data = await readFile(segment.path);
-  const empty = { lastSeq: segment.firstSeq - 1, validBytes: 0, fileBytes: data.length };
-  if (data.length < SEGMENT_MAGIC.length) {
-    if (SEGMENT_MAGIC.subarray(0, data.length).equals(data)) return { ...empty, reason: data.length === 0 ? null : 'torn segment header' };
-    throw new Error(`${segment.path} is not a journal segment`);
-  }
-  if (!data.subarray(0, SEGMENT_MAGIC.length).equals(SEGMENT_MAGIC)) throw new Error(`${segment.path} is not a journal segment`);
-  let offset = SEGMENT_MAGIC.length;
-  let expected = segment.firstSeq;
-  for (;;) {
-    if (offset === data.length) return { lastSeq: expected - 1, validBytes: offset, fileBytes: data.length, reason: null };
-    const check = checkFrame(data, offset);
-    if (check.kind === 'partial') return { lastSeq: expected - 1, validBytes: offset, fileBytes: data.length, reason: 'torn record' };
-    if (check.kind === 'corrupt') return { lastSeq: expected - 1, validBytes: offset, fileBytes: data.length, reason: check.why };
-    if (check.seq !== expected) throw new Error(`${segment.path} holds record ${check.seq} where ${expected} belongs`);
-    offset += check.size;
-    expected += 1;
-  }
 }

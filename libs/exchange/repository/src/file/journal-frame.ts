@@ -1,5 +1,6 @@
-import { crc32 } from 'node:zlib';
-import { deserializeRecord, serializeRecord, type JournalRecord } from '@mosaic/exchange-domain';
+import type { JournalRecord } from '@mosaic/exchange-domain';
+import { crc32 } from './crc32';
+import { maxPayloadBytes, readRecordPayload, writeRecordPayload } from './binary-record';
 
 /**
  * One journal record on disk:
@@ -7,7 +8,7 @@ import { deserializeRecord, serializeRecord, type JournalRecord } from '@mosaic/
  *   u32 LE  payload length N
  *   u32 LE  CRC-32 of the 8 + N bytes that follow
  *   u64 LE  sequence number (as two u32 halves)
- *   N bytes payload: the record as JSON
+ *   N bytes payload: the record in its binary form (see binary-record.ts)
  *
  * The length prefix lets a reader skip records without parsing them; the
  * checksum covers the sequence number too, so a torn or misplaced write is
@@ -16,21 +17,21 @@ import { deserializeRecord, serializeRecord, type JournalRecord } from '@mosaic/
 export const FRAME_HEADER = 16;
 /** A record larger than this is not a record: the length field itself is damaged. */
 export const MAX_PAYLOAD = 16 * 1024 * 1024;
-/** Each segment starts with this, so a stray file is never mistaken for a journal. */
-export const SEGMENT_MAGIC = Buffer.from('MSXJRNL1', 'latin1');
 
 const TWO_32 = 4_294_967_296;
+let scratch = Buffer.allocUnsafe(64 * 1024);
 
 export function encodeFrame(record: JournalRecord): Buffer {
-  const payload = serializeRecord(record);
-  const length = Buffer.byteLength(payload);
-  const frame = Buffer.allocUnsafe(FRAME_HEADER + length);
-  frame.writeUInt32LE(length, 0);
-  frame.writeUInt32LE(record.seq % TWO_32, 8);
-  frame.writeUInt32LE(Math.floor(record.seq / TWO_32), 12);
-  frame.write(payload, FRAME_HEADER, 'utf8');
-  frame.writeUInt32LE(crc32(frame.subarray(8)), 4);
-  return frame;
+  const room = FRAME_HEADER + maxPayloadBytes(record);
+  if (scratch.length < room) scratch = Buffer.allocUnsafe(Math.max(room, scratch.length * 2));
+  const end = writeRecordPayload(record, scratch, FRAME_HEADER);
+  const length = end - FRAME_HEADER;
+  if (length > MAX_PAYLOAD) throw new RangeError(`record ${record.seq} is too large for the journal`);
+  scratch.writeUInt32LE(length, 0);
+  scratch.writeUInt32LE(record.seq % TWO_32, 8);
+  scratch.writeUInt32LE(Math.floor(record.seq / TWO_32), 12);
+  scratch.writeUInt32LE(crc32(scratch, 8, end), 4);
+  return Buffer.from(scratch.subarray(0, end));
 }
 
 export type FrameCheck =
@@ -41,22 +42,55 @@ export type FrameCheck =
   /** The frame is damaged. */
   | { kind: 'corrupt'; why: string };
 
-/** Checks the frame starting at `offset` without decoding its payload. */
-export function checkFrame(buffer: Buffer, offset: number, end = buffer.length): FrameCheck {
-  if (end - offset < FRAME_HEADER) return { kind: 'partial' };
+/** `frameSize` results that are not a frame. */
+export const PARTIAL = 0;
+export const BAD_LENGTH = -1;
+export const BAD_CHECKSUM = -2;
+
+/**
+ * The size of the intact frame starting at `offset`, or PARTIAL (the bytes end
+ * before it does), BAD_LENGTH or BAD_CHECKSUM. Allocation-free: replay calls it
+ * once per record.
+ */
+export function frameSize(buffer: Buffer, offset: number, end = buffer.length): number {
+  if (end - offset < FRAME_HEADER) return PARTIAL;
   const length = buffer.readUInt32LE(offset);
-  if (length === 0 || length > MAX_PAYLOAD) return { kind: 'corrupt', why: `implausible record length ${length}` };
-  if (end - offset < FRAME_HEADER + length) return { kind: 'partial' };
-  const expected = buffer.readUInt32LE(offset + 4);
-  if (crc32(buffer.subarray(offset + 8, offset + FRAME_HEADER + length)) !== expected) return { kind: 'corrupt', why: 'checksum mismatch' };
-  const seq = buffer.readUInt32LE(offset + 8) + buffer.readUInt32LE(offset + 12) * TWO_32;
-  return { kind: 'frame', seq, size: FRAME_HEADER + length };
+  if (length === 0 || length > MAX_PAYLOAD) return BAD_LENGTH;
+  if (end - offset < FRAME_HEADER + length) return PARTIAL;
+  if (crc32(buffer, offset + 8, offset + FRAME_HEADER + length) !== buffer.readUInt32LE(offset + 4)) return BAD_CHECKSUM;
+  return FRAME_HEADER + length;
+}
+
+/** Checks the frame starting at `offset` without decoding its payload, saying what is wrong with it. */
+export function checkFrame(buffer: Buffer, offset: number, end = buffer.length): FrameCheck {
+  const size = frameSize(buffer, offset, end);
+  if (size > 0) return { kind: 'frame', seq: frameSeq(buffer, offset), size };
+  if (size === PARTIAL) return { kind: 'partial' };
+  if (size === BAD_LENGTH) return { kind: 'corrupt', why: `implausible record length ${buffer.readUInt32LE(offset)}` };
+  return { kind: 'corrupt', why: 'checksum mismatch' };
+}
+
+export function frameSeq(buffer: Buffer, offset: number): number {
+  return buffer.readUInt32LE(offset + 8) + buffer.readUInt32LE(offset + 12) * TWO_32;
 }
 
 /** Decodes a frame already vouched for by `checkFrame`. */
 export function decodeFrame(buffer: Buffer, offset: number, size: number): JournalRecord {
-  const record = deserializeRecord(buffer.toString('utf8', offset + FRAME_HEADER, offset + size));
-  const seq = buffer.readUInt32LE(offset + 8) + buffer.readUInt32LE(offset + 12) * TWO_32;
-  if (record.seq !== seq) throw new Error(`journal frame ${seq} holds record ${record.seq}`);
-  return record;
+  return readRecordPayload(buffer, offset + FRAME_HEADER, offset + size, frameSeq(buffer, offset));
+}
+
+/**
+ * Whether an intact frame starts anywhere in `(from, end)` with a sequence
+ * number after `afterSeq`: what tells corruption (acknowledged records follow the
+ * damage) from a torn tail (nothing does). The sequence number is checked before
+ * the checksum, so random bytes cost little.
+ */
+export function findIntactFrameAfter(buffer: Buffer, from: number, end: number, afterSeq: number): number | undefined {
+  const maxSeq = afterSeq + Math.ceil((end - from) / FRAME_HEADER);
+  for (let offset = from + 1; offset + FRAME_HEADER <= end; offset++) {
+    const seq = frameSeq(buffer, offset);
+    if (seq <= afterSeq || seq > maxSeq) continue;
+    if (frameSize(buffer, offset, end) > 0) return offset;
+  }
+  return undefined;
 }

@@ -77,7 +77,8 @@ describe('crash recovery of the exchange writer', () => {
       expect(acks.length).toBeGreaterThan(0);
       acknowledged.push(...acks);
 
-      const journal = await FileCommandJournal.open({ dir: join(dir, 'journal') });
+      // The killed writer's lock is taken over once stale.
+      const journal = await FileCommandJournal.open({ dir: join(dir, 'journal'), lock: { staleMs: 2_000 } });
       try {
         const records = await journalRecords(journal);
         // Every acknowledged command is in the journal, at the sequence number it was acknowledged with.

@@ -2,6 +2,8 @@ import type { Resource } from '@mosaic/kit-core';
 import type { Logger } from '@mosaic/kit-log';
 import type { Telemetry } from '@mosaic/kit-telemetry';
 import express, { type Express, type RequestHandler } from 'express';
+import { serveApiDocs } from './api/api-docs';
+import type { ApiInfo } from './api/openapi-document';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { Lifecycle, operationalEndpoints } from './health';
 import { observeRequests } from './observe-requests';
@@ -18,6 +20,8 @@ export interface HttpAppOptions {
   trustProxy?: boolean | number | string;
   /** Content-Security-Policy of every response; default the strict policy every page follows. */
   contentSecurityPolicy?: string;
+  /** Title and version of the app's `/openapi.json` (and `/docs`). */
+  api?: Partial<ApiInfo>;
   /** Where the app's routes are added, between the common middleware and the fallbacks. */
   mount(app: Express): void;
 }
@@ -46,6 +50,7 @@ export function buildHttpApp(options: HttpAppOptions): HttpApp {
       jsonBodies(options.bodyLimit ?? '100kb'),
     ),
   );
+  serveApiDocs(app, { info: { title: 'Mosaic API', version: '1.0.0', ...options.api }, metrics: options.telemetry !== undefined });
   options.mount(app);
   app.use(notFoundHandler());
   app.use(errorHandler(options.logger));

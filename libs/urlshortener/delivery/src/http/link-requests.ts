@@ -15,3 +15,6 @@ export const createLinkBody = z.strictObject({
 export const seedShortenBody = z.object({
   longURL: z.string(),
 });
+
+/** A short code in the path; the use cases judge whether it can exist. */
+export const linkCodeParams = z.object({ code: z.string() });
