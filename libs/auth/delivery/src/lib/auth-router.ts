@@ -21,7 +21,6 @@ export interface AuthRouterOptions {
  */
 export function createAuthRouter(options: AuthRouterOptions): Router {
   const { useCases, cookie } = options;
-  const signedIn = requireAuth(useCases.verifier, { cookie });
   const router = apiRouter({ tags: ['auth'] });
 
   // Tokens and account data must not sit in shared caches or the browser's history.
@@ -88,26 +87,31 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
     },
   );
 
+  const signedIn = requireAuth(useCases.verifier, { cookie });
   router.define({ method: 'get', path: '/me', summary: 'The signed-in user', principal: 'required', before: [signedIn] }, async (req, res) => {
     const profile = await useCases.currentUser.execute({ userId: requirePrincipal(req).id });
     res.json(profileJson(profile));
   });
 
-  // Ends every other session of the account; this one stays signed in.
   router.define(
     {
       method: 'post',
       path: '/password',
-      summary: "Change the signed-in user's password, ending every other session",
+      summary: 'Change the password; every other session of the account ends at once',
       principal: 'required',
       before: [signedIn],
       request: { body: changePasswordBody },
-      responses: { 204: { description: 'Changed' }, 401: { description: 'Wrong current password' } },
+      responses: {
+        204: { description: 'Changed; this session goes on' },
+        400: { description: 'The new password is too weak (weak_password)' },
+        403: { description: 'The current password is wrong (wrong_password)' },
+        429: { description: 'Too many wrong current passwords' },
+      },
     },
     async (req, res, { body }) => {
-      const claims = accessClaimsOf(req);
       const principal = requirePrincipal(req);
-      await useCases.changePassword.execute({ userId: principal.id, sessionId: claims?.sessionId ?? '', ...body, ip: req.ip });
+      const sessionId = accessClaimsOf(req)?.sessionId ?? '';
+      await useCases.changePassword.execute({ userId: principal.id, sessionId, ...body, ip: req.ip });
       res.status(204).end();
     },
   );
@@ -122,7 +126,11 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
         principal: 'required',
         before: [signedIn],
         request: { params: roleParams },
-        responses: { 204: { description: granted ? 'Granted' : 'Revoked' }, 403: { description: 'Not an admin' }, 404: { description: 'No such user' } },
+        responses: {
+          204: { description: granted ? 'The user holds the role' : 'The user no longer holds the role' },
+          403: { description: 'The caller is not an admin (admin_only)' },
+          404: { description: 'No such user (user_not_found)' },
+        },
       },
       async (req, res, { params }) => {
         const principal = requirePrincipal(req);
