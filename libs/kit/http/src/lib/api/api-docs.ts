@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import { join } from 'node:path';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { z } from 'zod';
-import { DOCS_ASSETS, DOCS_CSP, DOCS_INIT_ASSET, DOCS_INIT_SCRIPT, docsPage } from './docs-page';
+import { DOCS_ASSETS, DOCS_INIT_ASSET, DOCS_INIT_SCRIPT, docsPage } from './docs-page';
 import { buildApiDocument, type ApiInfo, type OpenApiDocument } from './openapi-document';
 import { defineRoute, type RouteDefinition } from './route-definition';
 
@@ -64,7 +64,6 @@ export function serveApiDocs(app: Express, options: { info: ApiInfo; metrics: bo
     app,
     { method: 'get', path: '/docs', summary: 'Interactive API reference', tags: operations, responses: { 200: { description: 'Swagger UI', body: z.string(), contentType: 'text/html' } } },
     (_req, res) => {
-      res.setHeader('Content-Security-Policy', DOCS_CSP);
       res.type('html').send(docsPage(options.info.title));
     },
   );

@@ -5,21 +5,9 @@ export const DOCS_ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-3
 export const DOCS_INIT_ASSET = 'docs-init.js';
 
 /**
- * The page allows scripts from its own origin only: Swagger UI's bundle and this
- * initializer, served as a file of its own rather than inline, which the CSP refuses.
+ * The page runs under the app's Content-Security-Policy (security-headers.ts), which
+ * refuses inline scripts: Swagger UI starts from this file of its own instead.
  */
-export const DOCS_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 export const DOCS_INIT_SCRIPT = `'use strict';
 window.addEventListener('load', function () {
   var root = document.getElementById('swagger-ui');
