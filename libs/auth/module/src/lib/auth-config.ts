@@ -11,6 +11,8 @@ export const authConfigShape = {
   /** Comma-separated origins allowed to open cookie-authenticated WebSockets; unset allows any. */
   AUTH_WS_ALLOWED_ORIGINS: z.string().optional(),
   AUTH_PURGE_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
+  /** Prefix of auth's Redis keys (attempt limits), so deployments or test runs sharing a server stay apart. */
+  AUTH_REDIS_NAMESPACE: z.string().min(1).default('auth'),
 };
 
 export type AuthConfig = ReturnType<typeof loadAuthConfig>;
