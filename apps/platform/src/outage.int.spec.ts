@@ -35,7 +35,9 @@ describeWithBackend('mysql', 'the platform through backend outages', (mysql) => 
       const context = await createTestAppContext({
         MYSQL_URL: mysqlProxy.rewrite(database.url),
         REDIS_URL: redisProxy.rewrite(redis.url()),
-        URLSHORTENER_REDIS_NAMESPACE: scope.namespace,
+        URLSHORTENER_REDIS_NAMESPACE: `${scope.namespace}:urlshortener`,
+        // Attempt limits of their own: other runs from this address must not spend them.
+        AUTH_REDIS_NAMESPACE: `${scope.namespace}:auth`,
       });
       const { http } = await createPlatform(context);
       http.lifecycle.addFirst(...context.backends.resources);

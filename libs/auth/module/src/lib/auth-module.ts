@@ -56,7 +56,7 @@ export async function createAuthModule(context: AppContext): Promise<AuthModule>
   const useCases = createAuthUseCases({
     users: repositories.users,
     refreshTokens: repositories.refreshTokens,
-    limiter: context.backends.redis ? createRedisAttemptLimiter(context.backends.redis) : createMemoryAttemptLimiter(),
+    limiter: context.backends.redis ? createRedisAttemptLimiter(context.backends.redis, { namespace: config.AUTH_REDIS_NAMESPACE }) : createMemoryAttemptLimiter(),
     hasher: crypto.hasher,
     accessTokens: crypto.accessTokens,
     tokenVerifier: crypto.tokenVerifier,
