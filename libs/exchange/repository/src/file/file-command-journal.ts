@@ -88,6 +88,9 @@ export class FileCommandJournal implements CommandJournal, Resource {
   private readonly segmentBytes: number;
   private readonly maxBatchBytes: number;
   private readonly openFile: OpenFile;
+  /** The first segment still kept, as the manifest records it (ahead of the files while a discard deletes them). */
+  private firstKept: number;
+  private manifestChain: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly dir: string,
@@ -99,6 +102,7 @@ export class FileCommandJournal implements CommandJournal, Resource {
     options: FileJournalOptions,
   ) {
     this.openFile = options.openFile ?? open;
+    this.firstKept = segments[0].firstSeq;
     this.durable = recovery.lastSeq;
     this.appended = recovery.lastSeq;
     this.policy = options.fsync ?? { mode: 'always' };
@@ -227,7 +231,8 @@ export class FileCommandJournal implements CommandJournal, Resource {
     while (keep < this.segments.length - 1 && this.segments[keep + 1].firstSeq <= seq) keep += 1;
     if (keep === 0) return this.segments[0].firstSeq;
     // The manifest moves first: a crash part-way leaves old files that the next open finishes discarding, never a gap.
-    await writeManifest(this.dir, { format: 1, firstSegment: this.segments[keep].firstSeq, lastSegment: this.segments[this.segments.length - 1].firstSeq });
+    this.firstKept = this.segments[keep].firstSeq;
+    await this.updateManifest();
     for (const oldest of this.segments.splice(0, keep)) await rm(oldest.path, { force: true });
     await syncDirectory(this.dir);
     return this.segments[0].firstSeq;
@@ -356,7 +361,20 @@ export class FileCommandJournal implements CommandJournal, Resource {
     this.segments.push(segment);
     this.handle = await this.openFile(segment.path, 'a');
     this.segmentSize = SEGMENT_HEADER;
-    await writeManifest(this.dir, { format: 1, firstSegment: this.segments[0].firstSeq, lastSegment: firstSeq });
+    await this.updateManifest();
+  }
+
+  /**
+   * Rewrites the manifest from the journal's state as it is when the write
+   * runs. Serialised: a roll and a discard both update it, and the last write
+   * must describe the latest state (and they share one temporary file).
+   */
+  private updateManifest(): Promise<void> {
+    const run = this.manifestChain.then(() =>
+      writeManifest(this.dir, { format: 1, firstSegment: this.firstKept, lastSegment: this.segments[this.segments.length - 1].firstSeq }),
+    );
+    this.manifestChain = run.catch(() => undefined);
+    return run;
   }
 
   /** Fails the journal for good (the first failure is the one reported) and returns that failure. */
