@@ -38,7 +38,15 @@ export class RedisChatBus implements ChatBus {
         this.logger?.warn({ err: error }, 'dropping an unreadable fan-out event');
       }
     });
-    await backendCall('fan-out', () => subscriber.subscribe(this.channel));
+    // The shared client connects lazily and queues nothing offline, and so does its
+    // duplicate: connect it first, or SUBSCRIBE finds no stream to write to.
+    await backendCall('fan-out', async () => {
+      if (subscriber.status === 'wait') await subscriber.connect();
+      await subscriber.subscribe(this.channel);
+    }).catch((error: unknown) => {
+      subscriber.disconnect();
+      throw error;
+    });
     return {
       close: async () => {
         await subscriber.quit().catch(() => subscriber.disconnect());
