@@ -1,7 +1,6 @@
-import { WsTestClient } from '@mosaic/kit-testing';
+import { signedUpUser, WsTestClient } from '@mosaic/kit-testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedUpUser } from './test-support/auth-session';
 import { startedChat } from './test-support/composed-chat';
 
 describe('the chat app', () => {
