@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { backendUrlsFromEnv, loadServerConfig } from '@mosaic/kit-config';
 import { SnowflakeIds } from '@mosaic/kit-core';
 import { createLogger } from '@mosaic/kit-log';
@@ -8,8 +11,11 @@ import type { AppContext } from './run-app';
 /**
  * An AppContext for composing apps and modules in tests: the embedded default, or
  * the backends whose URLs `env` names. Close `context.backends.resources` afterwards.
+ * Unless `env` names a DATA_DIR, each context gets a fresh one: files a domain keeps
+ * there (a journal with one writer) never collide between tests.
  */
-export async function createTestAppContext(env: NodeJS.ProcessEnv = {}): Promise<AppContext> {
+export async function createTestAppContext(givenEnv: NodeJS.ProcessEnv = {}): Promise<AppContext> {
+  const env = givenEnv.DATA_DIR ? givenEnv : { ...givenEnv, DATA_DIR: mkdtempSync(join(tmpdir(), 'mosaic-test-data-')) };
   const logger = createLogger({ name: 'test', level: 'silent', pretty: false });
   const config = loadServerConfig(env);
   const backends = await connectBackends(backendUrlsFromEnv(env), { logger, clientId: 'test' });
