@@ -16,17 +16,25 @@ const eventually = { timeout: 15_000 };
 const screenshots = join(tmpdir(), 'mosaic-platform-screenshots');
 /** A journey drives many pages; a loaded machine may take minutes, and the polls above bound each step. */
 const JOURNEY_TIMEOUT = 180_000;
+const ADMIN_EMAIL = 'journey@example.com';
 
 /** The newcomer's paths through the platform, at phone width, with the console watched throughout. */
 describeWithChromium('the platform in Chromium', (browser) => {
+  /** As in production: no test deposits, and the first admin comes from the bootstrap (AUTH_ADMIN_EMAILS). */
   let platform: RunningServer;
+  /** Test mode (ACCOUNT_TEST_DEPOSITS): owners deposit into their own accounts. */
+  let testModePlatform: RunningServer;
   let destination: Server;
   let destinationUrl: string;
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    const context = await createTestAppContext({ ACCOUNT_TEST_DEPOSITS: 'true', EXCHANGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'platform-exchange-')) });
-    platform = await startServer((await createPlatform(context)).http, { port: 0, host: '127.0.0.1', exitOnSignal: false });
+    const start = async (settings: Record<string, string>) => {
+      const context = await createTestAppContext({ ...settings, EXCHANGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'platform-exchange-')) });
+      return startServer((await createPlatform(context)).http, { port: 0, host: '127.0.0.1', exitOnSignal: false });
+    };
+    platform = await start({ ACCOUNT_TEST_DEPOSITS: 'false', AUTH_ADMIN_EMAILS: ADMIN_EMAIL });
+    testModePlatform = await start({ ACCOUNT_TEST_DEPOSITS: 'true' });
     destination = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1>Arrived</h1>'));
     destination.listen(0, '127.0.0.1');
     await once(destination, 'listening');
@@ -36,6 +44,7 @@ describeWithChromium('the platform in Chromium', (browser) => {
   afterAll(async () => {
     destination?.close();
     await platform?.shutdown();
+    await testModePlatform?.shutdown();
   });
 
   /** Each page fits the phone's width: nothing scrolls sideways, and a screenshot is kept to look at. */
@@ -44,7 +53,7 @@ describeWithChromium('the platform in Chromium', (browser) => {
     expect(await horizontalOverflow(page), `${name} is wider than the phone`).toBeLessThanOrEqual(0);
   }
 
-  it('goes home → sign up → accounts (open, deposit, transfer, ledger, points) → shortener → home, under the strict policy', async () => {
+  it('goes home → sign up as the bootstrapped admin → accounts (open, deposit, transfer, ledger, points) → shortener → home, under the strict policy', async () => {
     const context = await browser().newContext({ viewport: PHONE });
     const page = await context.newPage();
     const watch = watchPage(page);
@@ -61,7 +70,8 @@ describeWithChromium('the platform in Chromium', (browser) => {
     await page.click('#signed-out a');
     await page.waitForURL(/\/signin\?next=%2Faccounts%2F$/);
     await page.click('#tab-signup');
-    await page.fill('#email', 'journey@example.com');
+    // The address AUTH_ADMIN_EMAILS names: the bootstrap makes this newcomer the first admin.
+    await page.fill('#email', ADMIN_EMAIL);
     await page.fill('#name', 'Journey Tester');
     await page.fill('#password', 'correct horse battery staple 42');
     await checkLayout(page, 'signup');
@@ -69,11 +79,13 @@ describeWithChromium('the platform in Chromium', (browser) => {
     await page.waitForURL(`${platform.url}/accounts/`);
     await expect.poll(() => page.textContent('#mx-user-name'), eventually).toBe('Journey Tester');
 
-    // Two USD accounts; money in, then across.
+    // Two USD accounts; money in by the admin's deposit (no test mode here), then across.
     await page.click('#open-submit');
     const tiles = page.locator('#account-list [data-account-id]');
     await expect.poll(() => tiles.count(), eventually).toBe(1);
     const first = (await tiles.first().getAttribute('data-account-id'))!;
+    expect(await page.textContent('#deposit-form h3')).toBe('Deposit (administrator)');
+    expect(await page.inputValue('#deposit-account')).toBe(first);
     await page.fill('#deposit-amount', '100.00');
     await page.click('#deposit-submit');
     await expect.poll(() => page.textContent(`[data-account-id="${first}"] .balance`), eventually).toBe('100.00');
@@ -147,17 +159,18 @@ describeWithChromium('the platform in Chromium', (browser) => {
     await context.close();
   }, JOURNEY_TIMEOUT);
 
-  it('pages through a long ledger, ten entries at a time', async () => {
+  it('pages through a long ledger, ten entries at a time (an owner depositing in test mode)', async () => {
     const context = await browser().newContext({ viewport: PHONE });
     const page = await context.newPage();
     const watch = watchPage(page);
-    await page.goto(`${platform.url}/signin?mode=signup&next=/accounts/`);
+    await page.goto(`${testModePlatform.url}/signin?mode=signup&next=/accounts/`);
     await page.fill('#email', 'ledger@example.com');
     await page.fill('#password', 'correct horse battery staple 42');
     await page.click('#auth-submit');
-    await page.waitForURL(`${platform.url}/accounts/`);
+    await page.waitForURL(`${testModePlatform.url}/accounts/`);
     await page.click('#open-submit');
     await expect.poll(() => page.locator('#account-list [data-account-id]').count(), eventually).toBe(1);
+    expect(await page.textContent('#deposit-form h3')).toBe('Deposit (test mode)');
     for (let i = 1; i <= 12; i++) {
       await page.fill('#deposit-amount', `${i}.00`);
       await page.click('#deposit-submit');
@@ -169,6 +182,22 @@ describeWithChromium('the platform in Chromium', (browser) => {
     await expect.poll(() => page.locator('#ledger-rows tr').count(), eventually).toBe(12);
     expect(await page.locator('#ledger-more').count()).toBe(0);
     expect(await page.locator('#ledger-rows tr').last().textContent()).toContain('1.00');
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  }, JOURNEY_TIMEOUT);
+
+  it('offers no deposit to a user who is not an admin when test deposits are off', async () => {
+    const context = await browser().newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${platform.url}/signin?mode=signup&next=/accounts/`);
+    await page.fill('#email', 'customer@example.com');
+    await page.fill('#password', 'correct horse battery staple 42');
+    await page.click('#auth-submit');
+    await page.waitForURL(`${platform.url}/accounts/`);
+    await page.click('#open-submit');
+    await expect.poll(() => page.locator('#deposit-admin-only').count(), eventually).toBe(1);
+    expect(await page.locator('#deposit-form').count()).toBe(0);
     expect(watch.problems).toEqual([]);
     await context.close();
   }, JOURNEY_TIMEOUT);

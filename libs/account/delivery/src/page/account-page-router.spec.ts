@@ -16,6 +16,15 @@ describe('the account page', () => {
     expect(res.headers['content-security-policy']).toBe(STRICT_CONTENT_SECURITY_POLICY);
     expect(res.text).toContain('<title>Accounts · Mosaic</title>');
     expect(res.text).toContain(`data-currencies="${SUPPORTED_CURRENCIES.join(',')}"`);
+    expect(res.text).toContain('data-test-deposits="false"');
+  });
+
+  it("tells the page when the API lets owners deposit (test mode), so it offers the owner's deposit form", async () => {
+    const testMode = buildHttpApp({
+      logger: createLogger({ name: 'test', level: 'silent', pretty: false }),
+      mount: (app) => app.use(accountPageRouter('/accounts/', { allowTestDeposits: true })),
+    });
+    expect((await request(testMode.app).get('/accounts/').expect(200)).text).toContain('data-test-deposits="true"');
   });
 
   it('bundles its script, which calls the account API with an Idempotency-Key', async () => {

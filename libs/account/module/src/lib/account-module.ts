@@ -33,7 +33,7 @@ export async function createAccountModule(context: AppContext, options: AccountM
     /** Mount at `/api/v1`, after auth's `authenticate`. */
     router: accountRouter(useCases, { allowTestDeposits: settings.allowTestDeposits }),
     /** The account page (and its assets); mount at the root. */
-    page: accountPageRouter(options.pagePath),
+    page: accountPageRouter(options.pagePath, { allowTestDeposits: settings.allowTestDeposits }),
     resources: [...adapters.resources, notifications],
   };
 }

@@ -133,12 +133,12 @@ describe('auth routes over HTTP (memory)', () => {
     });
   });
 
-  describe('GET /api/v1/auth/me', () => {
+  describe("GET /api/v1/auth/me (the profile, with the session's roles)", () => {
     it('answers the profile for a bearer token', async () => {
       const { app, tokens, profile } = await loggedIn();
       const res = await request(app).get('/api/v1/auth/me').set('Authorization', `Bearer ${tokens.accessToken}`);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual(profile);
+      expect(res.body).toEqual({ ...profile, roles: ['user'] });
     });
 
     it('answers the profile for the cookie a browser kept from login', async () => {
@@ -147,7 +147,7 @@ describe('auth routes over HTTP (memory)', () => {
       await browser.post('/api/v1/auth/login').send({ email: registration.email, password: registration.password });
       const res = await browser.get('/api/v1/auth/me');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual(profile);
+      expect(res.body).toEqual({ ...profile, roles: ['user'] });
     });
 
     it('answers 401 unauthenticated without a token, with a Bearer challenge', async () => {

@@ -88,9 +88,11 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
   );
 
   const signedIn = requireAuth(useCases.verifier, { cookie });
-  router.define({ method: 'get', path: '/me', summary: 'The signed-in user', principal: 'required', before: [signedIn] }, async (req, res) => {
-    const profile = await useCases.currentUser.execute({ userId: requirePrincipal(req).id });
-    res.json(profileJson(profile));
+  // With the roles this session's token carries: what the APIs will grant it, so pages offer only that.
+  router.define({ method: 'get', path: '/me', summary: 'The signed-in user and the roles of this session', principal: 'required', before: [signedIn] }, async (req, res) => {
+    const principal = requirePrincipal(req);
+    const profile = await useCases.currentUser.execute({ userId: principal.id });
+    res.json({ ...profileJson(profile), roles: principal.roles });
   });
 
   router.define(

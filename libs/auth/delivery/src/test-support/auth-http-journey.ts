@@ -19,14 +19,14 @@ export async function registerLoginRefreshLogoutJourney(app: Express): Promise<v
 
   const me = await request(app).get('/api/v1/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`);
   expect(me.status).toBe(200);
-  expect(me.body).toEqual(registered.body);
+  expect(me.body).toEqual({ ...registered.body, roles: ['user'] });
 
   const refreshed = await request(app).post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken });
   expect(refreshed.status).toBe(200);
   expect(refreshed.body.refreshToken).not.toBe(login.body.refreshToken);
 
   const meAgain = await request(app).get('/api/v1/auth/me').set('Authorization', `Bearer ${refreshed.body.accessToken}`);
-  expect(meAgain.body).toEqual(registered.body);
+  expect(meAgain.body).toEqual({ ...registered.body, roles: ['user'] });
 
   const logout = await request(app).post('/api/v1/auth/logout').send({ refreshToken: refreshed.body.refreshToken });
   expect(logout.status).toBe(204);

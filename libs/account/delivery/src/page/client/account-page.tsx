@@ -3,12 +3,12 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { accountApi, accountLabel, type Account } from './account-api';
 import { LedgerPanel } from './ledger-panel';
-import { DepositForm, OpenAccountForm, TransferForm } from './money-forms';
+import { DepositForm, OpenAccountForm, TransferForm, type DepositRights } from './money-forms';
 import { PointsPanel } from './points-panel';
 import './account-page.css';
 
 /** The account page: balances, open, deposit, transfer, ledger and points for the signed-in user. */
-function AccountPage({ currencies }: { currencies: string[] }) {
+function AccountPage({ currencies, testMode }: { currencies: string[]; testMode: boolean }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   useEffect(() => session.subscribe(setUser), []);
   if (user === undefined) return <p class="muted">Loading…</p>;
@@ -25,10 +25,10 @@ function AccountPage({ currencies }: { currencies: string[] }) {
       </section>
     );
   }
-  return <Accounts currencies={currencies} />;
+  return <Accounts currencies={currencies} rights={{ admin: user.roles?.includes('admin') ?? false, testMode }} />;
 }
 
-function Accounts({ currencies }: { currencies: string[] }) {
+function Accounts({ currencies, rights }: { currencies: string[]; rights: DepositRights }) {
   const [accounts, setAccounts] = useState<Account[] | undefined>(undefined);
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [version, setVersion] = useState(0);
@@ -78,7 +78,7 @@ function Accounts({ currencies }: { currencies: string[] }) {
       {selected && accounts && (
         <>
           <section class="section grid" aria-label={`Move money with ${accountLabel(selected)}`}>
-            <DepositForm accounts={accounts} selected={selected} onDone={refresh} />
+            <DepositForm accounts={accounts} selected={selected} onDone={refresh} rights={rights} />
             <TransferForm accounts={accounts} selected={selected} onDone={refresh} />
           </section>
           <LedgerPanel account={selected} version={version} />
@@ -91,4 +91,4 @@ function Accounts({ currencies }: { currencies: string[] }) {
 
 startPage();
 const root = document.getElementById('account-app');
-if (root) render(<AccountPage currencies={(root.dataset.currencies ?? 'USD').split(',')} />, root);
+if (root) render(<AccountPage currencies={(root.dataset.currencies ?? 'USD').split(',')} testMode={root.dataset.testDeposits === 'true'} />, root);

@@ -9,24 +9,52 @@ interface FormProps {
   onDone: () => void;
 }
 
-/** Deposits are for admins and test mode; the API decides and this form shows its answer. */
-export function DepositForm({ selected, onDone }: FormProps) {
+/** Who may put money in: the API's rule (admins anywhere, owners in test mode), so the page offers only what will be granted. */
+export interface DepositRights {
+  admin: boolean;
+  testMode: boolean;
+}
+
+/**
+ * Money in. An admin credits any account by its number (the selected one by default);
+ * in test mode an owner credits the selected account; anyone else is told who deposits.
+ */
+export function DepositForm({ selected, onDone, rights }: FormProps & { rights: DepositRights }) {
   const submission = useSubmission((values, key) => accountApi.deposit(values.account ?? '', values.amount ?? '', key));
+  if (!rights.admin && !rights.testMode) {
+    return (
+      <section class="card" id="deposit-admin-only">
+        <h3>Deposit</h3>
+        <p class="muted">Money arrives by an administrator's deposit. Ask one to credit account #{selected.id}, or receive a transfer.</p>
+      </section>
+    );
+  }
   return (
     <ActionForm
       id="deposit-form"
-      title="Deposit"
+      title={rights.admin ? 'Deposit (administrator)' : 'Deposit (test mode)'}
       submitId="deposit-submit"
       label="Deposit"
       busyLabel="Depositing…"
       submission={submission}
       onDone={() => {
-        toast(`Deposited into ${accountLabel(selected)}`, 'good');
+        toast('Deposit done', 'good');
         onDone();
       }}
     >
-      <input type="hidden" name="account" value={selected.id} />
-      <p class="muted">Into {accountLabel(selected)}. On production servers only administrators deposit.</p>
+      {rights.admin ? (
+        <>
+          <label for="deposit-account">Into account</label>
+          {/* Keyed by the selection, so choosing another tile (or a reset) starts from it again. */}
+          <input key={selected.id} id="deposit-account" name="account" inputmode="numeric" autocomplete="off" defaultValue={selected.id} required />
+          <p class="muted">As an administrator you may credit any account by its number.</p>
+        </>
+      ) : (
+        <>
+          <input type="hidden" name="account" value={selected.id} />
+          <p class="muted">Into {accountLabel(selected)}. Test mode: owners deposit into their own accounts.</p>
+        </>
+      )}
       <label for="deposit-amount">Amount ({selected.currency})</label>
       <input id="deposit-amount" name="amount" inputmode="decimal" autocomplete="off" placeholder="100.00" required />
     </ActionForm>
