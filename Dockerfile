@@ -4,7 +4,8 @@
 #
 # build:   the whole workspace with dev dependencies; `npx nx build $APP` bundles the
 #          app with esbuild into dist/apps/$APP/main.js (our libraries inlined, npm
-#          packages left external; see tools/scripts/build-app.mjs).
+#          packages left external; see tools/scripts/build-app.mjs) and its pages'
+#          browser code into dist/apps/$APP/assets/ + page-assets.json.
 # deps:    production dependencies only (`npm ci --omit=dev`), the bundle's externals.
 # runtime: the bundle and those dependencies, run as the unprivileged `node` user.
 ARG NODE_IMAGE=node:20-bookworm-slim

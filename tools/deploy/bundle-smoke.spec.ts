@@ -1,9 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { undeclaredRequires } from './bundle-requires';
+import { pageProblems } from './page-check';
+import { productionInstall } from './production-install';
 
 const root = resolve(import.meta.dirname, '../..');
 const apps = readdirSync(join(root, 'apps')).filter((app) => existsSync(join(root, 'apps', app, 'src/main.ts')));
@@ -31,20 +33,27 @@ function start(bundle: string, cwd: string): Promise<string> {
 }
 
 describe.each(apps)('the %s bundle', (app) => {
-  it('builds to dist/apps/<app>/main.js, needs only production dependencies, starts and answers /health', async () => {
+  it('builds to dist/apps/<app>/ (main.js and page assets), starts with production dependencies only, answers /health and serves its pages', async () => {
     const build = spawnSync(process.execPath, ['tools/scripts/build-app.mjs', `apps/${app}`], { cwd: root, encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
     const bundle = join(root, 'dist/apps', app, 'main.js');
     expect(undeclaredRequires(readFileSync(bundle, 'utf8'), root)).toEqual([]);
 
-    // A directory of its own, as in the image: the embedded default writes ./data there.
+    // As in the image: /app/dist holds the build, /app/node_modules the production dependencies
+    // alone (no esbuild, no sources), and the embedded default writes ./data there.
     const cwd = mkdtempSync(join(tmpdir(), `mosaic-${app}-`));
     try {
-      const url = await start(bundle, cwd);
+      cpSync(join(root, 'dist/apps', app), join(cwd, 'dist'), { recursive: true });
+      productionInstall(root, cwd);
+      const url = await start('dist/main.js', cwd);
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
       expect((await fetch(`${url}/openapi.json`)).status).toBe(200);
+      expect((await fetch(`${url}/docs`)).headers.get('content-type')).toMatch(/^text\/html/);
+      const { pages, problems } = await pageProblems(url);
+      expect(problems).toEqual([]);
+      expect(pages.length).toBeGreaterThan(0);
     } finally {
       for (const child of running.splice(0)) child.kill('SIGTERM');
       rmSync(cwd, { recursive: true, force: true });

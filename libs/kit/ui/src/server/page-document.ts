@@ -1,5 +1,5 @@
 import { escapeHtml } from '@mosaic/kit-http';
-import type { PageBundle } from './page-bundle';
+import type { PageBundle } from './asset';
 import type { NavLink, UiSettings } from './ui-settings';
 
 export const FAVICON_PATH = '/favicon.svg';

@@ -2,7 +2,8 @@ import { defineRoute, type RouteTarget } from '@mosaic/kit-http';
 import express, { type Express, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { FAVICON_SVG } from './favicon';
-import { ASSET_PREFIX, bundlePage, type Asset, type PageBundle } from './page-bundle';
+import { ASSET_PREFIX, type Asset, type PageBundle } from './asset';
+import { bundlePage } from './page-bundle';
 import { FAVICON_PATH, pageDocument } from './page-document';
 import { DEFAULT_UI_SETTINGS, type UiSettings } from './ui-settings';
 
@@ -26,7 +27,10 @@ async function bundleOf(entry: string): Promise<PageBundle> {
 }
 
 export interface PageOptions {
-  /** The page's TS/TSX entry, relative to the workspace root (or absolute); default: header behaviour only. */
+  /**
+   * The page's TS/TSX entry, relative to the workspace root; default: header behaviour only.
+   * Write it as a string literal: `nx build` finds the entries to prebuild by their literal in the bundle.
+   */
   readonly entry?: string;
   readonly title: string;
   readonly description?: string;
