@@ -9,7 +9,20 @@ describe('the exchange app API document', async () => {
 
   it('documents every mounted route under its prefix, with the schemas its validator uses', () => {
     expect(apiDocumentProblems(exchange.app, document as unknown as Parameters<typeof apiDocumentProblems>[1])).toEqual([]);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/', '/api/products', '/api/orders', '/api/orders/{id}', '/api/users/accessToken', '/api/products/{id}/candles']));
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/', '/signin', '/api/v1/auth/login', '/api/products', '/api/orders', '/api/orders/{id}', '/api/users/accessToken', '/api/products/{id}/candles']));
     expect(document.paths['/api/orders'].post.requestBody?.content['application/json'].schema.required).toEqual(['productId', 'side']);
+  });
+
+  it('serves the interactive reference', async () => {
+    const docs = await fetch(`${exchange.url}/docs`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
+  });
+
+  it("serves one sign-in page, kit-ui's, declared once", async () => {
+    expect(Object.keys(document.paths['/signin'] ?? {})).toEqual(['get']);
+    const page = await fetch(`${exchange.url}/signin`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<script type="module" src="\/assets\/sign-in-page\.[0-9a-f]{12}\.js"/);
   });
 });

@@ -1,9 +1,8 @@
 import { createAuthModule } from '@mosaic/auth-module';
 import { createExchangeModule } from '@mosaic/exchange-module';
 import type { AppContext, ComposedApp } from '@mosaic/kit-app';
-import { buildHttpApp, defineRoute, type HttpApp } from '@mosaic/kit-http';
-import { pageHandler, SIGN_IN_ENTRY, SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
-import { z } from 'zod';
+import { buildHttpApp, type HttpApp } from '@mosaic/kit-http';
+import { SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
 
 /**
  * The exchange alone: its API at `/api/*`, the feed at `/ws`, the trading page at
@@ -19,15 +18,8 @@ export async function composeExchange(context: AppContext): Promise<ComposedApp>
     resources: [auth.resource, ...exchange.resources],
     api: { title: 'Mosaic exchange', version: '0.1.0' },
     mount: (app) => {
-      // The shared look; the sign-in page is declared here so the API document lists it.
-      useMosaicUi(app, { nav: [{ label: 'Exchange', href: '/' }] });
-      app.locals.mosaicUi = { nav: [{ label: 'Exchange', href: '/' }], signInPath: SIGN_IN_PATH };
-      const signIn = pageHandler({ entry: SIGN_IN_ENTRY, title: 'Sign in', description: 'Sign in or create your Mosaic account' });
-      defineRoute(
-        app,
-        { method: 'get', path: SIGN_IN_PATH, summary: 'Sign in or sign up', tags: ['pages'], responses: { 200: { description: 'HTML', body: z.string(), contentType: 'text/html' } } },
-        (req, res, _input, next) => signIn(req, res, next),
-      );
+      // The shared look, with kit-ui's sign-in / sign-up page at /signin (on this app's auth API).
+      useMosaicUi(app, { nav: [{ label: 'Exchange', href: '/' }], signInPath: SIGN_IN_PATH });
       app.use(exchange.page);
       app.use('/api/v1/auth', auth.router);
       app.use('/api', exchange.router);
