@@ -1,19 +1,6 @@
 import type { Express, Request } from 'express';
-
-/**
- * The parts of express's router (the `router` package) a route table reads. They are
- * what express itself walks to dispatch, so they stay put between versions.
- */
-interface RouteLike {
-  path: unknown;
-  methods: Record<string, boolean | undefined>;
-}
-interface LayerLike {
-  route?: RouteLike;
-  handle: { stack?: LayerLike[] };
-  slash?: boolean;
-  match(path: string): false | { path: string; pattern: unknown };
-}
+import { joinPaths } from './api/express-paths';
+import { mountedRouteLayers, nestedStack, stackOf, type ExpressLayer, type ExpressRoute } from './api/mounted-routes';
 
 /** A route as a client can reach it: its full template and the methods it answers. */
 export interface TemplatedRoute {
@@ -32,19 +19,23 @@ export const UNMATCHED_ROUTE = 'unmatched';
  * 404 inside a router neither tells the full template any more; the route object does.
  */
 export class RouteTable {
-  private readonly templates = new Map<RouteLike, string>();
-  private stack: LayerLike[] = [];
+  private readonly templates = new Map<ExpressRoute, string>();
+  private listed: TemplatedRoute[] = [];
+  private stack: ExpressLayer[] = [];
 
   /** Reads the app's routers; call once their routes are mounted. */
   index(app: Express): void {
-    this.stack = (app.router as unknown as { stack: LayerLike[] }).stack;
+    this.stack = stackOf(app);
     this.templates.clear();
-    for (const route of this.routes()) this.templates.set(route.route, route.template);
+    const layers = mountedRouteLayers(app);
+    // A route mounted under several paths keeps the first, the one express tries first.
+    for (const { route, path } of layers) if (!this.templates.has(route)) this.templates.set(route, path);
+    this.listed = layers.map(({ path, route }) => ({ template: path, methods: methodsOf(route) }));
   }
 
   /** Every mounted route, for documentation and for tests that exercise them all. */
   list(): TemplatedRoute[] {
-    return this.routes().map(({ template, route }) => ({ template, methods: methodsOf(route) }));
+    return this.listed;
   }
 
   /**
@@ -53,7 +44,7 @@ export class RouteTable {
    * a middleware that refused before the route ran), else "unmatched".
    */
   templateOf(req: Request): string {
-    const handled = req.route ? this.templates.get(req.route as RouteLike) : undefined;
+    const handled = req.route ? this.templates.get(req.route as ExpressRoute) : undefined;
     if (handled) return handled;
     const candidates = this.match(req.method, pathOf(req));
     return (candidates.find((c) => c.handlesMethod) ?? candidates[0])?.template ?? UNMATCHED_ROUTE;
@@ -69,54 +60,37 @@ export class RouteTable {
     return [...new Set(candidates.flatMap((c) => c.methods))].sort();
   }
 
-  private routes(stack = this.stack, prefix = ''): { template: string; route: RouteLike }[] {
-    return stack.flatMap((layer) => {
-      if (layer.route) return [{ template: join(prefix, layer.route.path), route: layer.route }];
-      const inner = layer.handle.stack;
-      if (!inner) return [];
-      return this.routes(inner, layer.slash ? prefix : join(prefix, rawPathOf(layer)));
-    });
-  }
-
+  /** Dispatch's own matching (each layer's `match`), down through mounted routers: the routes a path reaches. */
   private match(method: string, path: string, stack = this.stack, prefix = ''): { template: string; methods: string[]; handlesMethod: boolean }[] {
     const found: { template: string; methods: string[]; handlesMethod: boolean }[] = [];
     for (const layer of stack) {
-      let matched: ReturnType<LayerLike['match']>;
+      let matched: ReturnType<ExpressLayer['match']>;
       try {
         matched = layer.match(path);
       } catch {
         continue; // an undecodable path segment: no route answers it
       }
       if (!matched) continue;
+      const nested = nestedStack(layer);
       if (layer.route) {
         const methods = methodsOf(layer.route);
         const handlesMethod = Boolean(layer.route.methods['_all']) || methods.includes(method.toUpperCase());
-        found.push({ template: join(prefix, layer.route.path), methods, handlesMethod });
-      } else if (layer.handle.stack) {
+        found.push({ template: joinPaths(prefix, String(layer.route.path)), methods, handlesMethod });
+      } else if (nested) {
         const rest = path.slice(matched.path.length) || '/';
-        found.push(...this.match(method, rest.startsWith('/') ? rest : `/${rest}`, layer.handle.stack, layer.slash ? prefix : join(prefix, matched.pattern)));
+        found.push(...this.match(method, rest.startsWith('/') ? rest : `/${rest}`, nested, layer.slash ? prefix : joinPaths(prefix, String(matched.pattern))));
       }
     }
     return found;
   }
 }
 
-function methodsOf(route: RouteLike): string[] {
+function methodsOf(route: ExpressRoute): string[] {
   const methods = Object.keys(route.methods)
     .filter((method) => method !== '_all' && route.methods[method])
     .map((method) => method.toUpperCase());
   if (methods.includes('GET') && !methods.includes('HEAD')) methods.push('HEAD');
   return methods;
-}
-
-function rawPathOf(layer: LayerLike): unknown {
-  return (layer as unknown as { rawPath?: unknown }).rawPath;
-}
-
-function join(prefix: string, pattern: unknown): string {
-  const text = Array.isArray(pattern) ? pattern.map(String).join('|') : String(pattern ?? '');
-  const joined = `${prefix}${text === '/' && prefix ? '' : text}`;
-  return joined || '/';
 }
 
 function pathOf(req: Request): string {
