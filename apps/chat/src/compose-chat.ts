@@ -19,7 +19,7 @@ export async function composeChat(context: AppContext): Promise<ComposedApp & { 
     resources: [auth.resource, ...chat.resources],
     api: { title: 'Mosaic chat', version: '0.1.0' },
     mount: (app) => {
-      useMosaicUi(app, { nav: [{ label: 'Chat', href: '/' }], signInPath: SIGN_IN_PATH });
+      useMosaicUi(app, { nav: [{ label: 'Chat', href: '/' }], signInPath: SIGN_IN_PATH, footerLinks: [{ label: 'API docs', href: '/docs' }] });
       app.use('/api/v1/auth', auth.router);
       app.use(auth.authenticate);
       app.use('/api/v1/chat', chat.router);

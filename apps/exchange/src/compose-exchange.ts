@@ -19,7 +19,7 @@ export async function composeExchange(context: AppContext): Promise<ComposedApp>
     api: { title: 'Mosaic exchange', version: '0.1.0' },
     mount: (app) => {
       // The shared look, with kit-ui's sign-in / sign-up page at /signin (on this app's auth API).
-      useMosaicUi(app, { nav: [{ label: 'Exchange', href: '/' }], signInPath: SIGN_IN_PATH });
+      useMosaicUi(app, { nav: [{ label: 'Exchange', href: '/' }], signInPath: SIGN_IN_PATH, footerLinks: [{ label: 'API docs', href: '/docs' }] });
       app.use(exchange.page);
       app.use('/api/v1/auth', auth.router);
       app.use('/api', exchange.router);

@@ -18,7 +18,7 @@ export async function composeFlashsale(context: AppContext, options: FlashsaleMo
     resources: [auth.resource, ...flashsale.resources],
     api: { title: 'Mosaic flash sale', version: '0.1.0' },
     mount: (app) => {
-      useMosaicUi(app, { nav: [{ label: 'Flash sale', href: '/' }], signInPath: SIGN_IN_PATH });
+      useMosaicUi(app, { nav: [{ label: 'Flash sale', href: '/' }], signInPath: SIGN_IN_PATH, footerLinks: [{ label: 'API docs', href: '/docs' }] });
       app.use('/api/v1/auth', auth.router);
       app.use(auth.authenticate);
       app.use('/api/v1/flashsale', flashsale.apiRouter);
