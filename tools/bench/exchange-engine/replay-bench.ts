@@ -22,6 +22,8 @@ export interface ReplayFigures {
 
 const TWO_32 = 4_294_967_296;
 const READ_CHUNK = 1024 * 1024;
+/** Records handed to the engine at once, as the journal reader batches them. */
+const REPLAY_BATCH = 4096;
 
 /**
  * Replay speed of the binary journal (format 2) against the JSON records it
@@ -82,7 +84,7 @@ async function replayBinary(dir: string, engine: ExchangeEngine | undefined): Pr
   let seen = 0;
   try {
     for await (const batch of reader.read(1)) {
-      if (engine !== undefined) for (const record of batch) engine.apply(record);
+      engine?.replay(batch);
       seen += batch.length;
     }
   } finally {
@@ -110,6 +112,7 @@ async function writeJsonFrames(records: JournalRecord[], path: string): Promise<
 
 async function replayJson(path: string, engine: ExchangeEngine | undefined): Promise<number> {
   const handle = await open(path, 'r');
+  const batch: JournalRecord[] = [];
   let seen = 0;
   try {
     let position = 0;
@@ -125,13 +128,17 @@ async function replayJson(path: string, engine: ExchangeEngine | undefined): Pro
         const length = data.readUInt32LE(offset);
         if (offset + 16 + length > data.length) break;
         if (crc32(data.subarray(offset + 8, offset + 16 + length)) !== data.readUInt32LE(offset + 4)) throw new Error('checksum mismatch');
-        const record = deserializeRecord(data.toString('utf8', offset + 16, offset + 16 + length));
-        if (engine !== undefined) engine.apply(record);
+        batch.push(deserializeRecord(data.toString('utf8', offset + 16, offset + 16 + length)));
+        if (batch.length === REPLAY_BATCH) {
+          engine?.replay(batch);
+          batch.length = 0;
+        }
         seen += 1;
         offset += 16 + length;
       }
       carry = Buffer.from(data.subarray(offset));
     }
+    engine?.replay(batch);
   } finally {
     await handle.close();
   }
