@@ -144,6 +144,8 @@ async function replay(records: JournalRecord[], dir: string, engine: ExchangeEng
   row('binary: file → decode → engine (median of 3)', both(binary.replay));
   row('JSON (former format): file → decode → engine', both(json.replay));
   row('ratio binary / JSON, replay', `${(binary.replay.wall / json.replay.wall).toFixed(2)}× (CPU time ${(binary.replay.cpu / json.replay.cpu).toFixed(2)}×)`);
+  row('binary: file → decode → engine.apply (results)', both(binary.apply));
+  row('ratio silent replay / apply', `${(binary.replay.wall / binary.apply.wall).toFixed(2)}× (CPU time ${(binary.replay.cpu / binary.apply.cpu).toFixed(2)}×)`);
   row('binary: file → decode only', both(binary.decode));
   row('JSON (former format): file → decode only', both(json.decode));
   row('ratio binary / JSON, decode', `${(binary.decode.wall / json.decode.wall).toFixed(2)}× (CPU time ${(binary.decode.cpu / json.decode.cpu).toFixed(2)}×)`);
