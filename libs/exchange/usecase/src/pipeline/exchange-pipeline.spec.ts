@@ -172,6 +172,37 @@ describe('ExchangePipeline snapshots', () => {
     expect(third.pipeline.queries.stateHash()).toBe(second.pipeline.queries.stateHash());
   });
 
+  it('start from a snapshot into a store that keeps its own rows, and replay everything into one that lost them', async () => {
+    /** A store that keeps its rows itself, as MySQL does: nothing of it goes into a snapshot. */
+    const durable = (inner = new MemoryOrderHistory()): OrderHistoryStore => ({
+      lastSeq: () => inner.lastSeq(),
+      apply: (changes) => inner.apply(changes),
+      order: (id) => inner.order(id),
+      orders: (query) => inner.orders(query),
+      fills: (query) => inner.fills(query),
+      transfers: (query) => inner.transfers(query),
+    });
+    const journal = new MemoryCommandJournal();
+    const snapshots = new MemorySnapshotStore();
+    const kept = durable();
+    const first = await open(journal, kept, new ManualClock(START), { snapshots, snapshotEvery: 0 });
+    await tradeAcross(first.useCases, first.clock);
+    await first.pipeline.snapshotNow();
+    await first.useCases.placeOrder.execute({ userId: 'seller', productId: 'BTC-USDT', side: 'sell', type: 'limit', price: '33000', size: '0.1' });
+    await first.pipeline.readHistory();
+    const original = await views(first.useCases);
+
+    const withKept = await open(journal, kept, new ManualClock(START), { snapshots });
+    expect(withKept.pipeline.recovery.replayed).toBe(1);
+    expect(await views(withKept.useCases)).toEqual(original);
+
+    const errors: unknown[] = [];
+    const withLost = await open(journal, durable(), new ManualClock(START), { snapshots, onError: (error) => errors.push(error) });
+    expect(String(errors[0])).toMatch(/history store ends at change 0, before change \d+ that the snapshot counts on\); replaying the whole journal/);
+    expect(withLost.pipeline.recovery).toEqual({ snapshotSeq: 0, replayed: journal.lastSeq });
+    expect(await views(withLost.useCases)).toEqual(original);
+  });
+
   it('fall back to a full replay, reported, when the snapshot is damaged or carries no projections; the journal is untouched', async () => {
     const journal = new MemoryCommandJournal();
     const dir = await mkdtemp(join(tmpdir(), 'exchange-snapshots-'));
