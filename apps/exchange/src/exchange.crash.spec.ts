@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startAppProcess, type AppProcess } from '@mosaic/kit-testing';
@@ -57,7 +57,8 @@ describe('the exchange process killed mid-trading', () => {
     const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     // Sessions must outlive the process (tokens verify with the same key); users live in auth's memory and are not needed again.
     // The embedded default whatever the environment: a shared Redis would rate-limit the sign-ups across runs.
-    env = { EXCHANGE_DATA_DIR: dir, AUTH_PRIVATE_KEY: key, EXCHANGE_TEST_DEPOSITS: 'true', MYSQL_URL: '', REDIS_URL: '', KAFKA_BROKERS: '', MONGO_URL: '' };
+    // Snapshots every 40 commands: restarts begin at one (taken mid-trading, perhaps cut short by the kill) plus the journal after it.
+    env = { EXCHANGE_DATA_DIR: dir, AUTH_PRIVATE_KEY: key, EXCHANGE_TEST_DEPOSITS: 'true', EXCHANGE_SNAPSHOT_EVERY: '40', MYSQL_URL: '', REDIS_URL: '', KAFKA_BROKERS: '', MONGO_URL: '' };
   });
 
   afterAll(async () => {
@@ -114,6 +115,8 @@ describe('the exchange process killed mid-trading', () => {
     const settled = await observe(second.url, users);
     expect(await second.stop()).toBe(0);
 
+    // The restarts had snapshots to begin from.
+    expect((await readdir(join(dir, 'snapshots'))).filter((name) => name.endsWith('.snap')).length).toBeGreaterThan(0);
     const third = await start();
     expect(await observe(third.url, users)).toEqual(settled);
     third.child.kill('SIGKILL');

@@ -16,12 +16,14 @@ export interface ReplayFigures {
   commands: number;
   bytesPerRecord: { binary: number; json: number };
   /** Median of the rounds. */
-  binary: { replay: Rate; decode: Rate };
+  binary: { replay: Rate; decode: Rate; apply: Rate };
   json: { replay: Rate; decode: Rate };
 }
 
 const TWO_32 = 4_294_967_296;
 const READ_CHUNK = 1024 * 1024;
+/** Records handed to the engine at once, as the journal reader batches them. */
+const REPLAY_BATCH = 4096;
 
 /**
  * Replay speed of the binary journal (format 2) against the JSON records it
@@ -39,7 +41,7 @@ export async function measureReplay(records: JournalRecord[], dir: string, round
   const jsonPath = join(dir, 'replay.json-frames');
   const jsonBytes = await writeJsonFrames(records, jsonPath);
 
-  const binary = { replay: [] as Rate[], decode: [] as Rate[] };
+  const binary = { replay: [] as Rate[], decode: [] as Rate[], apply: [] as Rate[] };
   const json = { replay: [] as Rate[], decode: [] as Rate[] };
   // The first round warms the JIT up and is not counted.
   for (let round = -1; round < rounds; round++) {
@@ -48,17 +50,19 @@ export async function measureReplay(records: JournalRecord[], dir: string, round
       await timed(records.length, () => replayBinary(binaryDir, undefined)),
       await timed(records.length, () => replayJson(jsonPath, new ExchangeEngine())),
       await timed(records.length, () => replayJson(jsonPath, undefined)),
+      await timed(records.length, () => replayBinary(binaryDir, new ExchangeEngine(), 'apply')),
     ];
     if (round < 0) continue;
     binary.replay.push(figures[0]);
     binary.decode.push(figures[1]);
     json.replay.push(figures[2]);
     json.decode.push(figures[3]);
+    binary.apply.push(figures[4]);
   }
   return {
     commands: records.length,
     bytesPerRecord: { binary: binaryBytes / records.length, json: jsonBytes / records.length },
-    binary: { replay: medianRate(binary.replay), decode: medianRate(binary.decode) },
+    binary: { replay: medianRate(binary.replay), decode: medianRate(binary.decode), apply: medianRate(binary.apply) },
     json: { replay: medianRate(json.replay), decode: medianRate(json.decode) },
   };
 }
@@ -77,12 +81,14 @@ function medianRate(rates: Rate[]): Rate {
   return { wall: median(rates.map((r) => r.wall)), cpu: median(rates.map((r) => r.cpu)) };
 }
 
-async function replayBinary(dir: string, engine: ExchangeEngine | undefined): Promise<number> {
+/** `replay`: the engine's silent replay, as recovery runs it; `apply`: every result built, as when projections are rebuilt. */
+async function replayBinary(dir: string, engine: ExchangeEngine | undefined, mode: 'replay' | 'apply' = 'replay'): Promise<number> {
   const reader = await FileCommandJournal.open({ dir });
   let seen = 0;
   try {
     for await (const batch of reader.read(1)) {
-      if (engine !== undefined) for (const record of batch) engine.apply(record);
+      if (mode === 'apply' && engine !== undefined) for (const record of batch) engine.apply(record);
+      else engine?.replay(batch);
       seen += batch.length;
     }
   } finally {
@@ -110,6 +116,7 @@ async function writeJsonFrames(records: JournalRecord[], path: string): Promise<
 
 async function replayJson(path: string, engine: ExchangeEngine | undefined): Promise<number> {
   const handle = await open(path, 'r');
+  const batch: JournalRecord[] = [];
   let seen = 0;
   try {
     let position = 0;
@@ -125,13 +132,17 @@ async function replayJson(path: string, engine: ExchangeEngine | undefined): Pro
         const length = data.readUInt32LE(offset);
         if (offset + 16 + length > data.length) break;
         if (crc32(data.subarray(offset + 8, offset + 16 + length)) !== data.readUInt32LE(offset + 4)) throw new Error('checksum mismatch');
-        const record = deserializeRecord(data.toString('utf8', offset + 16, offset + 16 + length));
-        if (engine !== undefined) engine.apply(record);
+        batch.push(deserializeRecord(data.toString('utf8', offset + 16, offset + 16 + length)));
+        if (batch.length === REPLAY_BATCH) {
+          engine?.replay(batch);
+          batch.length = 0;
+        }
         seen += 1;
         offset += 16 + length;
       }
       carry = Buffer.from(data.subarray(offset));
     }
+    engine?.replay(batch);
   } finally {
     await handle.close();
   }

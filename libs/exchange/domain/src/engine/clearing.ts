@@ -95,9 +95,10 @@ export class Clearing implements MatchListener {
     state.touchBalance(makerPaying);
     state.touchBalance(makerReceiving);
     if (maker.level !== null) state.touchLevel(maker.level, product.id);
-    state.events.push({
+    const tradeId = state.nextTradeId++;
+    if (state.reporting) state.events.push({
       type: 'trade',
-      tradeId: state.nextTradeId++,
+      tradeId,
       productId: product.id,
       price,
       size: lots,
@@ -146,7 +147,7 @@ function emitDone(
   reason: 'filled' | 'cancelled',
   cancelReason: CancelReason | null,
 ): void {
-  state.events.push({
+  if (state.reporting) state.events.push({
     type: 'order_done',
     orderId: order.id,
     userId: account.userId,

@@ -4,8 +4,11 @@ import { OrderIndex } from '../book/order-index';
 import type { PriceLevel } from '../book/price-level';
 import { Taker } from '../matching/taker';
 import type { Market } from './market';
-import type { AcceptedResult, EngineEvent, RejectReason, RejectedResult } from './results';
+import type { AcceptedResult, CommandResult, EngineEvent, RejectReason, RejectedResult } from './results';
 import type { JournalRecord } from '../commands/commands';
+
+/** What `accept` and `reject` return while not reporting: one shared placeholder that nobody reads. */
+const UNREPORTED: AcceptedResult = Object.freeze({ seq: 0, time: 0, command: 'deposit', ref: null, accepted: true, orderId: null, events: Object.freeze([]) as unknown as EngineEvent[] });
 
 /**
  * Everything the engine holds, plus the scratch of the command being applied.
@@ -30,6 +33,8 @@ export class EngineState {
   time = 0;
   ref: string | null = null;
   events: EngineEvent[] = [];
+  /** False while replaying for state alone: nothing reads the results, so no events or result objects are built. */
+  reporting = true;
   // Reused between commands; only the first `touched…` entries are current.
   private readonly touchedBalances: Balance[] = [];
   private touchedBalanceCount = 0;
@@ -49,7 +54,7 @@ export class EngineState {
     this.time = typeof time === 'number' && Number.isSafeInteger(time) && time >= 0 ? time : 0;
     const ref: unknown = (record.command as { ref?: unknown } | null)?.ref;
     this.ref = typeof ref === 'string' ? ref : null;
-    this.events = [];
+    if (this.reporting) this.events = [];
     this.touchedBalanceCount = 0;
     this.touchedLevelCount = 0;
   }
@@ -74,14 +79,14 @@ export class EngineState {
 
   /** Marks a balance for reporting at the end of the command (once, however often it changed). */
   touchBalance(balance: Balance): void {
-    if (balance.reportedAt !== this.seq) {
+    if (this.reporting && balance.reportedAt !== this.seq) {
       balance.reportedAt = this.seq;
       this.touchedBalances[this.touchedBalanceCount++] = balance;
     }
   }
 
   touchLevel(level: PriceLevel, productId: string): void {
-    if (level.reportedAt !== this.seq) {
+    if (this.reporting && level.reportedAt !== this.seq) {
       level.reportedAt = this.seq;
       this.touchedLevels[this.touchedLevelCount] = level;
       this.touchedLevelProducts[this.touchedLevelCount++] = productId;
@@ -89,6 +94,7 @@ export class EngineState {
   }
 
   accept(orderId: number | null, commandType: AcceptedResult['command']): AcceptedResult {
+    if (!this.reporting) return UNREPORTED;
     const events = this.events;
     const balances = this.touchedBalances;
     for (let i = 0; i < this.touchedBalanceCount; i++) {
@@ -111,7 +117,8 @@ export class EngineState {
     return { seq: this.seq, time: this.time, command: commandType, ref: this.ref, accepted: true, orderId, events };
   }
 
-  reject(commandType: RejectedResult['command'], reason: RejectReason, message: string): RejectedResult {
+  reject(commandType: RejectedResult['command'], reason: RejectReason, message: string): CommandResult {
+    if (!this.reporting) return UNREPORTED;
     return { seq: this.seq, time: this.time, command: commandType, ref: this.ref, accepted: false, reason, message, events: [] };
   }
 }

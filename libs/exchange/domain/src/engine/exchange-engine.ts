@@ -114,6 +114,21 @@ export class ExchangeEngine {
     return result;
   }
 
+  /**
+   * Applies records for their effect on the state alone, building no results or
+   * events: recovery when nothing reads them. Same checks, same order, same
+   * state (and state hash) as `apply`, several times faster.
+   */
+  replay(records: readonly JournalRecord[]): void {
+    const state = this.state;
+    state.reporting = false;
+    try {
+      for (let i = 0; i < records.length; i++) this.apply(records[i]);
+    } finally {
+      state.reporting = true;
+    }
+  }
+
   snapshot(): EngineSnapshot {
     return captureSnapshot(this.state);
   }

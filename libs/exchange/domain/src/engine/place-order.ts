@@ -92,7 +92,7 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
 
   balance.reserve(hold);
   state.touchBalance(balance);
-  state.events.push({
+  if (state.reporting) state.events.push({
     type: 'order_received',
     orderId: state.seq,
     userId: account.userId,
@@ -119,7 +119,7 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
     book.add(order);
     account.linkOrder(order);
     if (order.level !== null) state.touchLevel(order.level, product.id);
-    state.events.push({
+    if (state.reporting) state.events.push({
       type: 'order_open',
       orderId: order.id,
       userId: account.userId,
@@ -137,7 +137,7 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
   if (leftover > 0n) balance.release(leftover);
   // A market buy whose funds could not pay for a single lot ends "filled" in the matcher's terms, having bought nothing.
   const filled = taker.end === 'filled' && clearing.takerFilled > 0;
-  state.events.push({
+  if (state.reporting) state.events.push({
     type: 'order_done',
     orderId: state.seq,
     userId: account.userId,

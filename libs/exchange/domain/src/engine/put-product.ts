@@ -25,7 +25,7 @@ export function putProduct(state: EngineState, command: PutProductCommand): Comm
       return state.reject('put_product', 'product_immutable', 'only sizes, funds and fees of a listed product can change');
     }
     existing.product = product;
-    state.events.push({ type: 'product', product: product.spec, listed: false });
+    if (state.reporting) state.events.push({ type: 'product', product: product.spec, listed: false });
     return state.accept(null, 'put_product');
   }
 
@@ -46,6 +46,6 @@ export function putProduct(state: EngineState, command: PutProductCommand): Comm
   );
   state.markets.set(product.id, market);
   state.marketList.push(market);
-  state.events.push({ type: 'product', product: product.spec, listed: true });
+  if (state.reporting) state.events.push({ type: 'product', product: product.spec, listed: true });
   return state.accept(null, 'put_product');
 }

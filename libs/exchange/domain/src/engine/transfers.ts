@@ -11,7 +11,7 @@ export function deposit(state: EngineState, command: DepositCommand): CommandRes
   balance.available += command.amount;
   currency.deposited += command.amount;
   state.touchBalance(balance);
-  state.events.push({ type: 'deposit', userId: command.userId, currency: currency.code, amount: command.amount, time: state.time });
+  if (state.reporting) state.events.push({ type: 'deposit', userId: command.userId, currency: currency.code, amount: command.amount, time: state.time });
   return state.accept(null, 'deposit');
 }
 
@@ -27,6 +27,6 @@ export function withdraw(state: EngineState, command: WithdrawCommand): CommandR
   balance.available -= command.amount;
   currency.withdrawn += command.amount;
   state.touchBalance(balance);
-  state.events.push({ type: 'withdrawal', userId: command.userId, currency: currency.code, amount: command.amount, time: state.time });
+  if (state.reporting) state.events.push({ type: 'withdrawal', userId: command.userId, currency: currency.code, amount: command.amount, time: state.time });
   return state.accept(null, 'withdraw');
 }

@@ -15,4 +15,11 @@ export interface OrderHistoryStore {
   orders(query: OrderQuery): Promise<OrderRow[]>;
   fills(query: FillQuery): Promise<FillRow[]>;
   transfers(query: TransferQuery): Promise<TransferRow[]>;
+  /**
+   * Only for a store that keeps nothing itself (memory): its whole content as one
+   * change at its `lastSeq()`, as of the last `apply` call, which `apply` on an
+   * empty store turns back into the same content. A snapshot saves it so a restart
+   * need not rebuild the store from the first journal record.
+   */
+  dump?(): HistoryChange;
 }

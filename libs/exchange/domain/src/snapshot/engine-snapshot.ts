@@ -16,7 +16,16 @@ export interface EngineSnapshot {
   products: ProductSpec[];
   accounts: SnapshotAccount[];
   books: SnapshotBook[];
+  /**
+   * State the engine's host keeps in step with it (projections), taken at the
+   * same sequence and saved alongside, so a restart rebuilds it from here rather
+   * than from the first record. JSON data, opaque to the engine and left out of
+   * the state hash.
+   */
+  attachment?: SnapshotAttachment;
 }
+
+export type SnapshotAttachment = Record<string, unknown>;
 
 export interface SnapshotCurrency {
   code: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ProductSpec } from '../product/product';
-import type { EngineSnapshot, SnapshotAccount, SnapshotBook, SnapshotCurrency, SnapshotOrder } from './engine-snapshot';
+import type { EngineSnapshot, SnapshotAccount, SnapshotAttachment, SnapshotBook, SnapshotCurrency, SnapshotOrder } from './engine-snapshot';
 
 /**
  * The snapshot's byte form: JSON with bigints as decimal strings and orders as
@@ -11,6 +11,12 @@ import type { EngineSnapshot, SnapshotAccount, SnapshotBook, SnapshotCurrency, S
 type OrderTuple = [number, number, 'b' | 's', number, number, number, string, string, number, string | null];
 
 export function encodeSnapshot(snapshot: EngineSnapshot): string {
+  const text = encodeEngineState(snapshot);
+  return snapshot.attachment === undefined ? text : `${text.slice(0, -1)},"attachment":${JSON.stringify(snapshot.attachment)}}`;
+}
+
+/** The engine's part of a snapshot, canonical: what the state hash covers. */
+function encodeEngineState(snapshot: EngineSnapshot): string {
   return JSON.stringify({
     version: snapshot.version,
     seq: snapshot.seq,
@@ -25,7 +31,7 @@ export function encodeSnapshot(snapshot: EngineSnapshot): string {
 export function decodeSnapshot(text: string): EngineSnapshot {
   const body = JSON.parse(text) as Record<string, unknown>;
   if (body === null || typeof body !== 'object' || body['version'] !== 1) throw new Error('not a version 1 engine snapshot');
-  return {
+  const snapshot: EngineSnapshot = {
     version: 1,
     seq: integer(body['seq'], 'seq'),
     nextTradeId: integer(body['nextTradeId'], 'nextTradeId'),
@@ -34,11 +40,17 @@ export function decodeSnapshot(text: string): EngineSnapshot {
     accounts: list(body['accounts'], 'accounts').map(account),
     books: list(body['books'], 'books').map(book),
   };
+  const attachment = body['attachment'];
+  if (attachment !== undefined) {
+    if (attachment === null || typeof attachment !== 'object' || Array.isArray(attachment)) throw new Error('snapshot attachment is not an object');
+    snapshot.attachment = attachment as SnapshotAttachment;
+  }
+  return snapshot;
 }
 
 /** SHA-256 of the canonical encoding, hex. */
 export function hashSnapshot(snapshot: EngineSnapshot): string {
-  return createHash('sha256').update(encodeSnapshot(snapshot)).digest('hex');
+  return createHash('sha256').update(encodeEngineState(snapshot)).digest('hex');
 }
 
 const PRODUCT_FIELDS = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExchangeEngine, SequenceError } from '../engine/exchange-engine';
 import { BTC_USDT, EngineDriver, PLAIN } from '../test-support/engine-driver';
-import { decodeSnapshot, encodeSnapshot } from './snapshot-codec';
+import { decodeSnapshot, encodeSnapshot, hashSnapshot } from './snapshot-codec';
 
 /** Two markets, resting orders on both sides at several levels, partial fills, fees. */
 function busyEngine(): EngineDriver {
@@ -29,6 +29,14 @@ describe('snapshots', () => {
   it('round-trip through their encoding unchanged', () => {
     const snapshot = busyEngine().engine.snapshot();
     expect(decodeSnapshot(encodeSnapshot(snapshot))).toEqual(snapshot);
+  });
+
+  it('carry the host’s attachment along, outside the state hash', () => {
+    const snapshot = busyEngine().engine.snapshot();
+    const attached = { ...snapshot, attachment: { projections: { trades: [1, 2], note: 'kept' } } };
+    expect(decodeSnapshot(encodeSnapshot(attached))).toEqual(attached);
+    expect(hashSnapshot(attached)).toBe(hashSnapshot(snapshot));
+    expect(() => decodeSnapshot(encodeSnapshot({ ...snapshot, attachment: [] as unknown as Record<string, unknown> }))).toThrow(/attachment/);
   });
 
   it('restore an engine with the same state hash, orders, balances and books', () => {

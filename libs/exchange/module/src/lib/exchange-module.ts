@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { OrderHistoryStore, UserAccounts } from '@mosaic/exchange-domain';
 import { attachMarketFeed, exchangePage, exchangeRouter } from '@mosaic/exchange-delivery';
-import { FileCommandJournal, MemoryOrderHistory, migrateExchangeSchema, MysqlOrderHistory } from '@mosaic/exchange-repository';
+import { FileCommandJournal, FileSnapshotStore, MemoryOrderHistory, migrateExchangeSchema, MysqlOrderHistory } from '@mosaic/exchange-repository';
 import { createExchangeUseCases, ExchangePipeline } from '@mosaic/exchange-usecase';
 import type { AppContext } from '@mosaic/kit-app';
 import type { Resource } from '@mosaic/kit-core';
@@ -40,6 +40,9 @@ export async function createExchangeModule(context: AppContext, options: Exchang
     pipeline = await ExchangePipeline.open({
       journal,
       history,
+      snapshots: new FileSnapshotStore({ dir: join(settings.dataDir, 'snapshots'), onCorrupt: (path, error) => logger.warn({ err: error, path }, 'exchange snapshot unreadable; trying an older one') }),
+      snapshotEvery: settings.snapshotEvery,
+      snapshotEveryMs: settings.snapshotEveryMs,
       onError: (error) => logger.error({ err: error }, 'exchange background failure'),
     });
   } catch (error) {
@@ -47,7 +50,7 @@ export async function createExchangeModule(context: AppContext, options: Exchang
     throw error;
   }
   const useCases = createExchangeUseCases(pipeline, { selfServiceTransfers: settings.selfServiceTransfers });
-  logger.info({ lastSeq: pipeline.queries.lastSeq, history: mysql === undefined ? 'memory' : 'mysql', testDeposits: settings.selfServiceTransfers }, 'exchange ready');
+  logger.info({ lastSeq: pipeline.queries.lastSeq, ...pipeline.recovery, history: mysql === undefined ? 'memory' : 'mysql', testDeposits: settings.selfServiceTransfers }, 'exchange ready');
   const resources: Resource[] = [journal, pipeline];
   return {
     useCases,

@@ -10,6 +10,10 @@ export const exchangeSettingsShape = {
   EXCHANGE_TEST_DEPOSITS: z.enum(['true', 'false']).optional(),
   /** When the journal forces appends to disk: every write group ("always") or on a timer ("interval"). */
   EXCHANGE_FSYNC: z.enum(['always', 'interval']).default('always'),
+  /** A snapshot (engine and projections, under `<EXCHANGE_DATA_DIR>/snapshots`) after this many commands; 0: by time only. */
+  EXCHANGE_SNAPSHOT_EVERY: z.coerce.number().int().min(0).default(100_000),
+  /** …or when this many seconds passed since the last, if commands came in; 0: by count only. */
+  EXCHANGE_SNAPSHOT_SECONDS: z.coerce.number().int().min(0).default(300),
   NODE_ENV: z.string().optional(),
 };
 
@@ -18,6 +22,8 @@ export function loadExchangeSettings(env: NodeJS.ProcessEnv, dataDir: string) {
   return {
     dataDir: config.EXCHANGE_DATA_DIR ?? join(dataDir, 'exchange'),
     fsync: config.EXCHANGE_FSYNC,
+    snapshotEvery: config.EXCHANGE_SNAPSHOT_EVERY,
+    snapshotEveryMs: config.EXCHANGE_SNAPSHOT_SECONDS * 1000,
     selfServiceTransfers: config.EXCHANGE_TEST_DEPOSITS === undefined ? config.NODE_ENV === 'test' : config.EXCHANGE_TEST_DEPOSITS === 'true',
   };
 }

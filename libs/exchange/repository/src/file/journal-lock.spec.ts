@@ -8,6 +8,7 @@ import { FileCommandJournal } from './file-command-journal';
 
 const ROOT = resolve(import.meta.dirname, '../../../../..');
 const CONTENDER = resolve(import.meta.dirname, '../test-support/fixtures/lock-contender.ts');
+const HOLDER = resolve(import.meta.dirname, '../test-support/fixtures/lock-holder.ts');
 
 /** Leaves a lock directory as a writer that died would: an owner nobody runs, renewed long ago (or just now). */
 async function leaveLock(dir: string, owner: string, ageMs: number): Promise<void> {
@@ -40,6 +41,53 @@ function contend(dir: string, startAt: number): Contender {
     void exited.then((code) => fail(new Error(`contender exited (${code}) before answering: ${errors}`)));
   });
   return { child, outcome, exited };
+}
+
+/** A writer process that answers one line per request on its standard output. */
+class Holder {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly lines: string[] = [];
+  private waiting: (() => void) | undefined;
+  private errors = '';
+  readonly exited: Promise<number | null>;
+
+  constructor(dir: string) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', HOLDER, dir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let buffered = '';
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const parts = buffered.split('\n');
+      buffered = parts.pop() ?? '';
+      this.lines.push(...parts);
+      this.waiting?.();
+    });
+    this.child.stderr.on('data', (chunk: Buffer) => {
+      this.errors += chunk.toString();
+    });
+    this.exited = new Promise((done) => this.child.on('exit', (code) => done(code)));
+    void this.exited.then(() => this.waiting?.());
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  async next(): Promise<string> {
+    while (this.lines.length === 0) {
+      if (this.child.exitCode !== null) throw new Error(`holder exited (${this.child.exitCode}): ${this.errors}`);
+      await new Promise<void>((done) => (this.waiting = done));
+    }
+    return this.lines.shift() ?? '';
+  }
+
+  async ask(line: string): Promise<string> {
+    this.child.stdin.write(`${line}\n`);
+    return this.next();
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+  }
 }
 
 describe('the journal writer lock', () => {
@@ -108,5 +156,38 @@ describe('the journal writer lock', () => {
     const next = await FileCommandJournal.open({ dir });
     expect((await readAll(next)).map((r) => r.seq)).toEqual([1, 2, 3]);
     await next.close();
+  });
+
+  it('takes the lock from a writer paused past its lease; resumed, that writer cannot append and leaves the new owner’s lock', { timeout: 120_000 }, async () => {
+    const paused = new Holder(dir);
+    try {
+      expect(await paused.next()).toBe('open');
+      expect(await paused.ask('append 1')).toBe('appended 1');
+
+      // The holder stops (a GC pause, a frozen VM, SIGSTOP): its lease is no longer renewed.
+      process.kill(paused.pid, 'SIGSTOP');
+      // The contender waits for the lease to lapse, then takes the directory over.
+      const owner = await FileCommandJournal.open({ dir, lock: { staleMs: 2_000, updateMs: 1_000 } });
+      const token = await readFile(join(dir, 'writer.lock', 'owner'), 'utf8');
+      expect(owner.lastSeq).toBe(1);
+
+      process.kill(paused.pid, 'SIGCONT');
+      expect(await paused.ask('append 2')).toMatch(/^refused .*lost its writer lock/);
+      expect(await paused.ask('close')).toBe('closed');
+      expect(await paused.exited).toBe(0);
+
+      // The new owner's lock is untouched and still keeps everyone else out; its appends go on.
+      expect(await readFile(join(dir, 'writer.lock', 'owner'), 'utf8')).toBe(token);
+      const third = contend(dir, 0);
+      expect(await third.outcome).toMatch(/^lost .*locked by another writer/);
+      expect(await third.exited).toBe(0);
+      expect(owner.healthy).toBe(true);
+      const second = record(2);
+      await owner.append(second);
+      expect(await readAll(owner)).toEqual([record(1), second]);
+      await owner.close();
+    } finally {
+      paused.kill();
+    }
   });
 });

@@ -28,6 +28,12 @@ export class MemoryOrderHistory implements OrderHistoryStore {
     }
   }
 
+  dump(): HistoryChange {
+    // Row lists are per user, so a user's rows keep their order; a row's copy keeps it from changing under the snapshot.
+    const copy = <Row>(lists: Map<string, Row[]>): Row[] => [...lists.values()].flatMap((rows) => rows.map((row) => ({ ...row })));
+    return { seq: this.seq, orders: copy(this.ordersByUser), fills: copy(this.fillsByUser), transfers: copy(this.transfersByUser) };
+  }
+
   async order(id: number): Promise<OrderRow | undefined> {
     const row = this.byId.get(id);
     return row === undefined ? undefined : { ...row };

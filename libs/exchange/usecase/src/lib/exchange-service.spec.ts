@@ -206,6 +206,21 @@ describe('ExchangeService', () => {
     expect(restarted.queries.stateHash()).toBe(service.queries.stateHash());
   });
 
+  it('takes a snapshot once enough time has passed, if commands came in, with the host’s attachment', async () => {
+    const snapshots = new MemorySnapshotStore();
+    const clock = new ManualClock();
+    const service = await funded(new MemoryCommandJournal(), { snapshots, clock, snapshotEvery: 0, snapshotEveryMs: 60_000, attachment: () => ({ seen: service.queries.lastSeq }) });
+    expect(snapshots.count).toBe(0);
+    clock.advance(60_000);
+    await service.submit(deposit('alice', 'AAA', 1n));
+    expect(snapshots.count).toBe(1);
+    expect(await snapshots.latest()).toMatchObject({ seq: 4, attachment: { seen: 4 } });
+    // Idle time alone takes none; the next is due a full interval later.
+    clock.advance(30_000);
+    await service.submit(deposit('alice', 'AAA', 1n));
+    expect(snapshots.count).toBe(1);
+  });
+
   it('saves a snapshot on demand', async () => {
     const snapshots = new MemorySnapshotStore();
     const service = await funded(new MemoryCommandJournal(), { snapshots, snapshotEvery: 0 });

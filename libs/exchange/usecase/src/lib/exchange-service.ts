@@ -5,7 +5,9 @@ import {
   type CommandResult,
   type ExchangeCommand,
   type ExchangeEngine,
+  type EngineSnapshot,
   type JournalRecord,
+  type SnapshotAttachment,
   type SnapshotStore,
 } from '@mosaic/exchange-domain';
 import { EngineRunner } from './engine-runner';
@@ -18,6 +20,10 @@ export interface ExchangeServiceOptions {
   clock?: Clock;
   /** Save a snapshot after this many commands since the last one; 0 turns periodic snapshots off. */
   snapshotEvery?: number;
+  /** Also save one when this long has passed since the last (checked as commands are applied, so an idle exchange takes none); 0: by count only. */
+  snapshotEveryMs?: number;
+  /** State to save with each snapshot, taken at the same sequence (the host's projections). */
+  attachment?: () => SnapshotAttachment | undefined;
   /** How many recent commands' client references are remembered for deduplication. */
   dedupWindow?: number;
   /**
@@ -73,6 +79,7 @@ export class ExchangeService implements Resource {
   private readonly results: (CommandResult | undefined)[];
   private readonly listeners = new Set<ResultListener>();
   private lastSnapshotSeq: number;
+  private lastSnapshotAt: number;
   private saving: Promise<void> | undefined;
 
   private constructor(
@@ -81,19 +88,24 @@ export class ExchangeService implements Resource {
     private readonly journal: CommandJournal,
     private readonly snapshots: SnapshotStore | undefined,
     private readonly snapshotEvery: number,
+    private readonly snapshotEveryMs: number,
+    private readonly attachment: (() => SnapshotAttachment | undefined) | undefined,
+    private readonly clock: Clock,
     resultCache: number,
     private readonly onError: (error: unknown) => void,
     /** How start-up went: the snapshot it began from and how many journal records it replayed. */
     readonly recovery: Pick<Recovered, 'snapshotSeq' | 'replayed'>,
   ) {
     this.lastSnapshotSeq = recovery.snapshotSeq;
+    this.lastSnapshotAt = clock.nowMs();
     this.results = new Array<CommandResult | undefined>(Math.max(1, resultCache)).fill(undefined);
   }
 
   /** Recovers the engine (latest snapshot + journal tail) and opens for commands. */
   static async open(options: ExchangeServiceOptions): Promise<ExchangeService> {
     const dedupWindow = options.dedupWindow ?? 100_000;
-    const sequencer = options.sequencer ?? new DedupSequencer({ lastSeq: options.journal.lastSeq, clock: options.clock ?? systemClock, window: dedupWindow });
+    const clock = options.clock ?? systemClock;
+    const sequencer = options.sequencer ?? new DedupSequencer({ lastSeq: options.journal.lastSeq, clock, window: dedupWindow });
     if (sequencer.lastSeq !== options.journal.lastSeq) {
       throw new Error(`the sequencer continues after ${sequencer.lastSeq}, but the journal ends at ${options.journal.lastSeq}`);
     }
@@ -104,6 +116,9 @@ export class ExchangeService implements Resource {
       options.journal,
       options.snapshots,
       options.snapshotEvery ?? 100_000,
+      options.snapshotEveryMs ?? 0,
+      options.attachment,
+      clock,
       options.resultCache ?? 10_000,
       options.onError ?? (() => undefined),
       { snapshotSeq: recovered.snapshotSeq, replayed: recovered.replayed },
@@ -151,7 +166,7 @@ export class ExchangeService implements Resource {
   async snapshotNow(): Promise<number> {
     if (this.snapshots === undefined) throw new Error('no snapshot store configured');
     await this.saving;
-    const snapshot = this.runner.engine.snapshot();
+    const snapshot = this.capture();
     await this.snapshots.save(snapshot);
     this.lastSnapshotSeq = Math.max(this.lastSnapshotSeq, snapshot.seq);
     return snapshot.seq;
@@ -229,17 +244,34 @@ export class ExchangeService implements Resource {
   }
 
   private maybeSnapshot(): void {
-    if (this.snapshots === undefined || this.snapshotEvery <= 0 || this.saving !== undefined) return;
-    const engine = this.runner.engine;
-    if (engine.lastSeq - this.lastSnapshotSeq < this.snapshotEvery) return;
-    const snapshot = engine.snapshot();
-    this.lastSnapshotSeq = snapshot.seq;
+    if (this.snapshots === undefined || (this.snapshotEvery <= 0 && this.snapshotEveryMs <= 0) || this.saving !== undefined) return;
+    const since = this.runner.engine.lastSeq - this.lastSnapshotSeq;
+    const now = this.clock.nowMs();
+    const due = (this.snapshotEvery > 0 && since >= this.snapshotEvery) || (this.snapshotEveryMs > 0 && since > 0 && now - this.lastSnapshotAt >= this.snapshotEveryMs);
+    if (!due) return;
+    this.lastSnapshotSeq = this.runner.engine.lastSeq;
+    this.lastSnapshotAt = now;
+    let snapshot: EngineSnapshot;
+    try {
+      snapshot = this.capture();
+    } catch (error) {
+      this.onError(error);
+      return;
+    }
     this.saving = this.snapshots
       .save(snapshot)
       .catch((error: unknown) => this.onError(error))
       .finally(() => {
         this.saving = undefined;
       });
+  }
+
+  /** The engine's state and the host's attachment, both as of the last applied command. */
+  private capture(): EngineSnapshot {
+    const snapshot = this.runner.engine.snapshot();
+    const attachment = this.attachment?.();
+    if (attachment !== undefined) snapshot.attachment = attachment;
+    return snapshot;
   }
 
   private fail(error: unknown): void {

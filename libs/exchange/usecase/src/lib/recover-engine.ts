@@ -42,13 +42,22 @@ export async function recoverEngine(options: RecoverOptions): Promise<Recovered>
   const from = Math.min(engine.lastSeq + 1, rememberFrom);
   let replayed = 0;
   if (from <= journal.lastSeq) {
+    const onResult = options.onResult;
     for await (const batch of journal.read(from, journal.lastSeq)) {
+      if (batch.length === 0) continue;
+      if (options.remember !== undefined) for (const record of batch) if (record.seq >= rememberFrom) options.remember(record);
+      if (onResult === undefined) {
+        // Nobody reads the results: the engine replays for state alone, building none.
+        const fresh = batch[0].seq > engine.lastSeq ? batch : batch.filter((record) => record.seq > engine.lastSeq);
+        engine.replay(fresh);
+        replayed += fresh.length;
+        continue;
+      }
       for (const record of batch) {
-        if (record.seq >= rememberFrom) options.remember?.(record);
         const result = runner.apply(record);
         if (result === undefined) continue;
         replayed += 1;
-        options.onResult?.(result);
+        onResult(result);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { type Clock, type Resource } from '@mosaic/kit-core';
-import { Product, type CommandJournal, type CommandResult, type ExchangeCommand, type OrderHistoryStore, type ProductSpec } from '@mosaic/exchange-domain';
+import { Product, type CommandJournal, type CommandResult, type EngineSnapshot, type ExchangeCommand, type OrderHistoryStore, type ProductSpec, type SnapshotStore } from '@mosaic/exchange-domain';
 import { canonicalDecimal, formatUnits } from '../edge/decimals';
 import { ExchangeService, type ExchangeQueries, type Submission } from '../lib/exchange-service';
 import { DEFAULT_MARKETS } from '../markets/default-markets';
@@ -7,6 +7,7 @@ import { HistoryProjection } from '../projections/history-projection';
 import { HistoryWriter } from '../projections/history-writer';
 import { MarketData } from '../projections/market-data';
 import type { FeedListener, FeedMessage, FundsView, LevelChange } from './feed-messages';
+import { captureProjections, restoreProjections, type Projections } from './projection-snapshot';
 
 export interface ExchangePipelineOptions {
   journal: CommandJournal;
@@ -14,6 +15,16 @@ export interface ExchangePipelineOptions {
   clock?: Clock;
   /** Listed at start when missing; default BTC-USDT and ETH-USDT. */
   markets?: readonly ProductSpec[];
+  /**
+   * Where engine snapshots (with the projections) are saved, and restarts begin:
+   * the latest usable one plus the journal after it. Without it every start replays the whole journal.
+   */
+  snapshots?: SnapshotStore;
+  /** A snapshot after this many commands (default 100,000; 0: by time only). */
+  snapshotEvery?: number;
+  /** A snapshot when this long has passed since the last, if commands came in meanwhile (default: by count only). */
+  snapshotEveryMs?: number;
+  /** Background failures, and a snapshot that cannot serve a restart (the start then replays the whole journal). */
   onError?: (error: unknown) => void;
 }
 
@@ -42,26 +53,29 @@ export class ExchangePipeline implements Resource {
 
   static async open(options: ExchangePipelineOptions): Promise<ExchangePipeline> {
     const onError = options.onError ?? (() => undefined);
-    const products = new Map<string, Product>();
-    const scales = new Map<string, number>();
-    const productOf = (id: string): Product | undefined => products.get(id);
+    const { start, projections } = await startingPoint(options, onError);
+    const writer = new HistoryWriter(options.history, onError);
     const pipeline: ExchangePipeline = new ExchangePipeline(
       options.history,
-      new MarketData(productOf),
-      new HistoryProjection({ product: productOf, scaleOf: (currency) => scales.get(currency) }),
-      new HistoryWriter(options.history, onError),
+      projections.marketData,
+      projections.projection,
+      writer,
       onError,
-      products,
-      scales,
+      projections.products,
+      projections.scales,
     );
     const historySeq = await options.history.lastSeq();
+    const store = options.snapshots;
     pipeline.service = await ExchangeService.open({
       journal: options.journal,
       clock: options.clock,
-      // Every client order id is remembered, rebuilt from the whole journal at start.
+      // Every client order id is remembered, rebuilt from the whole journal at start (reading it, not applying it).
       dedupWindow: Infinity,
-      // Projections are rebuilt by replaying results from the first record, so start-up replays it all.
-      snapshotEvery: 0,
+      // Recovery begins at the snapshot chosen above (whose projections are already restored), or replays everything.
+      snapshots: store === undefined ? undefined : { save: (snapshot) => store.save(snapshot), latest: async () => start },
+      snapshotEvery: store === undefined ? 0 : (options.snapshotEvery ?? 100_000),
+      snapshotEveryMs: options.snapshotEveryMs,
+      attachment: () => captureProjections(projections, options.history, writer),
       onError,
       onRecovered: (result) => pipeline.project(result, historySeq, false),
     });
@@ -71,6 +85,16 @@ export class ExchangePipeline implements Resource {
     }
     await pipeline.writer.caughtUp();
     return pipeline;
+  }
+
+  /** Saves a snapshot (engine and projections) now; resolves with its sequence number. */
+  snapshotNow(): Promise<number> {
+    return this.service.snapshotNow();
+  }
+
+  /** How this start went: the snapshot it began from (0: none) and how many journal records it applied. */
+  get recovery(): { snapshotSeq: number; replayed: number } {
+    return this.service.recovery;
   }
 
   get queries(): ExchangeQueries {
@@ -158,4 +182,28 @@ export class ExchangePipeline implements Resource {
       }
     }
   }
+}
+
+/**
+ * The latest snapshot whose projections can be restored, with them; else none
+ * and empty projections, for a replay of the whole journal. A snapshot that
+ * cannot serve is reported, never deleted; nothing in the journal is touched.
+ */
+async function startingPoint(options: ExchangePipelineOptions, onError: (error: unknown) => void): Promise<{ start: EngineSnapshot | undefined; projections: Projections }> {
+  const snapshot = await options.snapshots?.latest();
+  if (snapshot !== undefined) {
+    try {
+      return { start: snapshot, projections: await restoreProjections(snapshot, options.history) };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      onError(new Error(`exchange snapshot ${snapshot.seq} cannot serve this start (${reason}); replaying the whole journal instead`, { cause: error }));
+    }
+  }
+  const products = new Map<string, Product>();
+  const scales = new Map<string, number>();
+  const productOf = (id: string): Product | undefined => products.get(id);
+  return {
+    start: undefined,
+    projections: { products, scales, marketData: new MarketData(productOf), projection: new HistoryProjection({ product: productOf, scaleOf: (currency) => scales.get(currency) }) },
+  };
 }

@@ -11,6 +11,8 @@ interface LiveOrder extends Pick<OrderRow, 'id' | 'userId' | 'productId' | 'side
   fillFees: bigint;
 }
 
+export type LiveOrderState = Omit<LiveOrder, 'funds' | 'executedValue' | 'fillFees'> & { funds: string | null; executedValue: string; fillFees: string };
+
 export interface CurrencyScales {
   product(productId: string): Product | undefined;
   /** Minor-unit scale of a currency. */
@@ -27,6 +29,19 @@ export class HistoryProjection {
   private readonly live = new Map<number, LiveOrder>();
 
   constructor(private readonly scales: CurrencyScales) {}
+
+  /** The orders still open, as plain JSON (amounts as decimal strings), for a snapshot. */
+  exportLive(): LiveOrderState[] {
+    return [...this.live.values()].map((order) => ({ ...order, funds: order.funds?.toString() ?? null, executedValue: order.executedValue.toString(), fillFees: order.fillFees.toString() }));
+  }
+
+  /** Takes over what `exportLive` gave (into a fresh projection). */
+  importLive(orders: readonly LiveOrderState[]): void {
+    if (this.live.size > 0) throw new Error('open orders can only be restored into an empty projection');
+    for (const order of orders) {
+      this.live.set(order.id, { ...order, funds: order.funds === null ? null : BigInt(order.funds), executedValue: BigInt(order.executedValue), fillFees: BigInt(order.fillFees) });
+    }
+  }
 
   /** The history change of one result, or undefined when it touched no order, fill or transfer. */
   project(result: CommandResult): HistoryChange | undefined {

@@ -51,16 +51,54 @@ const DAY_MS = 86_400_000;
 const TRADES_KEPT = 500;
 const CANDLES_KEPT = 1_500;
 
+/** What the ticker needs of the last trade. */
+type LastTrade = Pick<TradeEvent, 'productId' | 'price' | 'side' | 'time' | 'tradeId'>;
+
+/** One product's market data as plain JSON, for a snapshot. */
+interface ProductMarketState {
+  productId: string;
+  trades: TradeView[];
+  day: [number, number, number][];
+  volumeLots: number;
+  last: LastTrade | null;
+  candles: [Granularity, Candle[]][];
+}
+
+/** The whole projection as plain JSON: what a snapshot saves so a restart need not replay every trade. */
+export interface MarketDataState {
+  lastSeq: number;
+  markets: ProductMarketState[];
+}
+
 class ProductMarket {
   readonly trades: TradeView[] = [];
   /** Trades of the last 24 hours (of journal time), oldest first, as [time, ticks, lots]. */
-  private readonly day: [number, number, number][] = [];
+  private day: [number, number, number][] = [];
   private dayHead = 0;
   private volumeLots = 0;
-  last: TradeEvent | undefined;
+  last: LastTrade | undefined;
   readonly candles = new Map<Granularity, Candle[]>(GRANULARITIES.map((g) => [g, []]));
 
   constructor(readonly product: Product) {}
+
+  exportState(): ProductMarketState {
+    return {
+      productId: this.product.id,
+      trades: this.trades.map((trade) => ({ ...trade })),
+      day: this.day.slice(this.dayHead).map(([time, ticks, lots]) => [time, ticks, lots]),
+      volumeLots: this.volumeLots,
+      last: this.last === undefined ? null : { ...this.last },
+      candles: [...this.candles].map(([granularity, candles]) => [granularity, candles.map((candle) => ({ ...candle }))]),
+    };
+  }
+
+  importState(state: ProductMarketState): void {
+    this.trades.push(...state.trades);
+    this.day = state.day;
+    this.volumeLots = state.volumeLots;
+    this.last = state.last ?? undefined;
+    for (const [granularity, candles] of state.candles) this.candles.set(granularity, candles);
+  }
 
   add(trade: TradeEvent): TradeView {
     const view: TradeView = {
@@ -75,7 +113,7 @@ class ProductMarket {
     };
     this.trades.push(view);
     if (this.trades.length > TRADES_KEPT * 2) this.trades.splice(0, this.trades.length - TRADES_KEPT);
-    this.last = trade;
+    this.last = { productId: trade.productId, price: trade.price, side: trade.side, time: trade.time, tradeId: trade.tradeId };
     this.day.push([trade.time, trade.price, trade.size]);
     this.volumeLots += trade.size;
     for (const granularity of GRANULARITIES) this.addToCandle(granularity, trade);
@@ -164,6 +202,17 @@ export class MarketData {
       views.push(this.market(event.productId).add(event));
     }
     return views;
+  }
+
+  exportState(): MarketDataState {
+    return { lastSeq: this.lastSeq, markets: [...this.markets.values()].map((market) => market.exportState()) };
+  }
+
+  /** Takes over a state `exportState` gave (into a fresh projection). */
+  importState(state: MarketDataState): void {
+    if (this.lastSeq !== 0 || this.markets.size > 0) throw new Error('market data can only be restored into an empty projection');
+    for (const saved of state.markets) this.market(saved.productId).importState(saved);
+    this.lastSeq = state.lastSeq;
   }
 
   /** Newest first. */
