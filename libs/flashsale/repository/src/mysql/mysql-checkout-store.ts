@@ -1,31 +1,23 @@
 import type { AddToBasket, Basket, CheckoutAttempt, CheckoutOutcome, CheckoutStore, PurchaseResult } from '@mosaic/flashsale-domain';
-import { isRetryableTransactionError } from '@mosaic/kit-db';
 import type { Pool } from 'mysql2/promise';
-import { CHECKOUT_PROCEDURE } from './checkout-procedure';
+import { CheckoutBatcher } from './checkout-batcher';
 import type { Rows, Sql, Written } from './sql';
 
-const RETRIES = 5;
-
 export class MysqlCheckoutStore implements CheckoutStore {
-  constructor(private readonly pool: Pool) {}
+  private readonly batcher: CheckoutBatcher;
+
+  constructor(private readonly pool: Pool) {
+    this.batcher = new CheckoutBatcher(pool);
+  }
 
   /**
-   * One call of the checkout procedure: it locks the user's open basket (a purchase
-   * closing it waits, or is waited for), opens one when there is none, adds the item and
-   * records the attempt in one transaction, so an accepted attempt and its basket line
-   * exist together or not at all. Deadlocks and lock wait timeouts are retried.
+   * Through the checkout procedure (batched with concurrent checkouts): it locks the
+   * user's open basket (a purchase closing it waits, or is waited for), opens one when
+   * there is none, adds the item and records the attempt in one transaction, so an
+   * accepted attempt and its basket line exist together or not at all.
    */
-  async addToBasket(input: AddToBasket): Promise<Basket> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const [sets] = await this.pool.query<Rows[]>(`CALL ${CHECKOUT_PROCEDURE}(?, ?, ?, ?, ?)`, [input.newCode, input.saleId, input.userId, input.itemId, input.at]);
-        const rows = sets[0] as Rows;
-        return { code: rows[0]?.code as string, saleId: input.saleId, userId: input.userId, items: rows.map((row) => row.item_id as string), result: null };
-      } catch (error) {
-        if (attempt > RETRIES || !isRetryableTransactionError(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
-      }
-    }
+  addToBasket(input: AddToBasket): Promise<Basket> {
+    return this.batcher.add(input);
   }
 
   async recordAttempt(attempt: CheckoutAttempt): Promise<void> {
