@@ -20,7 +20,8 @@ interface Pending {
  * are out, new checkouts wait and go together in the next call. A quiet server sends each
  * alone (no added wait); a busy one pays one round trip and one commit per batch rather
  * than per checkout. Each batch locks baskets in (sale, user) order, so two batches never
- * deadlock on each other; a deadlock with a purchase rolls the batch back and runs it again.
+ * deadlock on each other; a deadlock with a purchase rolls the batch back and runs it again,
+ * and a batch that still fails is split, so only the checkout that cannot be done fails.
  */
 export class CheckoutBatcher {
   private readonly queue: Pending[] = [];
@@ -61,7 +62,9 @@ export class CheckoutBatcher {
         return;
       } catch (error) {
         if (attempt > RETRIES || !isRetryableTransactionError(error)) {
-          for (const { reject } of ordered) reject(error);
+          // One checkout's failure must not fail its batch-mates: each goes again alone.
+          if (ordered.length > 1) for (const pending of ordered) await this.send([pending]);
+          else for (const { reject } of ordered) reject(error);
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
