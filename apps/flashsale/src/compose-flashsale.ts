@@ -25,5 +25,5 @@ export async function composeFlashsale(context: AppContext, options: FlashsaleMo
       app.use(flashsale.router);
     },
   });
-  return { http, flashsale, pages: [{ name: 'flash sale', path: '/' }] };
+  return { http, flashsale, beforeDrain: flashsale.closeStreams, pages: [{ name: 'flash sale', path: '/' }] };
 }

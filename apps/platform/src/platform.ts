@@ -53,7 +53,10 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
     http,
     // WebSocket /ws/chat on the same server, closed first when draining.
     onListening: async (server) => void (await chat.attach(server)),
-    beforeDrain: chat.closeSocket,
+    beforeDrain: async () => {
+      await chat.closeSocket();
+      await flashsale.closeStreams();
+    },
     pages: [{ name: 'home', path: '/' }, ...DOMAINS.flatMap((d) => (d.page ? [{ name: d.name, path: d.page }] : []))],
   };
 }

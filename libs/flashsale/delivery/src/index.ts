@@ -1,1 +1,2 @@
 export * from './http/flashsale-router';
+export { SaleCountFeed } from './http/sale-count-feed';

@@ -11,6 +11,7 @@ import { MemoryFlashsaleDatabase } from './memory/memory-flashsale-database';
 import { MemoryOrderReadModel } from './memory/memory-order-read-model';
 import { MemorySaleRepository } from './memory/memory-sale-repository';
 import { MemoryUnitOfWork } from './memory/memory-unit-of-work';
+import { createCheckoutProcedure } from './mysql/checkout-procedure';
 import { FLASHSALE_MIGRATIONS } from './mysql/flashsale-migrations';
 import { MysqlCheckoutStore } from './mysql/mysql-checkout-store';
 import { MysqlOrderReadModel } from './mysql/mysql-order-read-model';
@@ -92,6 +93,7 @@ function mysqlStores(pool: MysqlPool, afterCommit: () => void): Stores {
     outbox: new MysqlPendingOutbox<OrderEvent>(pool, 'flashsale_outbox'),
     migrate: async () => {
       await migrate(pool, { namespace: 'flashsale', migrations: FLASHSALE_MIGRATIONS });
+      await createCheckoutProcedure(pool);
     },
   };
 }

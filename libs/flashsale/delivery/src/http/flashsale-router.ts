@@ -5,8 +5,9 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { backendOutages } from './backend-errors';
 import { itemImageSvg } from './item-image';
+import type { SaleCountFeed } from './sale-count-feed';
 import { basketJson, eventJson, itemsPageJson, orderJson, purchaseJson, saleJson } from './presenters';
-import { checkoutQuery, itemParams, itemsQuery, orderParams, ordersQuery, purchaseQuery, saleParams, signedInCheckoutQuery } from './schemas';
+import { checkoutQuery, freeQuery, itemParams, itemsQuery, orderParams, ordersQuery, purchaseQuery, saleParams, signedInCheckoutQuery } from './schemas';
 
 const ORDER_ACTIONS = ['pay', 'ship', 'cancel'] as const;
 const PAGE_ENTRY = 'libs/flashsale/delivery/src/page/flashsale-page.tsx';
@@ -17,7 +18,7 @@ const TAGS = ['flashsale'];
  * its items, item images, and checkout/purchase with the buyer named in the query
  * (`user_id`), as the seed service had them.
  */
-export function flashsaleRouter(useCases: FlashsaleUseCases): ApiRouter {
+export function flashsaleRouter(useCases: FlashsaleUseCases, live: SaleCountFeed): ApiRouter {
   const router = apiRouter({ tags: TAGS });
 
   // The page finds the API next to itself, so under a prefix it must be asked for as a directory.
@@ -57,6 +58,22 @@ export function flashsaleRouter(useCases: FlashsaleUseCases): ApiRouter {
   router.define(
     {
       method: 'get',
+      path: '/sales/:id/live',
+      summary: "The sale's sold and remaining counts, pushed as server-sent events when they change (at most every 250 ms)",
+      request: { params: saleParams },
+      responses: {
+        200: { description: 'An event stream; each `data:` line is `{"sold":n,"remaining":n}`, the first one at once', body: z.string(), contentType: 'text/event-stream' },
+        404: { description: 'No such sale' },
+      },
+    },
+    async (_req, res, { params }) => {
+      await live.watch(params.id, res);
+    },
+  );
+
+  router.define(
+    {
+      method: 'get',
       path: '/sales/:id/items',
       summary: "A page of a sale's items",
       request: { params: saleParams, query: itemsQuery },
@@ -65,6 +82,20 @@ export function flashsaleRouter(useCases: FlashsaleUseCases): ApiRouter {
     async (req, res, { params, query }) => {
       res.setHeader('Cache-Control', 'no-store');
       res.json(itemsPageJson(req.baseUrl, await useCases.listItems.execute({ saleId: params.id, cursor: query.cursor, limit: query.limit })));
+    },
+  );
+
+  router.define(
+    {
+      method: 'get',
+      path: '/sales/:id/free',
+      summary: 'A random sample of the ids of items still free to check out (for when few are left)',
+      request: { params: saleParams, query: freeQuery },
+      responses: { 200: { description: 'Up to `limit` (default 50) free item ids; none unless the sale is open' }, 404: { description: 'No such sale' } },
+    },
+    async (_req, res, { params, query }) => {
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({ ids: await useCases.getSale.freeItems(params.id, query.limit ?? 50) });
     },
   );
 

@@ -18,6 +18,7 @@ export const itemsQuery = z.object({
   cursor: z.string().max(16).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
+export const freeQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).optional() });
 export const itemParams = z.object({ id: itemId });
 export const orderParams = z.object({ id: z.string().refine(isId, 'must be an order id (a decimal number)') });
 export const ordersQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).optional() });

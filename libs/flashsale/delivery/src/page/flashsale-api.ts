@@ -43,6 +43,8 @@ const q = encodeURIComponent;
 export const flashsaleApi = {
   activeSale: () => api<SaleJson>(`${base}/sales/active`),
   sale: (id: string) => api<SaleJson>(`${base}/sales/${q(id)}`),
+  /** The server-sent events of the sale's counts. */
+  liveUrl: (id: string) => `${base}/sales/${q(id)}/live`,
   items: (saleId: string, cursor: string | null) => api<{ items: ItemJson[]; nextCursor: string | null }>(`${base}/sales/${q(saleId)}/items?limit=24${cursor ? `&cursor=${q(cursor)}` : ''}`),
   checkout: (itemId: string, guest: string | null) =>
     api<BasketJson>(guest === null ? `${SIGNED_IN}/checkout?id=${q(itemId)}` : `${base}/checkout?user_id=${q(guest)}&id=${q(itemId)}`, { method: 'POST' }),

@@ -5,7 +5,10 @@ import { countdown } from './countdown';
 import { flashsaleApi, type BasketJson, type ItemJson, type OrderJson, type SaleJson } from './flashsale-api';
 import './flashsale-page.css';
 
+/** Polling is the fallback, while the pushed counts cannot be had. */
 const POLL_MS = 2_000;
+/** How often the page asks which sale is on, to notice the next one. */
+const ACTIVE_SALE_MS = 30_000;
 const GUEST_KEY = 'flashsale.guest';
 
 function guestName(): string {
@@ -16,7 +19,7 @@ function guestName(): string {
   return name;
 }
 
-/** The live sale: items left (polled), countdowns, items to add, the basket, and the shopper's orders. */
+/** The live sale: items left (pushed, polled when the push is down), countdowns, items to add, the basket, and the shopper's orders. */
 function FlashSale() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [guest, setGuest] = useState(guestName);
@@ -38,12 +41,32 @@ function FlashSale() {
         .then(setSale)
         .catch(() => setSale(null));
     void refresh();
-    const poll = setInterval(refresh, POLL_MS);
+    const poll = setInterval(refresh, ACTIVE_SALE_MS);
     return () => {
       clearInterval(tick);
       clearInterval(poll);
     };
   }, []);
+  useEffect(() => {
+    if (!sale) return;
+    const id = sale.id;
+    const counts = (next: { sold: number; remaining: number }) => setSale((current) => (current && current.id === id ? { ...current, sold: next.sold, remaining: next.remaining } : current));
+    let fallback: ReturnType<typeof setInterval> | undefined;
+    const stream = new EventSource(flashsaleApi.liveUrl(id));
+    stream.onmessage = (event: MessageEvent<string>) => {
+      clearInterval(fallback);
+      fallback = undefined;
+      counts(JSON.parse(event.data) as { sold: number; remaining: number });
+    };
+    // The browser reconnects by itself; until it does, poll.
+    stream.onerror = () => {
+      fallback ??= setInterval(() => void flashsaleApi.sale(id).then(counts, () => undefined), POLL_MS);
+    };
+    return () => {
+      stream.close();
+      clearInterval(fallback);
+    };
+  }, [sale?.id]);
   useEffect(() => {
     if (!sale) return;
     flashsaleApi

@@ -21,6 +21,11 @@ export interface SaleGate {
   markSold(saleId: string, indexes: readonly number[]): Promise<void>;
   /** Marks sold items free again (a cancelled order gave them back). */
   markFree(saleId: string, indexes: readonly number[]): Promise<void>;
+  /**
+   * Up to `limit` indexes of items neither sold nor being bought, a random sample of them,
+   * so shoppers asking at once are spread over what is left.
+   */
+  freeIndexes(saleId: string, total: number, limit: number): Promise<number[]>;
   /** The sold counter. */
   soldCount(saleId: string): Promise<number>;
   /** Replaces item states and the counter with the store's truth; holds in flight are dropped (the store still decides). */

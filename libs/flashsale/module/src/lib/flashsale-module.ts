@@ -1,4 +1,4 @@
-import { flashsaleApiRouter, flashsaleRouter } from '@mosaic/flashsale-delivery';
+import { flashsaleApiRouter, flashsaleRouter, SaleCountFeed } from '@mosaic/flashsale-delivery';
 import { createFlashsaleAdapters } from '@mosaic/flashsale-repository';
 import { createFlashsaleUseCases } from '@mosaic/flashsale-usecase';
 import type { AppContext } from '@mosaic/kit-app';
@@ -50,15 +50,18 @@ export async function createFlashsaleModule(context: AppContext, options: Flashs
   await scheduler.tick({ claims: true });
   if (options.startTimers ?? true) scheduler.start();
   adapters.relay.start();
+  const live = new SaleCountFeed(useCases.getSale);
   logger.info({ backend: adapters.backend }, 'flash sale ready');
   return {
     adapters,
     useCases,
     scheduler,
     /** The public routes and the page; mount at the app's root or under `/flashsale`. */
-    router: flashsaleRouter(useCases),
+    router: flashsaleRouter(useCases, live),
+    /** Ends the live-count streams: call when draining starts, or they hold the drain open until its timeout. */
+    closeStreams: () => live.close(),
     /** The signed-in routes; mount at `/api/v1/flashsale`, after auth's `authenticate`. */
     apiRouter: flashsaleApiRouter(useCases),
-    resources: [...adapters.resources, scheduler],
+    resources: [live, ...adapters.resources, scheduler],
   };
 }

@@ -1,7 +1,7 @@
 import type { ClaimOutcome, SaleGate } from '@mosaic/flashsale-domain';
 import type { Cache } from '@mosaic/kit-cache';
 import { claimScript, holdScript, markFreeScript, markSoldScript, reconcileItemsScript, unclaimScript, unholdScript } from './gate-scripts';
-import { csv } from './item-states';
+import { charAt, csv, HELD, SOLD } from './item-states';
 
 /** Gate keys outlive their sale's hour, then Redis forgets them. */
 const KEY_TTL_MS = 3 * 60 * 60 * 1000;
@@ -37,6 +37,25 @@ export class CacheSaleGate implements SaleGate {
 
   async markFree(saleId: string, indexes: readonly number[]): Promise<void> {
     if (indexes.length > 0) await this.cache.run(markFreeScript, { states: statesKey(saleId), sold: soldKey(saleId) }, { indexes: csv(indexes) });
+  }
+
+  async freeIndexes(saleId: string, total: number, limit: number): Promise<number[]> {
+    // One read of the states (a byte per item): cheaper than any scan of the store.
+    const states = await this.cache.get(statesKey(saleId));
+    // A uniform sample (reservoir sampling), so shoppers asking at once rarely get the same items.
+    const sample: number[] = [];
+    let seen = 0;
+    for (let index = 0; index < total; index++) {
+      const state = charAt(states, index);
+      if (state === SOLD || state === HELD) continue;
+      seen++;
+      if (sample.length < limit) sample.push(index);
+      else {
+        const slot = Math.floor(Math.random() * seen);
+        if (slot < limit) sample[slot] = index;
+      }
+    }
+    return sample;
   }
 
   async soldCount(saleId: string): Promise<number> {

@@ -27,6 +27,9 @@ export class MysqlUnitOfWork implements FlashsaleUnitOfWork {
 }
 
 class MysqlTransaction implements FlashsaleTransaction {
+  /** Quota rows known to exist in this transaction: a purchase takes quota per item, the row needs making once. */
+  private readonly quotaRows = new Set<string>();
+
   constructor(private readonly sql: Sql) {}
 
   lockBasket(code: string) {
@@ -48,7 +51,11 @@ class MysqlTransaction implements FlashsaleTransaction {
   }
 
   async takeQuota(saleId: string, userId: string, limit: number): Promise<boolean> {
-    await this.sql.query('INSERT IGNORE INTO flashsale_quotas (sale_id, user_id, bought) VALUES (?, ?, 0)', [saleId, userId]);
+    const row = `${saleId}/${userId}`;
+    if (!this.quotaRows.has(row)) {
+      await this.sql.query('INSERT IGNORE INTO flashsale_quotas (sale_id, user_id, bought) VALUES (?, ?, 0)', [saleId, userId]);
+      this.quotaRows.add(row);
+    }
     const [written] = await this.sql.query<Written>('UPDATE flashsale_quotas SET bought = bought + 1 WHERE sale_id = ? AND user_id = ? AND bought < ?', [saleId, userId, limit]);
     return written.affectedRows === 1;
   }

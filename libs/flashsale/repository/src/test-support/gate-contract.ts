@@ -68,6 +68,16 @@ export function gateContract(backend: GateBackend): void {
       expect(await gate.claim(SALE, 'dana', item(3), 3, 2)).toBe('limit_exceeded');
     });
 
+    it('reports as free a sample of the items neither sold nor held', async () => {
+      await gate.reconcileItems(SALE, 6, [0, 2]);
+      await gate.hold(SALE, [3]);
+      const answers = await Promise.all(Array.from({ length: 8 }, () => gate.freeIndexes(SALE, 6, 10)));
+      for (const free of answers) expect([...free].sort()).toEqual([1, 4, 5]);
+      expect(await gate.freeIndexes(SALE, 6, 2)).toHaveLength(2);
+      await gate.markSold(SALE, [1, 4, 5]);
+      expect(await gate.freeIndexes(SALE, 6, 10)).toEqual([]);
+    });
+
     it('treats a sale it never saw as all free', async () => {
       expect(await gate.soldCount('2026120111')).toBe(0);
       expect(await gate.hold('2026120111', [3])).toEqual([true]);

@@ -1,4 +1,4 @@
-import { isSaleId, invalidSaleId, noActiveSale, phaseOf, saleIdAt, type Sale, type SalePhase } from '@mosaic/flashsale-domain';
+import { isSaleId, invalidSaleId, itemIdOf, noActiveSale, phaseOf, saleIdAt, type Sale, type SalePhase } from '@mosaic/flashsale-domain';
 import type { FlashsaleDeps } from '../shared/flashsale-deps';
 import type { SaleDirectory } from '../shared/sale-directory';
 
@@ -26,6 +26,14 @@ export class GetSale {
     const sale = await this.directory.find(saleIdAt(this.deps.clock.nowMs()));
     if (!sale || phaseOf(sale, this.deps.clock.nowMs()) !== 'open') throw noActiveSale();
     return this.viewOf(sale);
+  }
+
+  /** Ids of up to `limit` items the gate reports free (not sold, not being bought) in an open sale; none otherwise. */
+  async freeItems(id: string, limit: number): Promise<string[]> {
+    if (!isSaleId(id)) throw invalidSaleId();
+    const sale = await this.directory.get(id);
+    if (phaseOf(sale, this.deps.clock.nowMs()) !== 'open') return [];
+    return (await this.deps.gate.freeIndexes(sale.id, sale.total, limit)).map((index) => itemIdOf(sale.id, index));
   }
 
   private async viewOf(sale: Sale): Promise<SaleView> {

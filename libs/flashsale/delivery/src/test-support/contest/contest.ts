@@ -1,3 +1,4 @@
+import { ContestHttp, type Answer } from './contest-http';
 import { Latencies } from './latency';
 
 export interface ContestOptions {
@@ -31,73 +32,64 @@ export interface ContestReport {
   readonly limitRefusals: number;
   /** Failed requests by status and code (503s and refused connections during a crash, for instance). */
   readonly failures: ReadonlyMap<string, number>;
+  /** Requests that got no answer at all (refused, reset or dropped connections): the \`network:\` failures summed. */
+  readonly connectionErrors: number;
 }
 
-const MISSES_BEFORE_LOOKING = 25;
+/** Sold items met in a row before a shopper stops walking the sale and asks which items are free. */
+const MISSES_BEFORE_ASKING = 1;
+const FREE_PER_ASK = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const itemId = (saleId: string, index: number) => `${saleId}-${String(index).padStart(5, '0')}`;
+const errorCodeOf = (answer: Answer) => (answer.body.error as { code?: string } | undefined)?.code;
 
 /**
  * Simulated shoppers racing for one sale over HTTP: each wants 1 to `limit` items
- * (greedy ones more), checks out a few at a time from a random starting point, buys,
- * and carries on until satisfied, refused by the limit, or the sale is sold out. Only
- * talks to the given base URL (127.0.0.1 in tests and the benchmark).
+ * (greedy ones more), checks out a few at a time, buys, and carries on until satisfied,
+ * refused by the limit, or the sale is sold out. While most items are free a shopper
+ * walks the sale from a random point; once it meets sold items it asks the gate which
+ * are free (`GET /sales/:id/free`, a random sample) and picks from those, so the
+ * end game costs a request per few items rather than a walk over sold ones. Only talks
+ * to the given base URL (127.0.0.1 in tests and the benchmark), over at most
+ * `concurrency` connections.
  */
 export async function runContest(options: ContestOptions): Promise<ContestReport> {
   const checkout = new Latencies();
   const purchase = new Latencies();
   const bought = new Map<string, string[]>();
   const failures = new Map<string, number>();
+  const http = new ContestHttp(options.concurrency);
   let requests = 0;
+  let connectionErrors = 0;
   let limitRefusals = 0;
   const started = performance.now();
   const deadline = Date.now() + options.deadlineMs;
   const basketSize = options.basketSize ?? 3;
+  const sale = `/sales/${options.saleId}`;
 
   const fail = (key: string) => failures.set(key, (failures.get(key) ?? 0) + 1);
-  async function post(path: string, latencies: Latencies): Promise<{ status: number; body: Record<string, unknown> } | undefined> {
+  async function send(method: 'GET' | 'POST', path: string, latencies?: Latencies): Promise<Answer | undefined> {
     const begin = performance.now();
     requests++;
     try {
-      const response = await fetch(`${options.baseUrl()}${path}`, { method: 'POST' });
-      const body = (await response.json()) as Record<string, unknown>;
-      latencies.add(performance.now() - begin);
-      return { status: response.status, body };
+      const answer = await http.send(method, `${options.baseUrl()}${path}`);
+      latencies?.add(performance.now() - begin);
+      return answer;
     } catch (error) {
-      fail(`network:${(error as { cause?: { code?: string } }).cause?.code ?? 'error'}`);
+      connectionErrors++;
+      fail(`network:${(error as { code?: string }).code ?? 'error'}`);
       await sleep(50);
       return undefined;
     }
   }
-  async function remaining(): Promise<number> {
-    try {
-      const response = await fetch(`${options.baseUrl()}/sales/${options.saleId}`);
-      return response.ok ? Number(((await response.json()) as { remaining: number }).remaining) : 1;
-    } catch {
-      return 1;
-    }
+  /** Items still free per the gate; empty when none are (or the answer was lost). */
+  async function askFree(): Promise<string[]> {
+    const answer = await send('GET', `${sale}/free?limit=${FREE_PER_ASK}`);
+    return answer?.status === 200 ? (answer.body.ids as string[]) : [];
   }
-
-  // The end game: with few items left, shoppers stop guessing and pick from the item
-  // list (what the store says is unsold), read at most every 250 ms for all of them.
-  let endgame = false;
-  let free: { at: number; ids: Promise<string[]> } | undefined;
-  async function listFree(): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const response = await fetch(`${options.baseUrl()}/sales/${options.saleId}/items?limit=200${cursor === null ? '' : `&cursor=${cursor}`}`);
-      if (!response.ok) throw new Error(`items: ${response.status}`);
-      const page = (await response.json()) as { items: { id: string; sold: boolean }[]; nextCursor: string | null };
-      ids.push(...page.items.filter((item) => !item.sold).map((item) => item.id));
-      cursor = page.nextCursor;
-    } while (cursor !== null);
-    return ids;
-  }
-  async function pickFree(): Promise<string | undefined> {
-    if (!free || performance.now() - free.at > 250) free = { at: performance.now(), ids: listFree().catch(() => []) };
-    const ids = await free.ids;
-    return ids[Math.floor(Math.random() * ids.length)];
+  async function soldOut(): Promise<boolean> {
+    const answer = await send('GET', sale);
+    return answer?.status === 200 && Number(answer.body.remaining) === 0;
   }
 
   async function shopper(n: number): Promise<void> {
@@ -107,19 +99,22 @@ export async function runContest(options: ContestOptions): Promise<ContestReport
     const want = n % options.greedyEvery === 0 ? options.limit + 5 : 1 + (n % options.limit);
     let cursor = Math.floor(Math.random() * options.total);
     let misses = 0;
+    let free: string[] = [];
+    const next = async (): Promise<string | undefined> => {
+      if (misses < MISSES_BEFORE_ASKING) return itemId(options.saleId, cursor++ % options.total);
+      if (free.length === 0) free = await askFree();
+      return free.splice(Math.floor(Math.random() * free.length), 1)[0];
+    };
     while (mine.length < want && Date.now() < deadline) {
       let code: string | undefined;
       let inBasket = 0;
       let refused = false;
-      while (inBasket < basketSize && mine.length + inBasket < want && misses < MISSES_BEFORE_LOOKING && Date.now() < deadline) {
-        const id = endgame ? await pickFree() : itemId(options.saleId, cursor++ % options.total);
-        if (id === undefined) {
-          misses = MISSES_BEFORE_LOOKING;
-          break;
-        }
-        const answer = await post(`/checkout?user_id=${user}&id=${id}`, checkout);
+      while (inBasket < basketSize && mine.length + inBasket < want && Date.now() < deadline) {
+        const id = await next();
+        if (id === undefined) break;
+        const answer = await send('POST', `/checkout?user_id=${user}&id=${id}`, checkout);
         if (!answer) continue;
-        const errorCode = (answer.body.error as { code?: string } | undefined)?.code;
+        const errorCode = errorCodeOf(answer);
         if (answer.status === 200) {
           code = answer.body.code as string;
           inBasket++;
@@ -135,40 +130,35 @@ export async function runContest(options: ContestOptions): Promise<ContestReport
         }
       }
       if (code) {
-        let answer = await post(`/purchase?code=${code}`, purchase);
+        let answer = await send('POST', `/purchase?code=${code}`, purchase);
         // A purchase lost to a crash or an outage is repeated with the same code: it never buys twice.
         while (answer?.status !== 200 && Date.now() < deadline) {
-          if (answer) fail(`purchase:${answer.status}:${(answer.body.error as { code?: string } | undefined)?.code}`);
+          if (answer) fail(`purchase:${answer.status}:${errorCodeOf(answer)}`);
           await sleep(50);
-          answer = await post(`/purchase?code=${code}`, purchase);
+          answer = await send('POST', `/purchase?code=${code}`, purchase);
         }
-        if (answer?.status === 200) {
-          const got = answer.body.bought as string[];
-          mine.push(...got);
-          if (got.length > 0) misses = 0;
-        }
+        if (answer?.status === 200) mine.push(...(answer.body.bought as string[]));
       } else if (refused) {
         return;
-      }
-      if (misses >= MISSES_BEFORE_LOOKING) {
-        // Many sold items in a row: done if the sale is sold out; else jump elsewhere, and
-        // if items are only held (purchases in flight, or a crash) let them settle.
-        const left = await remaining();
-        if (left === 0) return;
-        if (left <= Math.max(options.concurrency, options.total / 50)) endgame = true;
-        misses = 0;
-        cursor = Math.floor(Math.random() * options.total);
-        if (left < options.concurrency) await sleep(20);
+      } else if (misses >= MISSES_BEFORE_ASKING && free.length === 0) {
+        // Nothing free per the gate: sold out, or the rest is held by purchases in flight
+        // (or by a crashed process until reconciliation), which settle shortly.
+        if (await soldOut()) return;
+        await sleep(50);
       }
     }
   }
 
   let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(options.concurrency, options.users) }, async () => {
-      while (next < options.users) await shopper(next++);
-    }),
-  );
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(options.concurrency, options.users) }, async () => {
+        while (next < options.users) await shopper(next++);
+      }),
+    );
+  } finally {
+    http.close();
+  }
 
   const owners = new Map<string, number>();
   for (const items of bought.values()) for (const id of items) owners.set(id, (owners.get(id) ?? 0) + 1);
@@ -182,5 +172,6 @@ export async function runContest(options: ContestOptions): Promise<ContestReport
     perUserExcess: [...bought.values()].reduce((sum, items) => sum + Math.max(0, items.length - options.limit), 0),
     limitRefusals,
     failures,
+    connectionErrors,
   };
 }
