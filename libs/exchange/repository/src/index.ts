@@ -6,3 +6,4 @@ export * from './memory/memory-order-history';
 export * from './mysql/mysql-order-history';
 export * from './mysql/migrations/exchange-migrations';
 export * from './kafka/kafka-command-journal';
+export * from './redis/redis-leader-lease';

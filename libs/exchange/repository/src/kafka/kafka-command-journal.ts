@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type Producer } from 'kafkajs';
 import type { JournalRecord, SharedCommandJournal } from '@mosaic/exchange-domain';
+import type { Resource } from '@mosaic/kit-core';
 import { decodeKafkaRecord, encodeKafkaRecord } from './kafka-record';
 
 export interface KafkaJournalOptions {
@@ -43,7 +44,8 @@ interface PendingAppend {
  * record that queued while the previous one committed, and each is acknowledged
  * once its transaction committed with acks=all.
  */
-export class KafkaCommandJournal implements SharedCommandJournal {
+export class KafkaCommandJournal implements SharedCommandJournal, Resource {
+  readonly name = 'exchange-kafka-journal';
   private readonly records: JournalRecord[] = [];
   private readonly firstSeq: number;
   private readonly listeners = new Set<(record: JournalRecord) => void>();
@@ -104,6 +106,11 @@ export class KafkaCommandJournal implements SharedCommandJournal {
 
   get writable(): boolean {
     return this.role === 'writer';
+  }
+
+  /** Unready once writes failed or this writer was fenced: such an instance must restart to rejoin as a standby. */
+  async check(): Promise<void> {
+    if (this.role === 'failed') throw this.failure;
   }
 
   follow(listener: (record: JournalRecord) => void): () => void {

@@ -15,6 +15,8 @@ export interface ExchangePipelineOptions {
   /** Listed at start when missing; default BTC-USDT and ETH-USDT. */
   markets?: readonly ProductSpec[];
   onError?: (error: unknown) => void;
+  /** A hot standby on a shared journal: projections follow the leader until `promote`. */
+  standby?: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export class ExchangePipeline implements Resource {
   readonly name = 'exchange-pipeline';
   private readonly listeners = new Set<FeedListener>();
   private service!: ExchangeService;
+  private markets: readonly ProductSpec[] = DEFAULT_MARKETS;
 
   private constructor(
     private readonly history: OrderHistoryStore,
@@ -63,14 +66,35 @@ export class ExchangePipeline implements Resource {
       // Projections are rebuilt by replaying results from the first record, so start-up replays it all.
       snapshotEvery: 0,
       onError,
+      standby: options.standby,
       onRecovered: (result) => pipeline.project(result, historySeq, false),
     });
     pipeline.service.subscribe((result) => pipeline.project(result, 0, true));
-    for (const spec of options.markets ?? DEFAULT_MARKETS) {
-      if (pipeline.service.queries.product(spec.id) === undefined) await pipeline.service.submit({ type: 'put_product', product: spec });
-    }
+    pipeline.markets = options.markets ?? DEFAULT_MARKETS;
+    if (!pipeline.service.isStandby) await pipeline.listMarkets();
     await pipeline.writer.caughtUp();
     return pipeline;
+  }
+
+  /** The standby becomes the sequencer (see `ExchangeService.promote`), and lists the markets if the journal has none yet. */
+  async promote(): Promise<void> {
+    await this.service.promote();
+    await this.listMarkets();
+  }
+
+  /** The leader lost its role: it stops answering commands. */
+  abdicate(reason: string): void {
+    this.service.abdicate(reason);
+  }
+
+  get isStandby(): boolean {
+    return this.service.isStandby;
+  }
+
+  private async listMarkets(): Promise<void> {
+    for (const spec of this.markets) {
+      if (this.service.queries.product(spec.id) === undefined) await this.service.submit({ type: 'put_product', product: spec });
+    }
   }
 
   get queries(): ExchangeQueries {
