@@ -11,7 +11,8 @@ import { SIGN_IN_PATH, useMosaicUi } from '@mosaic/kit-ui';
  */
 export async function composeExchange(context: AppContext): Promise<ComposedApp> {
   const auth = await createAuthModule(context);
-  const exchange = await createExchangeModule(context, { users: auth.useCases });
+  // With brokers configured the journal is a Kafka topic shared by every instance (one leads, the others stand by).
+  const exchange = await createExchangeModule(context, { users: auth.useCases, journal: context.env.KAFKA_BROKERS ? 'kafka' : 'file' });
   const http: HttpApp = buildHttpApp({
     logger: context.logger,
     telemetry: context.telemetry,

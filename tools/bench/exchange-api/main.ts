@@ -12,6 +12,11 @@
  * (c) Market-data fan-out: 1,000 WebSocket subscribers to `match`; messages
  *     delivered per second and p99 from the trade's journal time to receipt.
  *
+ * (d) With `--kafka` (KAFKA_BROKERS and REDIS_URL set): (a) again on the exchange
+ *     on Kafka (a leader and a hot standby), acknowledged orders/s and p99 against
+ *     the file journal's figures of this run, then the failover time: kill -9 of the
+ *     leader to the first order the standby acknowledges.
+ *
  * Servers run in their own processes on 127.0.0.1. A benchmark prints figures; it
  * asserts nothing about time.
  */
@@ -19,6 +24,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
+import { kafkaMode } from './kafka-mode';
 import { freePort, postLoad, serve, type Load, type Server } from './servers';
 
 const quick = process.argv.includes('--quick');
@@ -27,7 +33,7 @@ const CONNECTIONS = 32;
 const SUBSCRIBERS = 1_000;
 const root = resolve(import.meta.dirname, '../../..');
 
-async function startExchange(dataDir: string): Promise<Server> {
+export async function startExchange(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   return serve(resolve(root, 'apps/exchange/src/main.ts'), {
     PORT: String(port),
@@ -40,16 +46,17 @@ async function startExchange(dataDir: string): Promise<Server> {
     REDIS_URL: '',
     KAFKA_BROKERS: '',
     MONGO_URL: '',
+    ...env,
   }, port);
 }
 
-async function call(url: string, cookie: string | undefined, method: string, path: string, body?: unknown) {
+export async function call(url: string, cookie: string | undefined, method: string, path: string, body?: unknown) {
   const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & string, setCookie: res.headers.getSetCookie() };
 }
 
 /** A funded trader: the session cookie for REST and the bare token for the WebSocket. */
-async function trader(url: string, name: string): Promise<{ cookie: string; token: string }> {
+export async function trader(url: string, name: string): Promise<{ cookie: string; token: string }> {
   const email = `${name}.${Date.now()}@bench.example.com`;
   const password = 'correct horse battery staple';
   await call(url, undefined, 'POST', '/api/users', { email, password });
@@ -66,13 +73,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 }
 
-function row(name: string, result: Load): string {
+export function row(name: string, result: Load): string {
   return `  ${name.padEnd(44)} ${Math.round(result.rate).toLocaleString('en-US').padStart(8)} req/s   p50 ${String(result.p50).padStart(3)} ms   p99 ${String(result.p99).padStart(3)} ms   ${result.statuses}${result.errors ? ` errors ${result.errors}` : ''}`;
 }
 
-async function placeOrders(exchange: Server, bare: Server, cookie: string): Promise<void> {
+export const ORDER_BODY = JSON.stringify({ productId: 'BTC-USDT', side: 'buy', type: 'limit', price: '100', size: '0.001' });
+
+async function placeOrders(exchange: Server, bare: Server, cookie: string): Promise<Load> {
   // Resting orders that never cross: every request is a full place (sequence, journal, engine, projection).
-  const body = JSON.stringify({ productId: 'BTC-USDT', side: 'buy', type: 'limit', price: '100', size: '0.001' });
+  const body = ORDER_BODY;
   const headers = { 'content-type': 'application/json', cookie };
   await postLoad(`${exchange.url}/api/orders`, body, headers, 1, CONNECTIONS);
   await postLoad(`${bare.url}/api/orders`, body, headers, 1, CONNECTIONS);
@@ -82,6 +91,7 @@ async function placeOrders(exchange: Server, bare: Server, cookie: string): Prom
   console.log(row('apps/exchange POST /api/orders', app));
   console.log(row('bare express POST handler (baseline)', baseline));
   console.log(`  ratio ${(app.rate / baseline.rate).toFixed(2)}× the bare handler (target ≥ 0.50×)`);
+  return app;
 }
 
 /** Each loop rests a sell and crosses it with a buy; the buy's latency ends at its match on the socket. */
@@ -172,7 +182,8 @@ async function main(): Promise<void> {
     const maker = await trader(exchange.url, 'maker');
     const taker = await trader(exchange.url, 'taker');
     console.log(`exchange API benchmark: ${SECONDS} s per case, ${CONNECTIONS} connections, 127.0.0.1`);
-    await placeOrders(exchange, bare, maker.cookie);
+    const fileLoad = await placeOrders(exchange, bare, maker.cookie);
+    if (process.argv.includes('--kafka')) await kafkaMode({ fileLoad, seconds: SECONDS, connections: CONNECTIONS });
     await matchEndToEnd(exchange.url, maker, taker);
     await fanOut(exchange.url, maker, taker);
   } finally {

@@ -7,6 +7,8 @@ import autocannon from 'autocannon';
 export interface Server {
   readonly url: string;
   stop(): Promise<void>;
+  /** kill -9, as a crash would; resolves once the process is gone. */
+  crash(): Promise<void>;
 }
 
 /** A port free right now on 127.0.0.1. */
@@ -38,6 +40,11 @@ export async function serve(entry: string, env: Record<string, string> = {}, por
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+    crash: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGKILL');
       await once(child, 'exit');
     },
   };

@@ -18,3 +18,4 @@ export * from './ports/snapshot-store';
 export * from './history/history-rows';
 export * from './ports/order-history';
 export * from './ports/user-accounts';
+export * from './ports/leader-lease';

@@ -5,3 +5,5 @@ export * from './memory/memory-snapshot-store';
 export * from './memory/memory-order-history';
 export * from './mysql/mysql-order-history';
 export * from './mysql/migrations/exchange-migrations';
+export * from './kafka/kafka-command-journal';
+export * from './redis/redis-leader-lease';

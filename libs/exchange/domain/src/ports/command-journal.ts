@@ -26,3 +26,23 @@ export interface CommandJournal extends JournalReader {
   append(record: JournalRecord): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * A journal shared by several instances (Kafka): each follows the log, and the one
+ * that takes the writer role fences every earlier writer before it appends.
+ */
+export interface SharedCommandJournal extends CommandJournal {
+  /** Whether this instance holds the writer role (and has not been fenced since). */
+  readonly writable: boolean;
+  /** Sees every record another writer made durable, in sequence order, once it is readable here; returns an unsubscribe function. */
+  follow(listener: (record: JournalRecord) => void): () => void;
+  /**
+   * Takes the writer role: fences the previous writer (its next append fails), then
+   * reads to the end of the durable log, so `lastSeq` is the log's last record.
+   */
+  becomeWriter(): Promise<void>;
+}
+
+export function isSharedJournal(journal: CommandJournal): journal is SharedCommandJournal {
+  return typeof (journal as Partial<SharedCommandJournal>).becomeWriter === 'function';
+}

@@ -8,12 +8,15 @@ import type { AppContext } from '@mosaic/kit-app';
 import type { Resource } from '@mosaic/kit-core';
 import type { WsServer } from '@mosaic/kit-ws';
 import { loadExchangeSettings } from './exchange-settings';
+import { openKafkaJournal } from './kafka-journal';
 
 export interface ExchangeModuleOptions {
   /** The platform's user base (auth's use cases, as they are). */
   users: UserAccounts;
   /** Where the trading page is served: `/` in the exchange app, `/exchange/` on the platform. */
   pagePath?: string;
+  /** `kafka`: the journal on KAFKA_BROKERS, shared by every instance, one of which leads (see `openKafkaJournal`). Default `file`. */
+  journal?: 'file' | 'kafka';
 }
 
 export type ExchangeModule = Awaited<ReturnType<typeof createExchangeModule>>;
@@ -28,10 +31,13 @@ export type ExchangeModule = Awaited<ReturnType<typeof createExchangeModule>>;
 export async function createExchangeModule(context: AppContext, options: ExchangeModuleOptions) {
   const settings = loadExchangeSettings(context.env, context.config.DATA_DIR);
   const logger = context.logger.child({ domain: 'exchange' });
-  const journal = await FileCommandJournal.open({
-    dir: join(settings.dataDir, 'journal'),
-    fsync: settings.fsync === 'always' ? { mode: 'always' } : { mode: 'interval', intervalMs: 20 },
-  });
+  const distributed = options.journal === 'kafka' ? await openKafkaJournal(context) : undefined;
+  const journal =
+    distributed?.journal ??
+    (await FileCommandJournal.open({
+      dir: join(settings.dataDir, 'journal'),
+      fsync: settings.fsync === 'always' ? { mode: 'always' } : { mode: 'interval', intervalMs: 20 },
+    }));
   const mysql = context.backends.mysql;
   if (mysql !== undefined) await migrateExchangeSchema(mysql);
   const history: OrderHistoryStore = mysql === undefined ? new MemoryOrderHistory() : new MysqlOrderHistory(mysql);
@@ -43,15 +49,17 @@ export async function createExchangeModule(context: AppContext, options: Exchang
       snapshots: new FileSnapshotStore({ dir: join(settings.dataDir, 'snapshots'), onCorrupt: (path, error) => logger.warn({ err: error, path }, 'exchange snapshot unreadable; trying an older one') }),
       snapshotEvery: settings.snapshotEvery,
       snapshotEveryMs: settings.snapshotEveryMs,
+      standby: distributed !== undefined,
       onError: (error) => logger.error({ err: error }, 'exchange background failure'),
     });
   } catch (error) {
-    await journal.close();
+    for (const resource of distributed?.resources ?? [journal]) await resource.close();
     throw error;
   }
+  distributed?.campaign(pipeline);
   const useCases = createExchangeUseCases(pipeline, { selfServiceTransfers: settings.selfServiceTransfers });
-  logger.info({ lastSeq: pipeline.queries.lastSeq, ...pipeline.recovery, history: mysql === undefined ? 'memory' : 'mysql', testDeposits: settings.selfServiceTransfers }, 'exchange ready');
-  const resources: Resource[] = [journal, pipeline];
+  logger.info({ lastSeq: pipeline.queries.lastSeq, journal: distributed === undefined ? 'file' : 'kafka', ...pipeline.recovery, history: mysql === undefined ? 'memory' : 'mysql', testDeposits: settings.selfServiceTransfers }, 'exchange ready');
+  const resources: Resource[] = [...(distributed?.resources ?? [journal]), pipeline];
   return {
     useCases,
     /** The trading page and its assets; mount with `app.use(page)`. */

@@ -1,5 +1,6 @@
 import { AppError, systemClock, type Clock, type Resource } from '@mosaic/kit-core';
 import {
+  isSharedJournal,
   parseCommand,
   type CommandJournal,
   type CommandResult,
@@ -38,6 +39,11 @@ export interface ExchangeServiceOptions {
   onRecovered?: (result: CommandResult) => void;
   /** Background failures that do not stop the service (a snapshot that could not be saved). */
   onError?: (error: unknown) => void;
+  /**
+   * Opens as a hot standby on a shared journal: it applies what the leader
+   * journals and refuses commands until `promote` makes it the sequencer.
+   */
+  standby?: boolean;
 }
 
 export type Submission =
@@ -70,7 +76,7 @@ interface Pending {
  */
 export class ExchangeService implements Resource {
   readonly name = 'exchange-engine';
-  private status: 'open' | 'closing' | 'closed' | 'failed' = 'open';
+  private status: 'standby' | 'open' | 'closing' | 'closed' | 'failed';
   private failure: unknown;
   private readonly queue: Pending[] = [];
   private queueHead = 0;
@@ -81,10 +87,13 @@ export class ExchangeService implements Resource {
   private lastSnapshotSeq: number;
   private lastSnapshotAt: number;
   private saving: Promise<void> | undefined;
+  /** The standby's catch-up with the journal, one at a time. */
+  private following: Promise<unknown> = Promise.resolve();
+  private unfollow: () => void = () => undefined;
 
   private constructor(
     private readonly runner: EngineRunner,
-    private readonly sequencer: Sequencer,
+    private sequencer: Sequencer,
     private readonly journal: CommandJournal,
     private readonly snapshots: SnapshotStore | undefined,
     private readonly snapshotEvery: number,
@@ -95,7 +104,11 @@ export class ExchangeService implements Resource {
     private readonly onError: (error: unknown) => void,
     /** How start-up went: the snapshot it began from and how many journal records it replayed. */
     readonly recovery: Pick<Recovered, 'snapshotSeq' | 'replayed'>,
+    private readonly clock: Clock,
+    private readonly dedupWindow: number,
+    standby: boolean,
   ) {
+    this.status = standby ? 'standby' : 'open';
     this.lastSnapshotSeq = recovery.snapshotSeq;
     this.lastSnapshotAt = clock.nowMs();
     this.results = new Array<CommandResult | undefined>(Math.max(1, resultCache)).fill(undefined);
@@ -109,8 +122,10 @@ export class ExchangeService implements Resource {
     if (sequencer.lastSeq !== options.journal.lastSeq) {
       throw new Error(`the sequencer continues after ${sequencer.lastSeq}, but the journal ends at ${options.journal.lastSeq}`);
     }
+    const standby = options.standby === true;
+    if (standby && !isSharedJournal(options.journal)) throw new Error('a standby needs a shared journal to follow');
     const recovered = await recoverEngine({ journal: options.journal, snapshots: options.snapshots, remember: (record) => sequencer.remember(record), rememberLast: dedupWindow, onResult: options.onRecovered });
-    return new ExchangeService(
+    const service = new ExchangeService(
       new EngineRunner(recovered.engine, options.journal),
       sequencer,
       options.journal,
@@ -122,7 +137,46 @@ export class ExchangeService implements Resource {
       options.resultCache ?? 10_000,
       options.onError ?? (() => undefined),
       { snapshotSeq: recovered.snapshotSeq, replayed: recovered.replayed },
+      options.clock ?? systemClock,
+      dedupWindow,
+      standby,
     );
+    if (standby && isSharedJournal(options.journal)) {
+      service.unfollow = options.journal.follow(() => service.follow());
+      service.follow();
+    }
+    return service;
+  }
+
+  /** Whether this instance is a standby that has not been promoted. */
+  get isStandby(): boolean {
+    return this.status === 'standby';
+  }
+
+  /**
+   * Makes the standby the sequencer: takes the journal's writer role (which fences
+   * the old leader), applies the journal to its end, and rebuilds the client
+   * reference deduplication from the journal before accepting commands.
+   */
+  async promote(): Promise<void> {
+    if (this.status !== 'standby' || !isSharedJournal(this.journal)) throw new Error(`only a standby can be promoted (this one is ${this.status})`);
+    const journal = this.journal;
+    await journal.becomeWriter();
+    this.unfollow();
+    await this.following;
+    await this.runner.catchUp(undefined, (result) => this.publish(result));
+    if (this.runner.lastSeq !== journal.lastSeq) throw new Error(`the standby reached ${this.runner.lastSeq} but the journal ends at ${journal.lastSeq}`);
+    const sequencer = new DedupSequencer({ lastSeq: journal.lastSeq, clock: this.clock, window: this.dedupWindow });
+    for await (const batch of journal.read(Math.max(1, journal.lastSeq - this.dedupWindow + 1))) {
+      for (const record of batch) sequencer.remember(record);
+    }
+    this.sequencer = sequencer;
+    if (this.status === 'standby') this.status = 'open';
+  }
+
+  /** Stops sequencing for good, e.g. when the leader lease is lost: the journal's fencing stops the writes, this stops the answers. */
+  abdicate(reason: string): void {
+    this.fail(new Error(`this instance is no longer the leader: ${reason}`));
   }
 
   /** Read-only access to the engine state, consistent between commands. */
@@ -174,12 +228,14 @@ export class ExchangeService implements Resource {
 
   async check(): Promise<void> {
     if (this.status === 'failed') throw this.unavailable('the exchange journal failed; restart to recover', this.failure);
-    if (this.status !== 'open') throw this.unavailable('the exchange is shutting down');
+    // A standby is ready: it serves reads, and answers commands with a retryable 503.
+    if (this.status !== 'open' && this.status !== 'standby') throw this.unavailable('the exchange is shutting down');
   }
 
   /** Stops accepting commands and waits for those in flight and any snapshot being saved. The journal stays open: its owner closes it. */
   async close(): Promise<void> {
-    if (this.status === 'open') this.status = 'closing';
+    this.unfollow();
+    if (this.status === 'open' || this.status === 'standby') this.status = 'closing';
     await Promise.allSettled([...this.inflight.values()].map((pending) => pending.promise));
     await this.saving;
     if (this.status === 'closing') this.status = 'closed';
@@ -217,21 +273,32 @@ export class ExchangeService implements Resource {
         return;
       }
       this.inflight.delete(pending.record.seq);
-      this.remember(result);
       pending.resolve(result);
-      for (const listener of this.listeners) {
-        try {
-          listener(result);
-        } catch (error) {
-          this.onError(error);
-        }
-      }
+      this.publish(result);
     }
     if (this.queueHead > 1024 && this.queueHead * 2 > queue.length) {
       queue.splice(0, this.queueHead);
       this.queueHead = 0;
     }
     this.maybeSnapshot();
+  }
+
+  /** Applies what the leader journaled since the last record applied (a standby's whole write path). */
+  private follow(): void {
+    this.following = this.following
+      .then(() => (this.status === 'standby' ? this.runner.catchUp(undefined, (result) => this.publish(result)) : 0))
+      .catch((error: unknown) => this.fail(error));
+  }
+
+  private publish(result: CommandResult): void {
+    this.remember(result);
+    for (const listener of this.listeners) {
+      try {
+        listener(result);
+      } catch (error) {
+        this.onError(error);
+      }
+    }
   }
 
   private remember(result: CommandResult): void {
@@ -287,6 +354,7 @@ export class ExchangeService implements Resource {
   }
 
   private assertOpen(): void {
+    if (this.status === 'standby') throw this.unavailable('this instance is a standby: the leader sequences commands');
     if (this.status === 'failed') throw this.unavailable('the exchange journal failed; restart to recover', this.failure);
     if (this.status !== 'open') throw this.unavailable('the exchange is shutting down');
   }

@@ -26,6 +26,8 @@ export interface ExchangePipelineOptions {
   snapshotEveryMs?: number;
   /** Background failures, and a snapshot that cannot serve a restart (the start then replays the whole journal). */
   onError?: (error: unknown) => void;
+  /** A hot standby on a shared journal: projections follow the leader until `promote`. */
+  standby?: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export class ExchangePipeline implements Resource {
   readonly name = 'exchange-pipeline';
   private readonly listeners = new Set<FeedListener>();
   private service!: ExchangeService;
+  private markets: readonly ProductSpec[] = DEFAULT_MARKETS;
 
   private constructor(
     private readonly history: OrderHistoryStore,
@@ -77,12 +80,12 @@ export class ExchangePipeline implements Resource {
       snapshotEveryMs: options.snapshotEveryMs,
       attachment: () => captureProjections(projections, options.history, writer),
       onError,
+      standby: options.standby,
       onRecovered: (result) => pipeline.project(result, historySeq, false),
     });
     pipeline.service.subscribe((result) => pipeline.project(result, 0, true));
-    for (const spec of options.markets ?? DEFAULT_MARKETS) {
-      if (pipeline.service.queries.product(spec.id) === undefined) await pipeline.service.submit({ type: 'put_product', product: spec });
-    }
+    pipeline.markets = options.markets ?? DEFAULT_MARKETS;
+    if (!pipeline.service.isStandby) await pipeline.listMarkets();
     await pipeline.writer.caughtUp();
     return pipeline;
   }
@@ -95,6 +98,27 @@ export class ExchangePipeline implements Resource {
   /** How this start went: the snapshot it began from (0: none) and how many journal records it applied. */
   get recovery(): { snapshotSeq: number; replayed: number } {
     return this.service.recovery;
+  }
+
+  /** The standby becomes the sequencer (see `ExchangeService.promote`), and lists the markets if the journal has none yet. */
+  async promote(): Promise<void> {
+    await this.service.promote();
+    await this.listMarkets();
+  }
+
+  /** The leader lost its role: it stops answering commands. */
+  abdicate(reason: string): void {
+    this.service.abdicate(reason);
+  }
+
+  get isStandby(): boolean {
+    return this.service.isStandby;
+  }
+
+  private async listMarkets(): Promise<void> {
+    for (const spec of this.markets) {
+      if (this.service.queries.product(spec.id) === undefined) await this.service.submit({ type: 'put_product', product: spec });
+    }
   }
 
   get queries(): ExchangeQueries {
