@@ -20,7 +20,7 @@ describe('the urlshortener app on the embedded default', () => {
 
   it('answers a cached code ahead of express with the answer express gives; unknown, HEAD and odd requests go through express', async () => {
     const { http } = await composeUrlshortener(await createTestAppContext({}));
-    const expressDispatches = vi.spyOn(http.app, 'handle');
+    const expressDispatches = vi.spyOn(http.app as unknown as { handle: (...args: unknown[]) => void }, 'handle');
     // The server's own listener (fast routes first, then express), and express alone.
     const [server, expressOnly] = [request(http.handle), request(http.app)];
     const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
