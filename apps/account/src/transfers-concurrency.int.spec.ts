@@ -151,6 +151,9 @@ describeWithBackend('mysql', 'concurrent transfers over HTTP', (backend) => {
         await pool.end();
       }
     },
-    120_000,
+    // Lock waits here are short (none outlived a second when watched), but on two shared
+    // cores under load the whole run took from 80 s to past 120 s with the key written
+    // first or last alike: the budget is for the machine, not for the transfers.
+    300_000,
   );
 });

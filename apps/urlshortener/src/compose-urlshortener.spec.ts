@@ -1,6 +1,6 @@
 import { createTestAppContext } from '@mosaic/kit-app';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { composeUrlshortener } from './compose-urlshortener';
 
 async function composedApp(env: NodeJS.ProcessEnv = {}) {
@@ -16,6 +16,33 @@ describe('the urlshortener app on the embedded default', () => {
     expect(redirect.status).toBe(301);
     expect(redirect.headers.location).toBe('https://example.com/welcome');
     expect((await request(app).get(`/api/v1/links/${created.body.code}`)).body.clicks).toBe(1);
+  });
+
+  it('answers a cached code ahead of express with the answer express gives; unknown, HEAD and odd requests go through express', async () => {
+    const { http } = await composeUrlshortener(await createTestAppContext({}));
+    const expressDispatches = vi.spyOn(http.app as unknown as { handle: (...args: unknown[]) => void }, 'handle');
+    // The server's own listener (fast routes first, then express), and express alone.
+    const [server, expressOnly] = [request(http.handle), request(http.app)];
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    const { code } = (await server.post('/api/v1/links').send({ url: 'https://example.com/fast', expiresAt }).expect(201)).body as { code: string };
+    const headersOf = (res: request.Response) => ({ ...res.headers, date: undefined });
+
+    expressDispatches.mockClear();
+    // A link just created is in process memory: the fast route answers it.
+    const fast = await server.get(`/${code}`).set('X-Request-Id', 'same-id');
+    expect(expressDispatches).not.toHaveBeenCalled();
+    const viaExpress = await expressOnly.get(`/${code}`).set('X-Request-Id', 'same-id');
+    expect(expressDispatches).toHaveBeenCalledTimes(1);
+    expect(fast.status).toBe(302);
+    expect(fast.headers.location).toBe('https://example.com/fast');
+    expect(headersOf(fast)).toEqual(headersOf(viaExpress));
+
+    expect((await server.head(`/${code}`)).status).toBe(302);
+    expect((await server.get('/zz9unknown')).status).toBe(404);
+    expect((await server.get(`/${code}/`)).status).toBe(302);
+    expect(expressDispatches).toHaveBeenCalledTimes(4);
+    // Every GET of the code is a visit, whichever path answered it; HEAD is not.
+    expect((await server.get(`/api/v1/links/${code}`)).body.clicks).toBe(3);
   });
 
   it('serves its page at / and reports the click flusher as ready', async () => {

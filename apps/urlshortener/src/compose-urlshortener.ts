@@ -19,6 +19,8 @@ export async function composeUrlshortener(context: AppContext): Promise<Composed
     trustProxy: context.config.TRUST_PROXY,
     resources: urlshortener.resources,
     api: { title: 'Mosaic URL shortener', version: '0.1.0' },
+    // A cached code is answered before express; the rest reaches the routes below.
+    fastRoutes: [urlshortener.fastRedirect],
     mount: (app) => {
       useMosaicUi(app, { nav: [{ label: 'URL shortener', href: '/' }], footerLinks: [{ label: 'API docs', href: '/docs' }] });
       if (settings.auth) {

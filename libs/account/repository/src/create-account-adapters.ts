@@ -119,7 +119,6 @@ function mysqlStores(pool: MysqlPool, options: MysqlUnitOfWorkOptions): Stores {
     idempotency: {
       find: (userId, key) => idempotency.find(userId, key),
       claim: (record) => unitOfWork.run((tx) => tx.idempotency.claim(record)),
-      complete: (userId, key, response) => unitOfWork.run((tx) => tx.idempotency.complete(userId, key, response)),
     },
     ledger: new MysqlLedgerRepository(pool),
     processedEvents: new MysqlProcessedEvents(pool),

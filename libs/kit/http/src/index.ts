@@ -4,6 +4,7 @@ export * from './lib/api/mounted-routes';
 export * from './lib/api/openapi-document';
 export * from './lib/api/route-definition';
 export * from './lib/error-handler';
+export * from './lib/fast-path';
 export * from './lib/health';
 export * from './lib/html';
 export * from './lib/http-app';

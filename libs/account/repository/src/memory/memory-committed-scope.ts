@@ -26,7 +26,6 @@ export function memoryCommittedScope(db: MemoryAccountDatabase, unitOfWork: Unit
   const idempotency: IdempotencyStore = {
     find: (userId, key) => new MemoryIdempotencyStore(reader()).find(userId, key),
     claim: (record) => unitOfWork.run((tx) => tx.idempotency.claim(record)),
-    complete: (userId, key, response) => unitOfWork.run((tx) => tx.idempotency.complete(userId, key, response)),
   };
   return { accounts, points, idempotency };
 }

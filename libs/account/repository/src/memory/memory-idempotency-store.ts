@@ -13,16 +13,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return this.tx.idempotency.get(idempotencyKeyOf(userId, key));
   }
 
-  async claim(record: { userId: string; key: string; fingerprint: string; createdAt: Date; response?: string }): Promise<void> {
+  async claim(record: { userId: string; key: string; fingerprint: string; createdAt: Date; response: string }): Promise<void> {
     const id = idempotencyKeyOf(record.userId, record.key);
     if (this.tx.idempotency.has(id)) throw new IdempotencyKeyTakenError(record.userId, record.key);
-    this.tx.idempotency.set(id, { ...record, response: record.response ?? null });
+    this.tx.idempotency.set(id, { ...record });
   }
 
-  async complete(userId: string, key: string, response: string): Promise<void> {
-    const id = idempotencyKeyOf(userId, key);
-    const claimed = this.tx.idempotency.get(id);
-    if (!claimed) throw new Error(`idempotency key ${key} was not claimed in this unit of work`);
-    this.tx.idempotency.set(id, { ...claimed, response });
-  }
 }

@@ -1,6 +1,6 @@
 import { IdempotencyKeyTakenError, type IdempotencyRecord, type IdempotencyStore } from '@mosaic/account-domain';
 import { isDuplicateEntryError } from '@mosaic/kit-db';
-import type { Rows, Sql, Written } from './sql';
+import type { Rows, Sql } from './sql';
 
 /**
  * Idempotency keys as rows keyed (user_id, idem_key). The claim is a plain INSERT in
@@ -22,18 +22,18 @@ export class MysqlIdempotencyStore implements IdempotencyStore {
       userId: row.user_id as string,
       key: row.idem_key as string,
       fingerprint: row.fingerprint as string,
-      response: (row.response as string | null) ?? null,
+      response: row.response as string,
       createdAt: row.created_at as Date,
     };
   }
 
-  async claim(record: { userId: string; key: string; fingerprint: string; createdAt: Date; response?: string }): Promise<void> {
+  async claim(record: { userId: string; key: string; fingerprint: string; createdAt: Date; response: string }): Promise<void> {
     try {
       await this.sql.execute('INSERT INTO account_idempotency_keys (user_id, idem_key, fingerprint, response, created_at) VALUES (?, ?, ?, ?, ?)', [
         record.userId,
         record.key,
         record.fingerprint,
-        record.response ?? null,
+        record.response,
         record.createdAt,
       ]);
     } catch (error) {
@@ -42,12 +42,4 @@ export class MysqlIdempotencyStore implements IdempotencyStore {
     }
   }
 
-  async complete(userId: string, key: string, response: string): Promise<void> {
-    const [result] = await this.sql.execute<Written>('UPDATE account_idempotency_keys SET response = ? WHERE user_id = ? AND idem_key = ?', [
-      response,
-      userId,
-      key,
-    ]);
-    if (result.affectedRows !== 1) throw new Error(`idempotency key ${key} was not claimed in this transaction`);
-  }
 }

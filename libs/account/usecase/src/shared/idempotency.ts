@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { conflict, invalid } from '@mosaic/kit-core';
+import { invalid } from '@mosaic/kit-core';
 import { idempotencyKeyReused, isIdempotencyKeyTaken, type IdempotencyRecord, type TransactionScope } from '@mosaic/account-domain';
 import type { AccountDeps } from './account-deps';
 import type { Actor } from './actor';
@@ -40,12 +40,19 @@ export function fingerprintOf(operation: string, ...args: readonly string[]): st
 const RACE_ATTEMPTS = 3;
 
 /**
- * Runs `work` in a unit of work, at most once per (user, key). The key row is claimed
- * first inside the same transaction as the change, so it exists exactly when the change
- * committed, and nothing is read before: a request racing the first blocks on the claim
- * until the first commits, then fails, rolls back and replays its result; a first
- * attempt that fails leaves no key behind and may be retried. The same key with a
- * different fingerprint is refused.
+ * Runs `work` in a unit of work, at most once per (user, key). The key row is written
+ * once, with its result, last in the same transaction as the change, so it exists
+ * exactly when the change committed, and nothing is read before: a request racing the
+ * first waits on what the first holds (the rows it changed, at the latest the key)
+ * until the first commits, then fails on the key, rolls back and replays the stored
+ * result; a first attempt that fails leaves no key behind and may be retried. The same
+ * key with a different fingerprint is refused.
+ *
+ * The key goes last rather than first so the transaction writes it once instead of
+ * claiming it empty and updating it later (one statement fewer). Last is also safe for
+ * lock order: every unit of work takes its row locks in id order first and the key
+ * after, and only a request carrying the same key can wait on the key, so no two
+ * transactions wait on each other in a cycle.
  */
 export async function runIdempotently<T>(
   deps: AccountDeps,
@@ -66,11 +73,8 @@ export async function runIdempotently<T>(
         operation,
         () =>
           deps.unitOfWork.run(async (tx) => {
-            // The key first: a racing request with the same key waits on it until the
-            // first one commits (then fails and replays) or rolls back (then proceeds).
-            await tx.idempotency.claim({ userId, key, fingerprint, createdAt: deps.clock.now() });
             const outcome = await work(tx);
-            await tx.idempotency.complete(userId, key, codec.encode(outcome));
+            await tx.idempotency.claim({ userId, key, fingerprint, createdAt: deps.clock.now(), response: codec.encode(outcome) });
             return outcome;
           }),
         deps.retry,
@@ -88,7 +92,5 @@ export async function runIdempotently<T>(
 
 function replay<T>(record: IdempotencyRecord, fingerprint: string, codec: ResultCodec<T>): Idempotent<T> {
   if (record.fingerprint !== fingerprint) throw idempotencyKeyReused();
-  // Stores never expose a claimed-but-uncommitted record; guard anyway rather than replay nothing.
-  if (record.response === null) throw conflict('idempotency_key_in_use', 'A request with this Idempotency-Key is still in progress');
   return { result: codec.decode(record.response), replayed: true };
 }

@@ -1,15 +1,16 @@
 import type { Resource } from '@mosaic/kit-core';
 import type { Logger } from '@mosaic/kit-log';
 import type { Telemetry } from '@mosaic/kit-telemetry';
-import type { Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import { serveApiDocs } from './api/api-docs';
 import type { ApiInfo } from './api/openapi-document';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { Lifecycle, operationalEndpoints } from './health';
-import { observeRequests } from './observe-requests';
+import { fastPath, type FastPathOptions, type FastRoute } from './fast-path';
+import { observeRequests, requestRecorder } from './observe-requests';
 import { RouteTable } from './route-table';
-import { securityHeaders } from './security-headers';
+import { securityHeaderSet, securityHeaders } from './security-headers';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -26,12 +27,19 @@ export interface HttpAppOptions {
   api?: Partial<ApiInfo>;
   /** Where the app's routes are added, between the common middleware and the fallbacks. */
   mount(app: Express): void;
+  /**
+   * Routes answered ahead of express (see FastRoute), each also mounted on express by
+   * `mount` for the requests it declines. Served by `startServer`; `app` alone lacks them.
+   */
+  fastRoutes?: readonly FastRoute[];
   /** Called with the HTTP server once it listens: WebSocket endpoints attach to its upgrades here. */
   onListen?(server: Server): void;
 }
 
 export interface HttpApp {
   readonly app: Express;
+  /** The server's request listener: the fast routes, then `app`. */
+  readonly handle: RequestListener;
   readonly lifecycle: Lifecycle;
   readonly logger: Logger;
   /** Every mounted route under its full template. */
@@ -48,12 +56,14 @@ export function buildHttpApp(options: HttpAppOptions): HttpApp {
   const app = express();
   const lifecycle = new Lifecycle().add(...(options.resources ?? []));
   const routes = new RouteTable();
+  const record = requestRecorder(options.logger, options.telemetry);
+  const headers = securityHeaderSet(options.contentSecurityPolicy);
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(
     entry(
-      observeRequests(options.logger, routes, options.telemetry),
-      securityHeaders(options.contentSecurityPolicy),
+      observeRequests(record, routes),
+      securityHeaders(headers),
       operationalEndpoints(lifecycle, options.telemetry),
       jsonBodies(options.bodyLimit ?? '100kb'),
     ),
@@ -63,7 +73,14 @@ export function buildHttpApp(options: HttpAppOptions): HttpApp {
   routes.index(app);
   app.use(notFoundHandler(routes));
   app.use(errorHandler(options.logger, routes));
-  return { app, lifecycle, logger: options.logger, routes, onListen: options.onListen?.bind(options) };
+  const handle = fastPath({
+    routes: options.fastRoutes ?? [],
+    record,
+    securityHeaders: headers,
+    trustProxy: app.get('trust proxy fn') as FastPathOptions['trustProxy'],
+    fallback: app,
+  });
+  return { app, handle, lifecycle, logger: options.logger, routes, onListen: options.onListen?.bind(options) };
 }
 
 /**

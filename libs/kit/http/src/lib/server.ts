@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpApp } from './http-app';
 
@@ -25,7 +25,7 @@ export interface RunningServer {
 }
 
 export async function startServer(http: HttpApp, options: ServerOptions): Promise<RunningServer> {
-  const server = http.app.listen(options.port, options.host ?? '0.0.0.0');
+  const server = createServer(http.handle).listen(options.port, options.host ?? '0.0.0.0');
   await once(server, 'listening');
   http.onListen?.(server);
   const { port } = server.address() as AddressInfo;

@@ -26,8 +26,9 @@ export interface OutboxRelayOptions {
   readonly maxBackoffMs?: number;
   /**
    * How long a wake-up waits for more commits before draining, so a burst of commits
-   * costs one drain rather than one each; default 5 ms (delivery latency stays under
-   * it plus one drain).
+   * costs one drain rather than one each; default 20 ms (delivery latency stays under
+   * it plus one drain). Each drain is four statements (lock, read, delete, unlock): at
+   * 5 ms, `bench:account` measured 2.8 of them per transfer on 4 hot accounts, at 20 ms 1.8.
    */
   readonly wakeDebounceMs?: number;
   readonly logger?: RelayLogger;
@@ -58,7 +59,7 @@ export class OutboxRelay implements Resource {
     this.topic = options.topic;
     this.batchSize = options.batchSize ?? 100;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
-    this.wakeDebounceMs = options.wakeDebounceMs ?? 5;
+    this.wakeDebounceMs = options.wakeDebounceMs ?? 20;
     this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
   }
 

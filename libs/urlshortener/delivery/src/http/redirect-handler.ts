@@ -1,6 +1,8 @@
+import type { FastRoute } from '@mosaic/kit-http';
 import { ShortCode, type Link } from '@mosaic/urlshortener-domain';
 import type { ResolveLink } from '@mosaic/urlshortener-usecase';
 import type { Request, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 
 /** What to send for a code that leads nowhere. */
 export type LinkNotFoundResponder = (req: Request, res: Response, code: string) => void;
@@ -25,6 +27,25 @@ export function redirectHandler(resolveLink: ResolveLink, notFound: LinkNotFound
   };
 }
 
+/**
+ * `GET /:code` for a link held in process memory, answered ahead of express (see
+ * kit-http's FastRoute) and counted as a click. Everything else — a cold or unknown
+ * code, HEAD, a path that is not a plain single segment — is declined and reaches
+ * `redirectHandler` on express, which answers it as before.
+ */
+export function fastRedirect(resolveLink: ResolveLink): FastRoute {
+  return {
+    method: 'GET',
+    path: '/:code',
+    handle(_req, res, params) {
+      const cached = resolveLink.peek(params.code as string, true);
+      if (!cached) return false;
+      redirect(res, cached);
+      return true;
+    },
+  };
+}
+
 /** The seed's `GET /api/v1/shortUrl/:code`: always 301, JSON 404. */
 export function seedRedirectHandler(resolveLink: ResolveLink, notFound: LinkNotFoundResponder): RequestHandler {
   return async (req, res) => {
@@ -37,7 +58,7 @@ export function seedRedirectHandler(resolveLink: ResolveLink, notFound: LinkNotF
   };
 }
 
-function redirect(res: Response, link: Link): void {
+function redirect(res: ServerResponse, link: Link): void {
   // Bypasses res.redirect(), which renders a body per Accept header on every call.
   if (link.isPermanent) {
     res.statusCode = 301;

@@ -1,6 +1,7 @@
 import type { AppContext } from '@mosaic/kit-app';
 import { allowedHostsOf } from '@mosaic/kit-config';
 import type { Resource } from '@mosaic/kit-core';
+import type { FastRoute } from '@mosaic/kit-http';
 import { createMemoryRateLimiter, createRedisRateLimiter, rateLimit } from '@mosaic/kit-ratelimit';
 import { createUrlshortenerRouter, linkCreatorKey } from '@mosaic/urlshortener-delivery';
 import { createUrlshortenerAdapters } from '@mosaic/urlshortener-repository';
@@ -23,6 +24,8 @@ export interface UrlshortenerModule {
   readonly router: Router;
   /** `GET /:code` alone: mount it as `app.get('/:code', redirect)` where redirects must be fastest. */
   readonly redirect: RequestHandler;
+  /** `GET /:code` of a link in process memory, ahead of express: pass it in `buildHttpApp`'s `fastRoutes`, with `redirect` or the router mounted. */
+  readonly fastRedirect: FastRoute;
   /** Closing it stores the last buffered clicks; list it before the shared backends. */
   readonly resources: Resource[];
 }
@@ -57,5 +60,5 @@ export async function createUrlshortenerModule(context: AppContext, options: Url
     allowedHosts: allowedHostsOf(context.config),
     pagePath: options.pagePath,
   });
-  return { router, redirect: router.redirect, resources: [...adapters.resources, useCases.resource] };
+  return { router, redirect: router.redirect, fastRedirect: router.fastRedirect, resources: [...adapters.resources, useCases.resource] };
 }

@@ -10,12 +10,9 @@ export function idempotencyStoreContract(backend: ContractBackend): void {
   describe(`IdempotencyStore contract: ${backend.name}`, () => {
     const adapters = useBackend(backend);
     const claimAndComplete = (userId: string, key: string, response: string, fingerprint = FINGERPRINT) =>
-      adapters().unitOfWork.run(async (tx) => {
-        await tx.idempotency.claim({ userId, key, fingerprint, createdAt: at() });
-        await tx.idempotency.complete(userId, key, response);
-      });
+      adapters().unitOfWork.run((tx) => tx.idempotency.claim({ userId, key, fingerprint, createdAt: at(), response }));
 
-    it('keeps a key claimed and completed in a committed unit of work', async () => {
+    it('keeps a key stored with its response in a committed unit of work', async () => {
       const user = anOwner();
       expect(await adapters().idempotency.find(user, 'k-1')).toBeUndefined();
       await claimAndComplete(user, 'k-1', '{"ok":true}');
@@ -33,7 +30,7 @@ export function idempotencyStoreContract(backend: ContractBackend): void {
       const user = anOwner();
       await expect(
         adapters().unitOfWork.run(async (tx) => {
-          await tx.idempotency.claim({ userId: user, key: 'k-1', fingerprint: FINGERPRINT, createdAt: at() });
+          await tx.idempotency.claim({ userId: user, key: 'k-1', fingerprint: FINGERPRINT, createdAt: at(), response: 'lost' });
           throw new Error('the operation failed');
         }),
       ).rejects.toThrow('the operation failed');
@@ -56,10 +53,9 @@ export function idempotencyStoreContract(backend: ContractBackend): void {
       const claimed = new Gate();
       const release = new Gate();
       const holder = adapters().unitOfWork.run(async (tx) => {
-        await tx.idempotency.claim({ userId: user, key: 'race', fingerprint: FINGERPRINT, createdAt: at() });
+        await tx.idempotency.claim({ userId: user, key: 'race', fingerprint: FINGERPRINT, createdAt: at(), response: 'holder' });
         claimed.open();
         await release.opened;
-        await tx.idempotency.complete(user, 'race', 'holder');
       });
       await claimed.opened;
       const racer = claimAndComplete(user, 'race', 'racer').then(
@@ -78,7 +74,7 @@ export function idempotencyStoreContract(backend: ContractBackend): void {
       const claimed = new Gate();
       const release = new Gate();
       const holder = adapters().unitOfWork.run(async (tx) => {
-        await tx.idempotency.claim({ userId: user, key: 'race', fingerprint: FINGERPRINT, createdAt: at() });
+        await tx.idempotency.claim({ userId: user, key: 'race', fingerprint: FINGERPRINT, createdAt: at(), response: 'holder' });
         claimed.open();
         await release.opened;
         throw new Error('holder failed');

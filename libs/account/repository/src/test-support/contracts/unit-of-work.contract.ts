@@ -29,8 +29,7 @@ export function unitOfWorkContract(backend: ContractBackend): void {
         await tx.accounts.save(account);
         await tx.points.save(loadedPoints);
         await tx.outbox.add([event]);
-        await tx.idempotency.claim({ userId: user, key: 'k', fingerprint: 'f'.repeat(64), createdAt: at() });
-        await tx.idempotency.complete(user, 'k', 'done');
+        await tx.idempotency.claim({ userId: user, key: 'k', fingerprint: 'f'.repeat(64), createdAt: at(), response: 'done' });
         return 'committed';
       });
       expect(result).toBe('committed');
@@ -60,7 +59,7 @@ export function unitOfWorkContract(backend: ContractBackend): void {
           await tx.points.save(loadedPoints);
           await tx.accounts.save(aNewAccount());
           await tx.outbox.add([event]);
-          await tx.idempotency.claim({ userId: user, key: 'k', fingerprint: 'f'.repeat(64), createdAt: at() });
+          await tx.idempotency.claim({ userId: user, key: 'k', fingerprint: 'f'.repeat(64), createdAt: at(), response: 'lost' });
           throw new Error('boom after every write');
         }),
       ).rejects.toThrow('boom after every write');

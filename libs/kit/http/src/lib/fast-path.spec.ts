@@ -1,0 +1,163 @@
+import { Writable } from 'node:stream';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createLogger } from '@mosaic/kit-log';
+import { initTelemetry } from '@mosaic/kit-telemetry';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHttpApp, startServer, type FastRoute, type RunningServer } from '../index';
+
+type LogLine = Record<string, unknown> & { msg?: string; requestId?: string; route?: string };
+const logLines: LogLine[] = [];
+const logger = createLogger({
+  name: 'fast-path-test',
+  pretty: false,
+  destination: new Writable({
+    write(chunk, _encoding, callback) {
+      logLines.push(JSON.parse(chunk.toString()) as LogLine);
+      callback();
+    },
+  }),
+});
+const telemetry = initTelemetry({ serviceName: 'kit-http-fast-path-test' });
+
+// Held answers, for the drain test: released once shutdown has begun.
+const held: (() => void)[] = [];
+let fastAnswers = 0;
+
+/** The same answer on both paths: a redirect, a log line from inside, or a held answer. */
+function respond(res: ServerResponse, id: string): void {
+  const send = () => {
+    res.statusCode = 302;
+    res.setHeader('Location', `https://example.com/${id}`);
+    res.end();
+  };
+  logger.info({ id }, 'inside the handler');
+  if (id === 'held') held.push(send);
+  else send();
+}
+
+const fastRoute: FastRoute = {
+  method: 'GET',
+  path: '/fast/:id',
+  handle(_req: IncomingMessage, res: ServerResponse, params) {
+    const id = params.id as string;
+    // A cold entry: express answers it.
+    if (id === 'cold') return false;
+    fastAnswers++;
+    respond(res, id);
+    return true;
+  },
+};
+
+const http = buildHttpApp({
+  logger,
+  telemetry,
+  trustProxy: true,
+  fastRoutes: [fastRoute],
+  mount: (app) => {
+    // Express serves the same handler under a route of its own, and the fast route's template for what it declines.
+    app.get('/express/:id', (req, res) => respond(res, req.params.id));
+    app.get('/fast/:id', (req, res) => {
+      res.status(404).json({ error: { code: 'cold', message: `express answered ${req.params.id}` } });
+    });
+  },
+});
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer(http, { port: 0, host: '127.0.0.1', exitOnSignal: false });
+});
+afterAll(async () => {
+  await server.shutdown('test over');
+  await telemetry.shutdown();
+});
+
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${server.url}${path}`, { method, headers, redirect: 'manual' });
+const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => name !== 'date' && name !== 'location'));
+const linesOf = (requestId: string) => logLines.filter((line) => line.requestId === requestId);
+/** A log line without what differs between the two requests by design: time, route, path, duration, request id. */
+const comparable = ({ time: _time, route: _route, path: _path, durationMs: _durationMs, requestId: _requestId, ...rest }: LogLine) => rest;
+const counted = async (route: string, status: number) => {
+  const text = await (await get('/metrics')).text();
+  const line = text.split('\n').find((l) => l.startsWith('http_server_request_duration_seconds_count{') && l.includes(`route="${route}"`) && l.includes(`status="${status}"`));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+};
+
+describe('fast routes', () => {
+  it('answers what it claims ahead of express, with the same headers an express route sends', async () => {
+    const before = fastAnswers;
+    for (const extra of [{}, { 'X-Forwarded-Proto': 'https' }] as Record<string, string>[]) {
+      const viaExpress = await get('/express/abc', { 'X-Request-Id': 'same-id', ...extra });
+      const viaFast = await get('/fast/abc', { 'X-Request-Id': 'same-id', ...extra });
+      expect(viaFast.status).toBe(302);
+      expect(viaFast.headers.get('location')).toBe('https://example.com/abc');
+      expect(headersOf(viaFast)).toEqual(headersOf(viaExpress));
+    }
+    expect(fastAnswers).toBe(before + 2);
+    // HSTS over TLS (trusted proxy) only, on both paths.
+    expect((await get('/fast/abc', { 'X-Forwarded-Proto': 'https' })).headers.get('strict-transport-security')).toMatch(/^max-age=/);
+    expect((await get('/fast/abc')).headers.get('strict-transport-security')).toBeNull();
+    expect((await get('/fast/abc')).headers.get('content-security-policy')).toBe((await get('/express/abc')).headers.get('content-security-policy'));
+  });
+
+  it('echoes a sane request id and makes one up otherwise, as express routes do', async () => {
+    for (const path of ['/fast/abc', '/express/abc']) {
+      expect((await get(path, { 'X-Request-Id': 'caller-7' })).headers.get('x-request-id')).toBe('caller-7');
+      const generated = [(await get(path)).headers.get('x-request-id'), (await get(path, { 'X-Request-Id': 'bad id with spaces' })).headers.get('x-request-id')];
+      for (const id of generated) expect(id).toMatch(/^[A-Za-z0-9_-]+-[0-9a-z]+$/);
+      expect(new Set(generated).size).toBe(2);
+    }
+  });
+
+  it('writes the same access log line, and puts request and trace ids on lines logged inside', async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    await get('/express/abc', { 'X-Request-Id': 'log-express', traceparent });
+    await get('/fast/abc', { 'X-Request-Id': 'log-fast', traceparent });
+    const [viaExpress, viaFast] = [linesOf('log-express'), linesOf('log-fast')];
+    expect(viaFast.map((line) => line.msg)).toEqual(['inside the handler', 'request']);
+    expect(viaFast.map(comparable)).toEqual(viaExpress.map(comparable));
+    expect(viaFast[0]?.traceId).toBe('0af7651916cd43dd8448eb211c80319c');
+    expect(viaFast[1]).toMatchObject({ method: 'GET', route: '/fast/:id', path: '/fast/abc', status: 302, requestId: 'log-fast', traceId: '0af7651916cd43dd8448eb211c80319c' });
+    expect(viaExpress[1]).toMatchObject({ route: '/express/:id', path: '/express/abc' });
+    expect(typeof viaFast[1]?.durationMs).toBe('number');
+  });
+
+  it('counts its answers in the duration histogram under the route template', async () => {
+    const [fastBefore, expressBefore] = [await counted('/fast/:id', 302), await counted('/express/:id', 302)];
+    for (let i = 0; i < 3; i++) {
+      await get(`/fast/n${i}`);
+      await get(`/express/n${i}`);
+    }
+    expect(await counted('/fast/:id', 302)).toBe(fastBefore + 3);
+    expect(await counted('/express/:id', 302)).toBe(expressBefore + 3);
+  });
+
+  it('hands declined, HEAD, odd and other paths to express unchanged, observed once', async () => {
+    const before = fastAnswers;
+    const cold = await get('/fast/cold', { 'X-Request-Id': 'declined' });
+    expect(cold.status).toBe(404);
+    expect(await cold.json()).toEqual({ error: { code: 'cold', message: 'express answered cold' } });
+    expect(linesOf('declined').map((line) => [line.msg, line.route])).toEqual([['request', '/fast/:id']]);
+    expect(await counted('/fast/:id', 404)).toBe(1);
+
+    expect((await get('/fast/abc', {}, 'HEAD')).status).toBe(404);
+    expect((await get('/fast/a%20b')).status).toBe(404);
+    expect((await get('/fast/abc/')).status).toBe(404);
+    expect((await get('/fast/abc/more')).status).toBe(404);
+    expect((await get('/health')).status).toBe(200);
+    expect(fastAnswers).toBe(before);
+  });
+
+  it('lets held answers on both paths finish when the server drains, then refuses connections', async () => {
+    const inFlight = [get('/fast/held'), get('/express/held')];
+    while (held.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    const stopped = server.shutdown('drain test');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(http.lifecycle.draining).toBe(true);
+    for (const send of held.splice(0)) send();
+    const [viaFast, viaExpress] = await Promise.all(inFlight);
+    expect([viaFast?.status, viaExpress?.status]).toEqual([302, 302]);
+    expect(viaFast?.headers.get('connection')).toBe(viaExpress?.headers.get('connection'));
+    expect(await stopped).toBe(true);
+    await expect(get('/fast/abc')).rejects.toThrow();
+  });
+});

@@ -1,0 +1,125 @@
+import { runWithRequestContext } from '@mosaic/kit-log';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { RecordRequest } from './observe-requests';
+import { HttpRequestContext, requestIdOf } from './request-context';
+import { applySecurityHeaders, type SecurityHeaderSet } from './security-headers';
+
+/**
+ * A route answered ahead of express, for the few requests that must be cheap (a cached
+ * redirect): express's dispatch costs several times what the answer itself does. The
+ * same route must also be mounted on express, which answers every request the fast
+ * route does not claim.
+ */
+export interface FastRoute {
+  /** The one method claimed; HEAD is its own method here, left to express. */
+  readonly method: string;
+  /**
+   * The template, as on express (`/:code`, `/links/:id`): literal segments and `:name`
+   * segments. It names the route in metrics and logs, as express's route would.
+   */
+  readonly path: string;
+  /**
+   * Answers and returns true, or returns false without writing to `res`: the request
+   * then goes to express unchanged. Runs inside the request's log context, after the
+   * request id and security headers are set.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, params: Readonly<Record<string, string>>): boolean;
+}
+
+export interface FastPathOptions {
+  readonly routes: readonly FastRoute[];
+  readonly record: RecordRequest;
+  readonly securityHeaders: SecurityHeaderSet;
+  /** Express's compiled `trust proxy fn`, so HSTS follows the same rule as `req.secure`. */
+  readonly trustProxy: (address: string | undefined, hop: number) => boolean;
+  /** Express: every request no fast route claims. */
+  readonly fallback: RequestListener;
+}
+
+// A parameter is claimed only in plain characters: anything percent-encoded or
+// otherwise odd goes to express, which decodes and validates it.
+const PLAIN_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+// The operational endpoints answer in express's first layer; a `/:name` route never takes them.
+const OPERATIONAL = new Set(['/health', '/ready', '/metrics']);
+
+interface CompiledRoute {
+  readonly route: FastRoute;
+  readonly method: string;
+  /** Per segment: the parameter name, or the literal text prefixed by "/". */
+  readonly segments: readonly string[];
+}
+
+/**
+ * The server's request listener: a request whose method and path shape a fast route
+ * claims is answered here with what every express route gets — the request id, the
+ * security headers, the request context on log lines, the duration histogram under the
+ * route's template and the access log line — and graceful shutdown counts it alike, as
+ * it holds its connection open until answered on the same server. Everything else
+ * (and whatever the route declines) goes to `fallback` untouched.
+ */
+export function fastPath(options: FastPathOptions): RequestListener {
+  const compiled = options.routes.map(compile);
+  if (compiled.length === 0) return options.fallback;
+  const { record, securityHeaders, trustProxy, fallback } = options;
+  return (req, res) => {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
+    if (OPERATIONAL.has(path)) return fallback(req, res);
+    for (const candidate of compiled) {
+      if (candidate.method !== req.method) continue;
+      const params = match(candidate.segments, path);
+      if (params && answer(candidate.route, params, path, req, res)) return;
+    }
+    fallback(req, res);
+  };
+
+  function answer(route: FastRoute, params: Record<string, string>, path: string, req: IncomingMessage, res: ServerResponse): boolean {
+    const started = performance.now();
+    const context = new HttpRequestContext(requestIdOf(req.headers), req.headers.traceparent);
+    res.setHeader('X-Request-Id', context.requestId);
+    applySecurityHeaders(res, securityHeaders, isSecure(req, trustProxy));
+    const finished = () => record(req.method as string, route.path, path, res.statusCode, started, context);
+    res.on('finish', finished);
+    if (runWithRequestContext(context, () => route.handle(req, res, params))) return true;
+    // Declined: express sets the same headers again and observes the request itself.
+    res.removeListener('finish', finished);
+    return false;
+  }
+}
+
+function compile(route: FastRoute): CompiledRoute {
+  if (!route.path.startsWith('/')) throw new TypeError(`a fast route's path starts with "/", got "${route.path}"`);
+  const segments = route.path
+    .slice(1)
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? segment.slice(1) : `/${segment}`));
+  if (segments.some((segment) => segment === '' || segment === '/')) throw new TypeError(`a fast route's path has no empty segments, got "${route.path}"`);
+  return { route, method: route.method.toUpperCase(), segments };
+}
+
+function match(segments: readonly string[], path: string): Record<string, string> | undefined {
+  const parts = path.slice(1).split('/');
+  if (parts.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    const segment = segments[i] as string;
+    if (!PLAIN_SEGMENT.test(part)) return undefined;
+    if (segment.startsWith('/')) {
+      if (segment.slice(1) !== part) return undefined;
+    } else params[segment] = part;
+  }
+  return params;
+}
+
+/** `req.secure` as express works it out (request.js `protocol`), without an express request. */
+function isSecure(req: IncomingMessage, trustProxy: FastPathOptions['trustProxy']): boolean {
+  const proto = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+  if (!trustProxy(req.socket.remoteAddress, 0)) return proto === 'https';
+  const forwarded = req.headers['x-forwarded-proto'];
+  const header = (Array.isArray(forwarded) ? forwarded.join(', ') : forwarded) || proto;
+  const comma = header.indexOf(',');
+  return (comma === -1 ? header : header.slice(0, comma)).trim() === 'https';
+}

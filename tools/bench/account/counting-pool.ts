@@ -1,0 +1,64 @@
+import type { Pool } from 'mysql2/promise';
+
+const STATEMENTS = new Set(['query', 'execute', 'beginTransaction', 'commit', 'rollback']);
+
+/** Statements sent through a pool, counted as they go: in transactions (BEGIN to COMMIT or ROLLBACK, both included) and outside. */
+export interface StatementCount {
+  inTransactions: number;
+  outside: number;
+  /** Per statement kind (first words of its SQL): how many, and their total time from call to answer. */
+  readonly timings: Map<string, { count: number; totalMs: number }>;
+}
+
+/**
+ * The pool, counting every statement sent through it or through a connection it hands
+ * out — counted on the client, so other clients of a shared server never add to it —
+ * and timing each kind (call to answer: queueing for the socket, the server's work and
+ * lock waits, the trip back), to show where a transfer's time goes.
+ */
+export function countingPool(pool: Pool): { pool: Pool; count: StatementCount } {
+  const count: StatementCount = { inTransactions: 0, outside: 0, timings: new Map() };
+  const time = (kind: string, started: number) => {
+    const timing = count.timings.get(kind) ?? { count: 0, totalMs: 0 };
+    timing.count++;
+    timing.totalMs += performance.now() - started;
+    count.timings.set(kind, timing);
+  };
+  const wrap = <T extends object>(target: T): T => {
+    let inTransaction = false;
+    return new Proxy(target, {
+      get(object, property) {
+        const value: unknown = Reflect.get(object, property, object);
+        if (typeof value !== 'function') return value;
+        if (property === 'getConnection') {
+          return async () => {
+            const started = performance.now();
+            const connection = await (value as () => Promise<object>).call(object);
+            time('(getConnection)', started);
+            return wrap(connection);
+          };
+        }
+        if (typeof property !== 'string' || !STATEMENTS.has(property)) return value.bind(object);
+        return (...args: unknown[]) => {
+          if (property === 'beginTransaction') inTransaction = true;
+          if (inTransaction) count.inTransactions++;
+          else count.outside++;
+          if (property === 'commit' || property === 'rollback') inTransaction = false;
+          const started = performance.now();
+          const kind = kindOf(property, args[0]);
+          const result = (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
+          return result.finally(() => time(kind, started));
+        };
+      },
+    });
+  };
+  return { pool: wrap(pool), count };
+}
+
+function kindOf(method: string, statement: unknown): string {
+  if (method !== 'query' && method !== 'execute') return method.toUpperCase();
+  const sql = typeof statement === 'string' ? statement : String((statement as { sql?: unknown })?.sql ?? '');
+  const words = sql.trim().split(/\s+/);
+  const table = words.find((_, i) => i > 0 && /^(FROM|INTO|UPDATE)$/i.test(words[i - 1] ?? '')) ?? words[1] ?? '';
+  return `${(words[0] ?? '').toUpperCase()} ${table}`.slice(0, 40);
+}
