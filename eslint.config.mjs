@@ -16,6 +16,18 @@ export default [
     },
   },
   {
+    // Type-aware: a promise nobody awaits loses its rejection (an unhandled rejection
+    // kills the process) and its ordering. The one root tsconfig covers every file; the
+    // layer-rule fixtures are linted from text of files that do not exist, so no types.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['tools/lint/fixtures/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Tests wire real adapters into use cases and deliveries; production code never may.
     files: ['**/*.spec.ts', '**/test-support/**/*.ts'],
     rules: {

@@ -55,13 +55,14 @@ describe('nx g @mosaic/tools:domain', () => {
     }
   });
 
-  it('is green: typecheck, lint (the layer rule knows the new scope) and tests', async () => {
+  it('is green: typecheck, lint (the layer rule knows the new scope), formatting and tests', async () => {
     writeFileSync(join(workspace, 'tsconfig.generated.json'), JSON.stringify({ extends: './tsconfig.base.json', compilerOptions: { noEmit: true }, include: ['libs/gift-cards/**/*.ts'] }));
     // The lint run covers a probe that breaks the layer rule too: its error must be the only message.
     writeFileSync(join(workspace, 'libs/gift-cards/domain/src/probe.ts'), "import { buildHttpApp } from '@mosaic/kit-http';\nexport const probe = buildHttpApp;\n");
-    const [typecheck, lint, tests] = await Promise.all([
+    const [typecheck, lint, format, tests] = await Promise.all([
       run(workspace, 'typescript/bin/tsc', ['-p', 'tsconfig.generated.json']),
       run(workspace, 'eslint/bin/eslint.js', ['--format', 'json', 'libs/gift-cards']),
+      run(workspace, 'prettier/bin/prettier.cjs', ['--check', 'libs/gift-cards']),
       run(workspace, 'vitest/vitest.mjs', ['run', '--config', 'vitest.config.mts', '--dir', 'libs/gift-cards', '--reporter', 'default']),
     ]);
     expect(typecheck.status, typecheck.output).toBe(0);
@@ -69,16 +70,17 @@ describe('nx g @mosaic/tools:domain', () => {
       file.messages.map((message) => `${relative(workspace, file.filePath)} ${message.ruleId}`),
     );
     expect(messages).toEqual(['libs/gift-cards/domain/src/probe.ts @nx/enforce-module-boundaries']);
+    expect(format.status, format.output).toBe(0);
     expect(tests.status, tests.output).toBe(0);
     expect(tests.output).toMatch(/Test Files\s+5 passed/);
-  }, 180_000);
+  }, 360_000);
 
-  it('refuses a name that is not kebab-case or already taken', () => {
+  it('refuses a name that is not kebab-case or already taken', async () => {
     const tree = createTreeWithEmptyWorkspace();
     tree.write('tsconfig.base.json', JSON.stringify({ compilerOptions: { paths: {} } }));
     expect(() => domainGenerator(tree, { name: 'Gift_Cards' })).toThrow('not a domain name');
     expect(() => domainGenerator(tree, { name: 'kit' })).toThrow('reserved');
-    domainGenerator(tree, { name: 'gift-cards' });
+    await domainGenerator(tree, { name: 'gift-cards' });
     expect(() => domainGenerator(tree, { name: 'gift-cards' })).toThrow('libs/gift-cards exists already');
   });
 });

@@ -2,7 +2,7 @@
 // libs/<name>, laid out like the account domain, with a sample aggregate to replace.
 // It mounts nothing: an app mounts the module's router when the domain is ready.
 // Plain CommonJS because Nx loads a local generator without a TypeScript transpiler.
-const { generateFiles, names, updateJson } = require('@nx/devkit');
+const { formatFiles, generateFiles, names, updateJson } = require('@nx/devkit');
 const { join } = require('node:path');
 
 const LAYERS = ['domain', 'usecase', 'repository', 'delivery', 'module'];
@@ -25,11 +25,12 @@ function domainGenerator(tree, options) {
     json.compilerOptions.paths = Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b)));
     return json;
   });
-  return () => {
+  // Generated code is laid out by the workspace's Prettier config, so lint passes as generated.
+  return formatFiles(tree).then(() => () => {
     console.log(`\nDomain "${name}" created in ${root}: ${LAYERS.map((layer) => `${name}-${layer}`).join(', ')}.`);
     console.log(`Mount it in an app: const ${propertyName} = create${className}Module(context); app.use('/api/v1/${name}', ${propertyName}.router);`);
-    console.log(`Check it: npx eslint --max-warnings 0 ${root} && npx vitest run --config vitest.config.mts --dir ${root}\n`);
-  };
+    console.log(`Check it: npx eslint --max-warnings 0 ${root} && npx prettier --check ${root} && npx vitest run --config vitest.config.mts --dir ${root}\n`);
+  });
 }
 
 module.exports = domainGenerator;

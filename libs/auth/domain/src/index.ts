@@ -1,10 +1,10 @@
-export * from './lib/auth-errors';
-export * from './lib/display-name';
-export * from './lib/email';
-export * from './lib/password-policy';
-export * from './lib/refresh-token';
-export * from './lib/security-events';
-export * from './lib/user';
+export * from './errors/auth-errors';
+export * from './user/display-name';
+export * from './user/email';
+export * from './user/password-policy';
+export * from './session/refresh-token';
+export * from './events/security-events';
+export * from './user/user';
 export type * from './ports/access-token-issuer';
 export type * from './ports/attempt-limiter';
 export type * from './ports/password-hasher';

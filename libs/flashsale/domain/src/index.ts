@@ -2,7 +2,7 @@ export * from './errors/flashsale-errors';
 export * from './sale/sale';
 export * from './sale/sale-item';
 export * from './checkout/basket';
-export * from './order/order-events';
+export * from './events/order-events';
 export * from './order/order';
 export * from './order/order-summary';
 export type * from './ports/sale-repository';

@@ -5,3 +5,4 @@ export * from './lib/ids';
 export * from './lib/redact-url';
 export * from './lib/resource';
 export * from './lib/result';
+export * from './lib/versioned-aggregate';

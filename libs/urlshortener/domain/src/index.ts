@@ -1,6 +1,6 @@
 export { Link } from './link/link';
 export type { LinkSnapshot, NewLink } from './link/link';
-export { linkErrors } from './link/link-errors';
+export { linkErrors } from './errors/link-errors';
 export { isReservedWord, RESERVED_WORDS } from './link/reserved-words';
 export { ALIAS_MAX_LENGTH, ALIAS_MIN_LENGTH, cryptoRandomBytes, GENERATED_CODE_LENGTH, ShortCode } from './link/short-code';
 export type { RandomBytes } from './link/short-code';

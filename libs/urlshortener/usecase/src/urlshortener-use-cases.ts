@@ -1,11 +1,11 @@
 import { systemClock, type Clock, type Resource } from '@mosaic/kit-core';
 import type { ClickCounter, LinkCache, LinkRepository, RandomBytes } from '@mosaic/urlshortener-domain';
-import { ClickBuffer } from './clicks/click-buffer';
-import type { ErrorReporter } from './error-reporter';
-import { CreateLink } from './links/create-link';
-import { DeleteLink } from './links/delete-link';
-import { InspectLink } from './links/inspect-link';
-import { ResolveLink } from './links/resolve-link';
+import { ClickBuffer } from './shared/click-buffer';
+import type { ErrorReporter } from './shared/error-reporter';
+import { CreateLink } from './create-link/create-link';
+import { DeleteLink } from './delete-link/delete-link';
+import { InspectLink } from './inspect-link/inspect-link';
+import { ResolveLink } from './resolve-link/resolve-link';
 
 /** The ports the use cases run on; `createUrlshortenerAdapters` builds them per backend. */
 export interface UrlshortenerPorts {

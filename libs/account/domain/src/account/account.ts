@@ -1,3 +1,4 @@
+import { VersionedAggregate } from '@mosaic/kit-core';
 import {
   balanceLimitExceeded,
   cardDisabled,
@@ -6,6 +7,7 @@ import {
   cardNotFound,
   insufficientFunds,
 } from '../errors/account-errors';
+import type { DomainEvent } from '../events/domain-event';
 import type { CreditKind, DebitKind, LedgerEntry, Posting } from '../ledger/ledger-entry';
 import { MAX_UNITS } from '../money/amount';
 import { currencyOf, type Currency } from '../money/currency';
@@ -43,25 +45,24 @@ export interface OpenAccountInput {
  * repository exactly which fields and child rows to write (dirty tracking) and which
  * version to check (optimistic concurrency).
  */
-export class Account {
+export class Account extends VersionedAggregate<DomainEvent> {
   private balanceUnits: bigint;
   private currentAddress: Address | null;
   private readonly cardsByNumber: Map<string, BankCard>;
   private pendingEntries: LedgerEntry[] = [];
   private loaded: AccountSnapshot | null;
-  private savedVersion: number;
 
   private constructor(
     readonly id: string,
-    readonly ownerId: string,
+    ownerId: string,
     readonly currency: Currency,
     readonly createdAt: Date,
     state: { balance: bigint; address: Address | null; cards: BankCard[]; version: number; loaded: AccountSnapshot | null },
   ) {
+    super({ version: state.version, ownerId });
     this.balanceUnits = state.balance;
     this.currentAddress = state.address;
     this.cardsByNumber = new Map(state.cards.map((card) => [card.number, card]));
-    this.savedVersion = state.version;
     this.loaded = state.loaded;
   }
 
@@ -96,19 +97,6 @@ export class Account {
   /** Copies, oldest first: cards change only through the account. */
   get cards(): readonly BankCardSnapshot[] {
     return [...this.cardsByNumber.values()].map((card) => card.snapshot()).sort(byAddedThenNumber);
-  }
-
-  /** The version this object was loaded at (0 when new); the store holds it until the next save. */
-  get version(): number {
-    return this.savedVersion;
-  }
-
-  get isNew(): boolean {
-    return this.loaded === null;
-  }
-
-  isOwnedBy(userId: string): boolean {
-    return this.ownerId === userId;
   }
 
   credit(amount: bigint, posting: Posting<CreditKind>): LedgerEntry {
@@ -183,7 +171,7 @@ export class Account {
       balance: this.balanceUnits,
       address: this.currentAddress?.toJSON() ?? null,
       cards: this.cards,
-      version: this.savedVersion,
+      version: this.version,
       createdAt: this.createdAt,
     };
   }
@@ -193,9 +181,8 @@ export class Account {
     return diffAccount(this.loaded, this.snapshot(), this.pendingEntries);
   }
 
-  /** Called by a repository once the changes are stored: they become the new baseline. */
-  markSaved(): void {
-    this.savedVersion += 1;
+  /** The stored changes become the new baseline. */
+  protected override afterSave(): void {
     this.pendingEntries = [];
     this.loaded = this.snapshot();
   }

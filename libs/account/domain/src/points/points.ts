@@ -1,3 +1,5 @@
+import { VersionedAggregate } from '@mosaic/kit-core';
+import type { DomainEvent } from '../events/domain-event';
 import { insufficientPoints, pointsLimitExceeded } from '../errors/account-errors';
 import { MAX_UNITS } from '../money/amount';
 
@@ -20,21 +22,20 @@ export interface PointsChanges {
  * The loyalty points aggregate: a separate root from Account, so buying points with
  * money is a change to two aggregates that only a unit of work makes atomic.
  */
-export class Points {
+export class Points extends VersionedAggregate<DomainEvent> {
   private balance: bigint;
   private loaded: PointsSnapshot | null;
-  private savedVersion: number;
 
   private constructor(
     readonly id: string,
-    readonly ownerId: string,
+    ownerId: string,
     readonly createdAt: Date,
     balance: bigint,
     version: number,
     loaded: PointsSnapshot | null,
   ) {
+    super({ version, ownerId });
     this.balance = balance;
-    this.savedVersion = version;
     this.loaded = loaded;
   }
 
@@ -50,18 +51,6 @@ export class Points {
     return this.balance;
   }
 
-  get version(): number {
-    return this.savedVersion;
-  }
-
-  get isNew(): boolean {
-    return this.loaded === null;
-  }
-
-  isOwnedBy(userId: string): boolean {
-    return this.ownerId === userId;
-  }
-
   addPoints(count: bigint): void {
     assertPositive(count);
     if (this.balance + count > MAX_UNITS) throw pointsLimitExceeded(this.id);
@@ -75,7 +64,7 @@ export class Points {
   }
 
   snapshot(): PointsSnapshot {
-    return { id: this.id, ownerId: this.ownerId, points: this.balance, version: this.savedVersion, createdAt: this.createdAt };
+    return { id: this.id, ownerId: this.ownerId, points: this.balance, version: this.version, createdAt: this.createdAt };
   }
 
   changes(): PointsChanges {
@@ -84,8 +73,7 @@ export class Points {
     return { isNew: false, expectedVersion: this.loaded.version, ...(changed ? { points: this.balance } : {}), isEmpty: !changed };
   }
 
-  markSaved(): void {
-    this.savedVersion += 1;
+  protected override afterSave(): void {
     this.loaded = this.snapshot();
   }
 }

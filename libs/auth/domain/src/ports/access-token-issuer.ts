@@ -1,4 +1,4 @@
-import type { User } from '../lib/user';
+import type { User } from '../user/user';
 
 export interface IssuedAccessToken {
   readonly token: string;

@@ -1,4 +1,4 @@
-import type { Email } from '../lib/email';
+import type { Email } from '../user/email';
 
 export type AttemptAction = 'login' | 'register';
 /** `pair`: one email from one address; `ip`: one address, whatever the email. */

@@ -1,4 +1,4 @@
-import type { FamilyRevocationReason, RefreshTokenFamily, RefreshTokenRecord, StoredRefreshToken } from '../lib/refresh-token';
+import type { FamilyRevocationReason, RefreshTokenFamily, RefreshTokenRecord, StoredRefreshToken } from '../session/refresh-token';
 
 /**
  * How a rotation ended: `rotated` when this call exchanged an active token (exactly one

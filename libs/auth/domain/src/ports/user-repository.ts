@@ -1,5 +1,5 @@
-import type { Email } from '../lib/email';
-import type { User } from '../lib/user';
+import type { Email } from '../user/email';
+import type { User } from '../user/user';
 
 export interface UserRepository {
   /** Adds an account; rejects with a 409 `email_taken` when the email is in use, atomically. */

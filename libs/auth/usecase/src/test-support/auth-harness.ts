@@ -11,7 +11,7 @@ import {
   type AttemptLimits,
 } from '@mosaic/auth-repository';
 import { ManualClock } from '@mosaic/kit-core';
-import { createAuthUseCases, type AuthOptions } from '../lib/auth-use-cases';
+import { createAuthUseCases, type AuthOptions } from '../auth-use-cases';
 
 export const ISSUER = 'https://auth.mosaic.test';
 export const AUDIENCE = 'mosaic';

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { api, describeError, session, signInHref, startPage, toast, type User } from '@mosaic/kit-ui/client';
+import { api, describeError, onAsync, session, signInHref, startPage, toast, type User } from '@mosaic/kit-ui/client';
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ChatConnection, newClientMessageId, type ConnectionState, type ServerFrame, type WireMessage } from './chat-connection';
@@ -192,17 +192,18 @@ function ChatApp({ me }: { me: User }) {
     connection.send({ action: 'typing', conversation: active.conversation });
   };
 
-  const act = (work: () => Promise<unknown>) => async (event: Event) => {
+  const act = (work: () => Promise<unknown>) => onAsync(async (event: Event) => {
     event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
+    // A form's submit or a button's click: only a form has fields to clear.
+    const form = event.currentTarget;
     try {
       await work();
-      form.reset();
+      if (form instanceof HTMLFormElement) form.reset();
       await refreshLists();
     } catch (error) {
       toast(describeError(error), 'bad');
     }
-  };
+  });
   const field = (event: Event, name: string) => ((event.currentTarget as HTMLFormElement).elements.namedItem(name) as HTMLInputElement).value.trim();
 
   const thread = active ? threads[active.conversation] : undefined;
@@ -240,7 +241,7 @@ function ChatApp({ me }: { me: User }) {
             </li>
           ))}
         </ul>
-        <form class="inline" id="ask-friend" onSubmit={(e) => void act(() => api('/api/v1/chat/friends', { body: { friendId: field(e, 'friendId') } }))(e)}>
+        <form class="inline" id="ask-friend" onSubmit={(e) => act(() => api('/api/v1/chat/friends', { body: { friendId: field(e, 'friendId') } }))(e)}>
           <input name="friendId" placeholder="Friend's id" aria-label="Friend's id" required />
           <button type="submit">Ask</button>
         </form>
@@ -255,11 +256,11 @@ function ChatApp({ me }: { me: User }) {
             </li>
           ))}
         </ul>
-        <form class="inline" id="create-channel" onSubmit={(e) => void act(() => api('/api/v1/chat/channels', { body: { name: field(e, 'name') } }))(e)}>
+        <form class="inline" id="create-channel" onSubmit={(e) => act(() => api('/api/v1/chat/channels', { body: { name: field(e, 'name') } }))(e)}>
           <input name="name" placeholder="New channel" aria-label="New channel name" required />
           <button type="submit">Create</button>
         </form>
-        <form class="inline" id="join-channel" onSubmit={(e) => void act(() => api(`/api/v1/chat/channels/${encodeURIComponent(field(e, 'channelId'))}/join`, { method: 'POST' }))(e)}>
+        <form class="inline" id="join-channel" onSubmit={(e) => act(() => api(`/api/v1/chat/channels/${encodeURIComponent(field(e, 'channelId'))}/join`, { method: 'POST' }))(e)}>
           <input name="channelId" placeholder="Channel id" aria-label="Channel id to join" required />
           <button type="submit">Join</button>
         </form>

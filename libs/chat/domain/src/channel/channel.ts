@@ -1,5 +1,6 @@
 import { invalidChannelName, notAMember } from '../errors/chat-errors';
-import { RecordsEvents } from '../events/chat-events';
+import { VersionedAggregate } from '@mosaic/kit-core';
+import type { ChatDomainEvent } from '../events/chat-events';
 
 export const MAX_CHANNEL_NAME_LENGTH = 80;
 
@@ -21,14 +22,13 @@ export interface ChannelSnapshot {
  * A channel: a name, an owner and members (the owner among them). The owner who leaves
  * hands the channel to the longest-standing member; the last member leaving ends it.
  */
-export class Channel extends RecordsEvents {
+export class Channel extends VersionedAggregate<ChatDomainEvent> {
   private readonly memberList: ChannelMember[];
-  private owner: string;
 
   private constructor(snapshot: ChannelSnapshot) {
-    super();
+    // Membership rows change one by one, not as a versioned whole: the version stays 0.
+    super({ version: 0, ownerId: snapshot.ownerId });
     this.memberList = [...snapshot.members];
-    this.owner = snapshot.ownerId;
     this.id = snapshot.id;
     this.name = snapshot.name;
     this.createdAt = snapshot.createdAt;
@@ -52,10 +52,6 @@ export class Channel extends RecordsEvents {
 
   static restore(snapshot: ChannelSnapshot): Channel {
     return new Channel(snapshot);
-  }
-
-  get ownerId(): string {
-    return this.owner;
   }
 
   get members(): readonly ChannelMember[] {
@@ -83,15 +79,15 @@ export class Channel extends RecordsEvents {
     if (index < 0) throw notAMember();
     this.memberList.splice(index, 1);
     let newOwnerId: string | null = null;
-    if (this.owner === userId && this.memberList.length > 0) {
-      this.owner = (this.memberList[0] as ChannelMember).userId;
-      newOwnerId = this.owner;
+    if (this.isOwnedBy(userId) && this.memberList.length > 0) {
+      newOwnerId = (this.memberList[0] as ChannelMember).userId;
+      this.changeOwner(newOwnerId);
     }
     this.record({ type: 'channel.left', channelId: this.id, userId, newOwnerId, at: now });
   }
 
   snapshot(): ChannelSnapshot {
-    return { id: this.id, name: this.name, ownerId: this.owner, createdAt: this.createdAt, members: [...this.memberList] };
+    return { id: this.id, name: this.name, ownerId: this.ownerId, createdAt: this.createdAt, members: [...this.memberList] };
   }
 }
 

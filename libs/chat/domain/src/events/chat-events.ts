@@ -7,19 +7,3 @@ export type ChatDomainEvent =
   | { readonly type: 'channel.joined'; readonly channelId: string; readonly userId: string; readonly at: Date }
   | { readonly type: 'channel.left'; readonly channelId: string; readonly userId: string; readonly newOwnerId: string | null; readonly at: Date }
   | { readonly type: 'message.sent'; readonly messageId: string; readonly conversation: string; readonly senderId: string; readonly at: Date };
-
-/** Aggregates keep what happened to them until the use case takes it. */
-export abstract class RecordsEvents {
-  private recorded: ChatDomainEvent[] = [];
-
-  protected record(event: ChatDomainEvent): void {
-    this.recorded.push(event);
-  }
-
-  /** The events since the last call, oldest first. */
-  pullEvents(): ChatDomainEvent[] {
-    const events = this.recorded;
-    this.recorded = [];
-    return events;
-  }
-}

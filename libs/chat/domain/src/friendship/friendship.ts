@@ -1,21 +1,23 @@
 import { cannotBefriendSelf, friendNotFound } from '../errors/chat-errors';
-import { RecordsEvents } from '../events/chat-events';
+import { VersionedAggregate } from '@mosaic/kit-core';
+import type { ChatDomainEvent } from '../events/chat-events';
 
 export type FriendshipStatus = 'none' | 'asked' | 'pending' | 'friends';
 
 /**
  * What two users are to each other, from the asks each has made: friends once each
  * has asked the other. The status is from `viewer`'s side: `asked` = the viewer asked
- * and waits, `pending` = the other asked and waits for the viewer.
+ * and waits, `pending` = the other asked and waits for the viewer. Stored as the two
+ * asks, not as a versioned row, and owned by neither: its version stays 0.
  */
-export class Friendship extends RecordsEvents {
+export class Friendship extends VersionedAggregate<ChatDomainEvent, null> {
   private constructor(
     readonly viewer: string,
     readonly other: string,
     private viewerAsked: boolean,
     private otherAsked: boolean,
   ) {
-    super();
+    super({ version: 0, ownerId: null });
   }
 
   static between(viewer: string, other: string, asks: { viewerAsked: boolean; otherAsked: boolean }): Friendship {

@@ -1,5 +1,6 @@
 import { emptyMessage, invalidClientMessageId, messageTooLarge } from '../errors/chat-errors';
-import { RecordsEvents } from '../events/chat-events';
+import { VersionedAggregate } from '@mosaic/kit-core';
+import type { ChatDomainEvent } from '../events/chat-events';
 
 /** The largest message text, in bytes of UTF-8. */
 export const MAX_MESSAGE_BYTES = 4096;
@@ -28,10 +29,10 @@ export interface NewMessage {
   readonly sentAt: Date;
 }
 
-/** A message being composed: its text and client id checked, its sending recorded. */
-export class OutgoingMessage extends RecordsEvents {
+/** A message being composed: its text and client id checked, its sending recorded; its sender owns it. */
+export class OutgoingMessage extends VersionedAggregate<ChatDomainEvent> {
   private constructor(readonly draft: NewMessage) {
-    super();
+    super({ version: 0, ownerId: draft.senderId });
   }
 
   static compose(input: { id: string; conversation: string; senderId: string; text: string; clientMessageId?: string | null; now: Date }): OutgoingMessage {

@@ -1,4 +1,4 @@
-import type { OrderEvent } from './order-events';
+import type { OrderEvent } from '../events/order-events';
 import type { OrderStatus } from './order';
 
 /** The `order_summary` read model: one row per order, as of `version`. */

@@ -1,5 +1,6 @@
+import { VersionedAggregate } from '@mosaic/kit-core';
 import { invalidOrderTransition } from '../errors/flashsale-errors';
-import type { OrderEvent, OrderEventType } from './order-events';
+import type { OrderEvent, OrderEventType } from '../events/order-events';
 
 export type OrderStatus = 'created' | 'paid' | 'shipped' | 'cancelled';
 
@@ -29,12 +30,10 @@ export const ORDER_ACTIONS = Object.keys(ALLOWED) as OrderAction[];
 /**
  * An order of the items one purchase bought. Its state is nothing but its events:
  * `replay` folds them, and every change records a new event (in `pending`) with the
- * next version, for the caller to append to the stream.
+ * next version, for the caller to append to the stream. The buyer owns it.
  * State machine: created → paid → shipped; created | paid → cancelled.
  */
-export class Order {
-  private readonly recorded: OrderEvent[] = [];
-
+export class Order extends VersionedAggregate<OrderEvent> {
   private constructor(
     readonly id: string,
     readonly userId: string,
@@ -42,12 +41,14 @@ export class Order {
     readonly code: string,
     readonly items: readonly string[],
     private state: OrderStatus,
-    private currentVersion: number,
-  ) {}
+    replayedVersion: number,
+  ) {
+    super({ version: replayedVersion, ownerId: userId });
+  }
 
   static place(placement: OrderPlacement, stamp: EventStamp): Order {
     const order = new Order(placement.orderId, placement.userId, placement.saleId, placement.code, [...placement.items], 'created', 0);
-    order.record('order.created', stamp, { userId: placement.userId, saleId: placement.saleId, code: placement.code, items: [...placement.items] });
+    order.recordStep('order.created', stamp, { userId: placement.userId, saleId: placement.saleId, code: placement.code, items: [...placement.items] });
     return order;
   }
 
@@ -57,27 +58,32 @@ export class Order {
     if (!first) return undefined;
     if (first.type !== 'order.created' || first.version !== 1) throw new Error(`order ${first.aggregateId}: stream does not start with order.created v1`);
     const data = first.data as { userId: string; saleId: string; code: string; items: string[] };
-    const order = new Order(first.aggregateId, data.userId, data.saleId, data.code, data.items, 'created', 1);
+    let state: OrderStatus = 'created';
+    let version = 1;
     for (const event of rest) {
-      if (event.version !== order.currentVersion + 1) throw new Error(`order ${order.id}: version ${event.version} follows ${order.currentVersion}`);
-      order.state = statusAfter(event.type);
-      order.currentVersion = event.version;
+      if (event.version !== version + 1) throw new Error(`order ${first.aggregateId}: version ${event.version} follows ${version}`);
+      state = statusAfter(event.type);
+      version = event.version;
     }
-    return order;
+    return new Order(first.aggregateId, data.userId, data.saleId, data.code, data.items, state, version);
   }
 
   get status(): OrderStatus {
     return this.state;
   }
 
-  /** The version of the last event, recorded ones included. */
-  get version(): number {
-    return this.currentVersion;
+  /** The version of the last event, recorded ones included: each event is a version. */
+  override get version(): number {
+    return super.version + this.pendingEvents.length;
   }
 
-  /** Events recorded since it was placed or replayed, oldest first. */
+  protected override versionAfterSave(): number {
+    return this.version;
+  }
+
+  /** Events recorded since it was placed or replayed, oldest first (the stream's next entries). */
   get pending(): readonly OrderEvent[] {
-    return this.recorded;
+    return this.pendingEvents;
   }
 
   can(action: OrderAction): boolean {
@@ -89,17 +95,16 @@ export class Order {
     if (!rule.from.includes(this.state)) throw invalidOrderTransition(this.id, this.state, rule.past);
     const from = this.state;
     this.state = rule.to;
-    this.record(rule.type, stamp, { from, to: rule.to });
+    this.recordStep(rule.type, stamp, { from, to: rule.to });
   }
 
-  private record(type: OrderEventType, stamp: EventStamp, data: OrderEvent['data']): void {
-    this.currentVersion++;
-    this.recorded.push({
+  private recordStep(type: OrderEventType, stamp: EventStamp, data: OrderEvent['data']): void {
+    this.record({
       id: stamp.eventId,
       type,
       aggregateType: 'order',
       aggregateId: this.id,
-      version: this.currentVersion,
+      version: this.version + 1,
       occurredAt: stamp.at,
       recipients: [this.userId],
       data,

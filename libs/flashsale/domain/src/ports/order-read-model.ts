@@ -1,4 +1,4 @@
-import type { OrderEvent } from '../order/order-events';
+import type { OrderEvent } from '../events/order-events';
 import type { OrderSummary } from '../order/order-summary';
 
 /** Reads of the order center: the `order_summary` read model and the event streams. */

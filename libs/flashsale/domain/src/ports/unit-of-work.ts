@@ -1,5 +1,5 @@
 import type { Basket, PurchaseResult } from '../checkout/basket';
-import type { OrderEvent } from '../order/order-events';
+import type { OrderEvent } from '../events/order-events';
 
 /** The writes of one transaction on the store of record. */
 export interface FlashsaleTransaction {

@@ -11,6 +11,7 @@ export type { ErrorDetail } from './api-error';
 export { describeError, fieldOf } from './error-messages';
 export { signInHref, signInPath } from './header';
 export { safeNextPath } from './next-path';
+export { onAsync } from './on-async';
 export { session, SessionClient } from './session';
 export type { User } from './session';
 export { toast } from './toast';

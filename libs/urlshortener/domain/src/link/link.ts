@@ -1,4 +1,5 @@
-import { linkErrors } from './link-errors';
+import { VersionedAggregate } from '@mosaic/kit-core';
+import { linkErrors } from '../errors/link-errors';
 import { ShortCode } from './short-code';
 import { TargetUrl } from './target-url';
 
@@ -23,19 +24,21 @@ export interface NewLink {
 /**
  * The aggregate: a code that redirects to a target until it expires or its owner
  * deletes it. Immutable; a link never changes where it points, which is what lets
- * caches hold it without invalidation and lets permanent links answer 301.
+ * caches hold it without invalidation and lets permanent links answer 301. Being
+ * written once and never changed, it stays at version 0 and records no events.
  */
-export class Link {
+export class Link extends VersionedAggregate<never, string | null> {
   /** Expiry as epoch ms (Infinity for never), so the redirect compares numbers. */
   private readonly expiresAtMs: number;
 
   private constructor(
     readonly code: ShortCode,
     readonly target: TargetUrl,
-    readonly ownerId: string | null,
+    ownerId: string | null,
     readonly createdAt: Date,
     readonly expiresAt: Date | null,
   ) {
+    super({ version: 0, ownerId });
     this.expiresAtMs = expiresAt === null ? Infinity : expiresAt.getTime();
   }
 
@@ -75,7 +78,7 @@ export class Link {
   /** Only the owner may delete a link; an anonymous link has no owner and stays. */
   assertDeletableBy(principalId: string): void {
     if (this.ownerId === null) throw linkErrors.anonymousLink();
-    if (this.ownerId !== principalId) throw linkErrors.notOwner();
+    if (!this.isOwnedBy(principalId)) throw linkErrors.notOwner();
   }
 
   toSnapshot(): LinkSnapshot {

@@ -1,4 +1,4 @@
-import { linkErrors } from './link-errors';
+import { linkErrors } from '../errors/link-errors';
 import { isReservedWord } from './reserved-words';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

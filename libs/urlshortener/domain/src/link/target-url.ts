@@ -1,4 +1,4 @@
-import { linkErrors } from './link-errors';
+import { linkErrors } from '../errors/link-errors';
 
 export const MAX_URL_LENGTH = 2048;
 

@@ -1,11 +1,11 @@
 import { ManualClock } from '@mosaic/kit-core';
 import type { ClickCounter, InsertOutcome, Link, LinkCache, LinkRepository, RandomBytes } from '@mosaic/urlshortener-domain';
 import { MemoryClickCounter, MemoryLinkCache, MemoryLinkRepository } from '@mosaic/urlshortener-repository';
-import { ClickBuffer } from '../clicks/click-buffer';
-import { CreateLink, type CreateLinkInput } from '../links/create-link';
-import { DeleteLink } from '../links/delete-link';
-import { InspectLink } from '../links/inspect-link';
-import { ResolveLink } from '../links/resolve-link';
+import { ClickBuffer } from '../shared/click-buffer';
+import { CreateLink, type CreateLinkInput } from '../create-link/create-link';
+import { DeleteLink } from '../delete-link/delete-link';
+import { InspectLink } from '../inspect-link/inspect-link';
+import { ResolveLink } from '../resolve-link/resolve-link';
 
 export const PUBLIC_URL = 'https://sho.rt';
 export const START = Date.UTC(2026, 0, 1);

@@ -1,3 +1,4 @@
+import { onAsync } from '@mosaic/kit-ui/client';
 import type { ComponentChildren } from 'preact';
 import { formValues } from './format';
 import type { Submission } from './use-submission';
@@ -20,14 +21,14 @@ export function ActionForm<T>({ id, title, submitId, label, busyLabel, submissio
     <form
       class="card"
       id={id}
-      onSubmit={async (event) => {
+      onSubmit={onAsync(async (event) => {
         event.preventDefault();
         const form = event.currentTarget;
         const result = await submission.submit(formValues(form));
         if (result === undefined) return;
         form.reset();
         onDone(result);
-      }}
+      })}
     >
       <h3>{title}</h3>
       {children}

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, describeError, session, signInHref, startPage, type User } from '@mosaic/kit-ui/client';
+import { api, describeError, onAsync, session, signInHref, startPage, type User } from '@mosaic/kit-ui/client';
 import { CandleChart, type Bar } from './candle-chart';
 import { Feed, type FeedMessage } from './feed';
 import './exchange-page.css';
@@ -248,7 +248,7 @@ function OrderForm(props: { product: Product | undefined; onError: (message: str
   };
 
   return (
-    <form id="order-form" class="order-form" onSubmit={submit}>
+    <form id="order-form" class="order-form" onSubmit={onAsync(submit)}>
       <div class="segmented" role="group" aria-label="Side">
         <button type="button" id="side-buy" aria-pressed={side === 'buy'} onClick={() => setSide('buy')}>Buy</button>
         <button type="button" id="side-sell" aria-pressed={side === 'sell'} onClick={() => setSide('sell')}>Sell</button>

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, describeError, fieldOf, safeNextPath, session, startPage, type User } from '../../client/index';
+import { ApiError, describeError, fieldOf, onAsync, safeNextPath, session, startPage, type User } from '../../client/index';
 import './sign-in-page.css';
 
 type Mode = 'signin' | 'signup';
@@ -85,7 +85,7 @@ function SignIn() {
       </div>
       <h1>{mode === 'signup' ? 'Create your Mosaic account' : 'Sign in to Mosaic'}</h1>
       <p class="muted">One account for every product: links, accounts, chat, exchange and flash sales.</p>
-      <form id="auth-form" onSubmit={submit} noValidate>
+      <form id="auth-form" onSubmit={onAsync(submit)} noValidate>
         {field('email', 'Email', { type: 'email', autocomplete: 'email', inputmode: 'email', required: true })}
         {mode === 'signup' && field('name', 'Name (optional)', { autocomplete: 'name', maxlength: '100' })}
         {field('password', 'Password', {

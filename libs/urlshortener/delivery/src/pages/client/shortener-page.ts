@@ -1,4 +1,4 @@
-import { startPage } from '@mosaic/kit-ui/client';
+import { onAsync, startPage } from '@mosaic/kit-ui/client';
 import './shortener-page.css';
 
 /**
@@ -125,7 +125,7 @@ function renderRecent(): void {
   recentSection.hidden = items.length === 0;
 }
 
-form.addEventListener('submit', async (event) => {
+form.addEventListener('submit', onAsync(async (event: SubmitEvent) => {
   event.preventDefault();
   errorBox.textContent = '';
   const url = urlInput.value.trim();
@@ -159,7 +159,7 @@ form.addEventListener('submit', async (event) => {
   } finally {
     submit.disabled = false;
   }
-});
+}));
 
 copyButton.addEventListener('click', () => void copy(shortLink.textContent ?? '', copyButton));
 byId('clear').addEventListener('click', () => {

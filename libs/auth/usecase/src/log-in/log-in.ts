@@ -9,9 +9,9 @@ import {
   type UserProfile,
   type UserRepository,
 } from '@mosaic/auth-domain';
-import { admitAttempt, type Pause } from './admit-attempt';
+import { admitAttempt, type Pause } from '../shared/admit-attempt';
 import type { Clock } from '@mosaic/kit-core';
-import type { SessionIssuer, SessionTokens } from './session-tokens';
+import type { SessionIssuer, SessionTokens } from '../shared/session-tokens';
 
 export interface LogInInput {
   email: string;

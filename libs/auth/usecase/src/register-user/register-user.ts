@@ -13,7 +13,7 @@ import {
   type UserProfile,
   type UserRepository,
 } from '@mosaic/auth-domain';
-import { admitAttempt, type Pause } from './admit-attempt';
+import { admitAttempt, type Pause } from '../shared/admit-attempt';
 import type { Clock, IdGenerator } from '@mosaic/kit-core';
 
 export interface RegisterUserInput {

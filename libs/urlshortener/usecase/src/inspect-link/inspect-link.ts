@@ -1,6 +1,6 @@
 import { linkErrors, ShortCode, type ClickCounter, type Link, type LinkRepository } from '@mosaic/urlshortener-domain';
-import type { ClickBuffer } from '../clicks/click-buffer';
-import type { ErrorReporter } from '../error-reporter';
+import type { ClickBuffer } from '../shared/click-buffer';
+import type { ErrorReporter } from '../shared/error-reporter';
 
 export interface InspectLinkDeps {
   links: LinkRepository;

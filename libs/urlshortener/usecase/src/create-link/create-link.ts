@@ -12,7 +12,7 @@ import {
   type NewLink,
   type RandomBytes,
 } from '@mosaic/urlshortener-domain';
-import type { ErrorReporter } from '../error-reporter';
+import type { ErrorReporter } from '../shared/error-reporter';
 
 export interface CreateLinkInput {
   url: unknown;

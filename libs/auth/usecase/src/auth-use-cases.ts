@@ -12,17 +12,17 @@ import {
   type UserRepository,
 } from '@mosaic/auth-domain';
 import { SnowflakeIds, systemClock, type Clock, type IdGenerator } from '@mosaic/kit-core';
-import type { Pause } from './admit-attempt';
-import { ChangePassword } from './change-password';
-import { BootstrapAdmins, ChangeRole } from './change-role';
-import { GetCurrentUser } from './get-current-user';
-import { LogIn } from './log-in';
-import { LogOut } from './log-out';
-import { PurgeExpiredSessions } from './purge-expired-sessions';
-import { RefreshSession } from './refresh-session';
-import { RegisterUser } from './register-user';
-import { SessionIssuer } from './session-tokens';
-import { VerifyAccessToken } from './verify-access-token';
+import type { Pause } from './shared/admit-attempt';
+import { ChangePassword } from './change-password/change-password';
+import { BootstrapAdmins, ChangeRole } from './change-role/change-role';
+import { GetCurrentUser } from './get-current-user/get-current-user';
+import { LogIn } from './log-in/log-in';
+import { LogOut } from './log-out/log-out';
+import { PurgeExpiredSessions } from './purge-expired-sessions/purge-expired-sessions';
+import { RefreshSession } from './refresh-session/refresh-session';
+import { RegisterUser } from './register-user/register-user';
+import { SessionIssuer } from './shared/session-tokens';
+import { VerifyAccessToken } from './verify-access-token/verify-access-token';
 
 export const DEFAULT_ACCESS_TTL_SECONDS = 15 * 60;
 export const DEFAULT_REFRESH_TTL_SECONDS = 7 * 24 * 60 * 60;

@@ -11,7 +11,7 @@ import {
   type UserRepository,
 } from '@mosaic/auth-domain';
 import { conflict, forbidden, type Clock } from '@mosaic/kit-core';
-import { admitAttempt, type Pause } from './admit-attempt';
+import { admitAttempt, type Pause } from '../shared/admit-attempt';
 
 export interface ChangePasswordInput {
   /** From a verified access token, never from the request body. */

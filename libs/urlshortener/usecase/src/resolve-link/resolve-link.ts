@@ -1,7 +1,7 @@
 import type { Clock } from '@mosaic/kit-core';
 import { ShortCode, type CachedLink, type Link, type LinkCache, type LinkRepository } from '@mosaic/urlshortener-domain';
-import type { ClickBuffer } from '../clicks/click-buffer';
-import type { ErrorReporter } from '../error-reporter';
+import type { ClickBuffer } from '../shared/click-buffer';
+import type { ErrorReporter } from '../shared/error-reporter';
 
 export interface ResolveLinkDeps {
   links: LinkRepository;

@@ -1,6 +1,6 @@
 import type { Resource } from '@mosaic/kit-core';
 import type { ClickCounter } from '@mosaic/urlshortener-domain';
-import type { ErrorReporter } from '../error-reporter';
+import type { ErrorReporter } from './error-reporter';
 
 export interface ClickBufferOptions {
   onError: ErrorReporter;

@@ -12,7 +12,7 @@ import {
   type UserRepository,
 } from '@mosaic/auth-domain';
 import type { AppError, Clock } from '@mosaic/kit-core';
-import type { SessionIssuer, SessionTokens } from './session-tokens';
+import type { SessionIssuer, SessionTokens } from '../shared/session-tokens';
 
 export interface RefreshSessionInput {
   refreshToken: string;
