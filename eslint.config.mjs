@@ -17,8 +17,9 @@ export default [
   },
   {
     // Type-aware: a promise nobody awaits loses its rejection (an unhandled rejection
-    // kills the process) and its ordering. The one root tsconfig covers every file; the
-    // layer-rule fixtures are linted from text of files that do not exist, so no types.
+    // kills the process) and its ordering. Each project has its own tsconfig.json, so a
+    // project's lint builds a program of that project and what it imports, not the whole
+    // workspace; the layer-rule fixtures are linted from text of files that do not exist, so no types.
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['tools/lint/fixtures/**'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
