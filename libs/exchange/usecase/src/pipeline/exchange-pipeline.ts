@@ -28,6 +28,8 @@ export interface ExchangePipelineOptions {
   onError?: (error: unknown) => void;
   /** A hot standby on a shared journal: projections follow the leader until `promote`. */
   standby?: boolean;
+  /** False: `history` is only read here; another process (the projector) writes it from the journal. Default true. */
+  writeHistory?: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export class ExchangePipeline implements Resource {
     private readonly onError: (error: unknown) => void,
     private readonly products: Map<string, Product>,
     private readonly scales: Map<string, number>,
+    private readonly writeHistory: boolean,
   ) {}
 
   static async open(options: ExchangePipelineOptions): Promise<ExchangePipeline> {
@@ -66,6 +69,7 @@ export class ExchangePipeline implements Resource {
       onError,
       projections.products,
       projections.scales,
+      options.writeHistory !== false,
     );
     const historySeq = await options.history.lastSeq();
     const store = options.snapshots;
@@ -173,7 +177,7 @@ export class ExchangePipeline implements Resource {
     this.learnProducts(result);
     const trades = this.marketData.apply(result);
     const change = this.projection.project(result);
-    if (change !== undefined && change.seq > historySeq) this.writer.push(change);
+    if (change !== undefined && change.seq > historySeq && this.writeHistory) this.writer.push(change);
     if (!live || this.listeners.size === 0 || !result.accepted) return;
     const messages: FeedMessage[] = [];
     for (const trade of trades) messages.push({ channel: 'match', productId: trade.productId, trade });
