@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTestRedisNamespace, describeWithBackend, startAppProcess, uniqueName, type AppProcess, type TestRedisNamespace } from '@mosaic/kit-testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { allPages } from './test-support/all-pages';
 import { ExchangeClient, type ApiResponse } from './test-support/exchange-client';
 import { units } from './test-support/units';
 
@@ -36,17 +37,6 @@ async function stateView(url: string, users: ExchangeClient[]) {
   view.book = (await new ExchangeClient(url).call('GET', '/api/products/BTC-USDT/book?level=2')).body;
   view.trades = (await new ExchangeClient(url).call('GET', '/api/products/BTC-USDT/trades?limit=500')).body;
   return view;
-}
-
-async function allPages(client: ExchangeClient, path: string): Promise<{ id: string; clientOid: string }[]> {
-  const rows: { id: string; clientOid: string }[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page: ApiResponse<{ id: string; clientOid: string }[]> = await client.call('GET', `${path}&limit=100${after ? `&after=${after}` : ''}`);
-    rows.push(...page.body);
-    after = page.headers.get('gbe-after');
-    if (page.body.length < 100) return rows;
-  }
 }
 
 describeWithBackend('redis', 'the exchange on Kafka', (redis) => {

@@ -1,5 +1,5 @@
 import { type Clock, type Resource } from '@mosaic/kit-core';
-import { Product, type CommandJournal, type CommandResult, type EngineSnapshot, type ExchangeCommand, type OrderHistoryStore, type ProductSpec, type SnapshotStore } from '@mosaic/exchange-domain';
+import { Product, type CommandJournal, type CommandResult, type EngineSnapshot, type ExchangeCommand, type OrderHistoryStore, type OrderRow, type ProductSpec, type SnapshotStore } from '@mosaic/exchange-domain';
 import { canonicalDecimal, formatUnits } from '../edge/decimals';
 import { ExchangeService, type ExchangeQueries, type Submission } from '../lib/exchange-service';
 import { DEFAULT_MARKETS } from '../markets/default-markets';
@@ -8,6 +8,9 @@ import { HistoryWriter } from '../projections/history-writer';
 import { MarketData } from '../projections/market-data';
 import type { FeedListener, FeedMessage, FundsView, LevelChange } from './feed-messages';
 import { captureProjections, restoreProjections, type Projections } from './projection-snapshot';
+
+/** How many order rows an instance that does not write the history keeps for its own answers. */
+const RECENT_ORDERS = 10_000;
 
 export interface ExchangePipelineOptions {
   journal: CommandJournal;
@@ -45,6 +48,12 @@ export class ExchangePipeline implements Resource {
   private readonly listeners = new Set<FeedListener>();
   private service!: ExchangeService;
   private markets: readonly ProductSpec[] = DEFAULT_MARKETS;
+  /**
+   * When another process writes the history: the rows of the orders this instance
+   * changed last (at most RECENT_ORDERS), so the answer to a place or cancel never
+   * waits for that process.
+   */
+  private readonly recentOrders = new Map<number, OrderRow>();
 
   private constructor(
     private readonly history: OrderHistoryStore,
@@ -134,6 +143,11 @@ export class ExchangePipeline implements Resource {
     return this.service.submit(command);
   }
 
+  /** An order's row as of the last change this instance applied, else as the history store holds it. */
+  async order(orderId: number): Promise<OrderRow | undefined> {
+    return this.recentOrders.get(orderId) ?? (await this.readHistory()).order(orderId);
+  }
+
   /** The history store, once every acknowledged change has reached it. */
   async readHistory(): Promise<OrderHistoryStore> {
     await this.writer.caughtUp();
@@ -163,6 +177,18 @@ export class ExchangePipeline implements Resource {
     await this.writer.caughtUp().catch(() => undefined);
   }
 
+  private keepRecent(orders: readonly OrderRow[]): void {
+    for (const order of orders) {
+      // Re-inserted so the map's order stays oldest change first.
+      this.recentOrders.delete(order.id);
+      this.recentOrders.set(order.id, order);
+    }
+    for (const [id] of this.recentOrders) {
+      if (this.recentOrders.size <= RECENT_ORDERS) break;
+      this.recentOrders.delete(id);
+    }
+  }
+
   /** Products and currency scales, from the engine's own product events. */
   private learnProducts(result: CommandResult): void {
     for (const event of result.events) {
@@ -177,7 +203,10 @@ export class ExchangePipeline implements Resource {
     this.learnProducts(result);
     const trades = this.marketData.apply(result);
     const change = this.projection.project(result);
-    if (change !== undefined && change.seq > historySeq && this.writeHistory) this.writer.push(change);
+    if (change !== undefined && change.seq > historySeq) {
+      if (this.writeHistory) this.writer.push(change);
+      else this.keepRecent(change.orders);
+    }
     if (!live || this.listeners.size === 0 || !result.accepted) return;
     const messages: FeedMessage[] = [];
     for (const trade of trades) messages.push({ channel: 'match', productId: trade.productId, trade });
