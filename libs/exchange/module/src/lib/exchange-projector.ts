@@ -27,7 +27,13 @@ export async function createExchangeProjector(context: AppContext) {
   const journal = await KafkaCommandJournal.follow({ brokers: parseBrokers(brokers), topic: config.EXCHANGE_KAFKA_TOPIC, clientId: 'exchange-projector' });
   let pipeline: ExchangePipeline;
   try {
-    pipeline = await ExchangePipeline.open({ journal, history, standby: true, onError: (error) => logger.error({ err: error }, 'exchange projector background failure') });
+    pipeline = await ExchangePipeline.open({
+      journal,
+      history,
+      standby: true,
+      haltHistoryOnFailure: true,
+      onError: (error) => logger.error({ err: error }, 'exchange projector background failure'),
+    });
   } catch (error) {
     await journal.close();
     throw error;
@@ -37,6 +43,17 @@ export async function createExchangeProjector(context: AppContext) {
     pipeline,
     /** How far the projector got: the journal record last applied and the history store's watermark. */
     status: async () => ({ lastSeq: pipeline.queries.lastSeq, historySeq: await (await pipeline.readHistory()).lastSeq() }),
-    resources: [journal, pipeline] as Resource[],
+    resources: [journal, pipeline, historyWriting(pipeline)] as Resource[],
+  };
+}
+
+/** Not ready once MySQL refused a batch: the projector has stopped writing, and a restart resumes from the store's watermark. */
+function historyWriting(pipeline: ExchangePipeline): Resource {
+  return {
+    name: 'exchange-history-writer',
+    check: async () => {
+      await pipeline.readHistory();
+    },
+    close: async () => undefined,
   };
 }

@@ -33,6 +33,8 @@ export interface ExchangePipelineOptions {
   standby?: boolean;
   /** False: `history` is only read here; another process (the projector) writes it from the journal. Default true. */
   writeHistory?: boolean;
+  /** True: a history batch the store refuses stops the history writing until a restart (see `HistoryWriter`); for the projector. */
+  haltHistoryOnFailure?: boolean;
 }
 
 /**
@@ -69,7 +71,7 @@ export class ExchangePipeline implements Resource {
   static async open(options: ExchangePipelineOptions): Promise<ExchangePipeline> {
     const onError = options.onError ?? (() => undefined);
     const { start, projections } = await startingPoint(options, onError);
-    const writer = new HistoryWriter(options.history, onError);
+    const writer = new HistoryWriter(options.history, onError, options.haltHistoryOnFailure === true);
     const pipeline: ExchangePipeline = new ExchangePipeline(
       options.history,
       projections.marketData,
