@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTestRedisNamespace, describeWithBackend, startAppProcess, uniqueName, type AppProcess, type TestRedisNamespace } from '@mosaic/kit-testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { allPages } from './test-support/all-pages';
 import { ExchangeClient, type ApiResponse } from './test-support/exchange-client';
 import { units } from './test-support/units';
 
@@ -38,20 +39,11 @@ async function stateView(url: string, users: ExchangeClient[]) {
   return view;
 }
 
-async function allPages(client: ExchangeClient, path: string): Promise<{ id: string; clientOid: string }[]> {
-  const rows: { id: string; clientOid: string }[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page: ApiResponse<{ id: string; clientOid: string }[]> = await client.call('GET', `${path}&limit=100${after ? `&after=${after}` : ''}`);
-    rows.push(...page.body);
-    after = page.headers.get('gbe-after');
-    if (page.body.length < 100) return rows;
-  }
-}
-
 describeWithBackend('redis', 'the exchange on Kafka', (redis) => {
   describeWithBackend('kafka', 'leader failover', (kafka) => {
     let env: Record<string, string>;
+    /** The snapshot directory every instance shares: only the leader saves there, and any instance starts from it. */
+    let snapshots: string;
     let space: TestRedisNamespace;
     const dirs: string[] = [];
     const instances: Instance[] = [];
@@ -87,6 +79,8 @@ describeWithBackend('redis', 'the exchange on Kafka', (redis) => {
 
     beforeAll(async () => {
       space = createTestRedisNamespace(redis.url(), 'exchange-failover');
+      snapshots = await mkdtemp(join(tmpdir(), 'exchange-failover-snapshots-'));
+      dirs.push(snapshots);
       const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
       env = {
         AUTH_PRIVATE_KEY: key,
@@ -94,6 +88,8 @@ describeWithBackend('redis', 'the exchange on Kafka', (redis) => {
         EXCHANGE_TEST_DEPOSITS: 'true',
         EXCHANGE_KAFKA_TOPIC: uniqueName('exchange-failover'),
         EXCHANGE_LEASE_TTL_MS: '1000',
+        EXCHANGE_SNAPSHOT_DIR: snapshots,
+        EXCHANGE_SNAPSHOT_EVERY: '20',
         KAFKA_BROKERS: kafka.url(),
         REDIS_URL: redis.url(),
         MYSQL_URL: '',
@@ -147,8 +143,11 @@ describeWithBackend('redis', 'the exchange on Kafka', (redis) => {
       const retried = await submit(users[early.user], '/api/orders', { productId: 'BTC-USDT', side: 'buy', type: 'limit', price: 1, size: '0.01', clientOid: early.clientOid });
       expect(retried.res.body.id).toBe(early.id);
 
-      // A fresh instance starts from the Kafka journal as a standby and reaches the same state.
+      // A fresh instance starts from the leader's latest shared snapshot plus the Kafka tail, as a standby, and reaches the same state.
       const late = await start();
+      const ready = late.app.output.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; snapshotSeq?: number }).find((entry) => entry.msg === 'exchange ready');
+      console.log(`[failover] the instance started late began at snapshot ${ready?.snapshotSeq}`);
+      expect(ready?.snapshotSeq).toBeGreaterThan(0);
       const survivor = live().find((instance) => instance !== late)!;
       let views = [await stateView(survivor.url, users), await stateView(late.url, users)];
       for (let wait = 0; wait < 100 && JSON.stringify(views[0]) !== JSON.stringify(views[1]); wait++) {

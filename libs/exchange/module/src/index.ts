@@ -1,2 +1,3 @@
 export * from './lib/exchange-settings';
 export * from './lib/exchange-module';
+export * from './lib/exchange-projector';

@@ -23,8 +23,10 @@ export type ExchangeModule = Awaited<ReturnType<typeof createExchangeModule>>;
 
 /**
  * The exchange on the process's backends: the journal in files under
- * EXCHANGE_DATA_DIR (default `<DATA_DIR>/exchange`; one writer); order history in MySQL when configured
- * (migrated here, caught up from the journal at start), else in memory rebuilt
+ * EXCHANGE_DATA_DIR (default `<DATA_DIR>/exchange`; one writer) or on Kafka; snapshots under
+ * EXCHANGE_SNAPSHOT_DIR (shared by the instances on Kafka; only the leader saves them); order
+ * history in MySQL when configured (migrated here, caught up from the journal at start, unless
+ * EXCHANGE_HISTORY_WRITER=projector leaves the writing to the projector), else in memory rebuilt
  * from the journal. Mount `router` at `/api`, call `attach` with the listening server for
  * `/ws`, and close `resources` on shutdown (the pipeline drains, then the journal closes).
  */
@@ -41,15 +43,18 @@ export async function createExchangeModule(context: AppContext, options: Exchang
   const mysql = context.backends.mysql;
   if (mysql !== undefined) await migrateExchangeSchema(mysql);
   const history: OrderHistoryStore = mysql === undefined ? new MemoryOrderHistory() : new MysqlOrderHistory(mysql);
+  // The projector writes MySQL history from the journal when configured so; a memory history is this process's own.
+  const writeHistory = mysql === undefined || settings.historyWriter === 'instance';
   let pipeline: ExchangePipeline;
   try {
     pipeline = await ExchangePipeline.open({
       journal,
       history,
-      snapshots: new FileSnapshotStore({ dir: join(settings.dataDir, 'snapshots'), onCorrupt: (path, error) => logger.warn({ err: error, path }, 'exchange snapshot unreadable; trying an older one') }),
+      snapshots: new FileSnapshotStore({ dir: settings.snapshotDir, onCorrupt: (path, error) => logger.warn({ err: error, path }, 'exchange snapshot unreadable; trying an older one') }),
       snapshotEvery: settings.snapshotEvery,
       snapshotEveryMs: settings.snapshotEveryMs,
       standby: distributed !== undefined,
+      writeHistory,
       onError: (error) => logger.error({ err: error }, 'exchange background failure'),
     });
   } catch (error) {
@@ -58,7 +63,7 @@ export async function createExchangeModule(context: AppContext, options: Exchang
   }
   distributed?.campaign(pipeline);
   const useCases = createExchangeUseCases(pipeline, { selfServiceTransfers: settings.selfServiceTransfers });
-  logger.info({ lastSeq: pipeline.queries.lastSeq, journal: distributed === undefined ? 'file' : 'kafka', ...pipeline.recovery, history: mysql === undefined ? 'memory' : 'mysql', testDeposits: settings.selfServiceTransfers }, 'exchange ready');
+  logger.info({ lastSeq: pipeline.queries.lastSeq, journal: distributed === undefined ? 'file' : 'kafka', ...pipeline.recovery, history: mysql === undefined ? 'memory' : 'mysql', historyWriter: writeHistory ? 'instance' : 'projector', testDeposits: settings.selfServiceTransfers }, 'exchange ready');
   const resources: Resource[] = [...(distributed?.resources ?? [journal]), pipeline];
   return {
     useCases,

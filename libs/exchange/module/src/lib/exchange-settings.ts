@@ -14,13 +14,20 @@ export const exchangeSettingsShape = {
   EXCHANGE_SNAPSHOT_EVERY: z.coerce.number().int().min(0).default(100_000),
   /** …or when this many seconds passed since the last, if commands came in; 0: by count only. */
   EXCHANGE_SNAPSHOT_SECONDS: z.coerce.number().int().min(0).default(300),
+  /** Where snapshots are kept; default `<EXCHANGE_DATA_DIR>/snapshots`. On Kafka, a path every instance shares, so a new one starts from the leader's latest. */
+  EXCHANGE_SNAPSHOT_DIR: z.string().min(1).optional(),
+  /** Who writes the MySQL order history: each instance (default), or only the projector process (`start:exchange-projector`); instances then only read it. */
+  EXCHANGE_HISTORY_WRITER: z.enum(['instance', 'projector']).default('instance'),
   NODE_ENV: z.string().optional(),
 };
 
 export function loadExchangeSettings(env: NodeJS.ProcessEnv, dataDir: string) {
   const config = loadConfig(exchangeSettingsShape, env);
+  const exchangeDir = config.EXCHANGE_DATA_DIR ?? join(dataDir, 'exchange');
   return {
-    dataDir: config.EXCHANGE_DATA_DIR ?? join(dataDir, 'exchange'),
+    dataDir: exchangeDir,
+    snapshotDir: config.EXCHANGE_SNAPSHOT_DIR ?? join(exchangeDir, 'snapshots'),
+    historyWriter: config.EXCHANGE_HISTORY_WRITER,
     fsync: config.EXCHANGE_FSYNC,
     snapshotEvery: config.EXCHANGE_SNAPSHOT_EVERY,
     snapshotEveryMs: config.EXCHANGE_SNAPSHOT_SECONDS * 1000,

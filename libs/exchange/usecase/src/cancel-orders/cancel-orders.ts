@@ -15,7 +15,7 @@ export class CancelOrder {
     if (open === undefined || open.userId !== input.userId) throw notFound('order_not_found', `No open order ${input.orderId}`);
     const submission = await this.pipeline.submit({ type: 'cancel_order', userId: input.userId, orderId: input.orderId });
     acceptedOrThrow(submission.result);
-    const order = await (await this.pipeline.readHistory()).order(input.orderId);
+    const order = await this.pipeline.order(input.orderId);
     if (order === undefined) throw notFound('order_not_found', `No order ${input.orderId}`);
     return order;
   }

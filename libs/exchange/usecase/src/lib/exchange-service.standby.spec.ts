@@ -1,5 +1,5 @@
 import { AppError } from '@mosaic/kit-core';
-import type { ExchangeCommand, JournalRecord, ProductSpec, SharedCommandJournal } from '@mosaic/exchange-domain';
+import type { EngineSnapshot, ExchangeCommand, JournalRecord, ProductSpec, SharedCommandJournal, SnapshotStore } from '@mosaic/exchange-domain';
 import { describe, expect, it } from 'vitest';
 import { ExchangeService } from './exchange-service';
 
@@ -57,6 +57,18 @@ class LogView implements SharedCommandJournal {
   }
 }
 
+/** One snapshot location shared by the instances (a shared directory, in production), recording which instance saved each. */
+class SharedSnapshots {
+  readonly saved: { by: string; snapshot: EngineSnapshot }[] = [];
+
+  as(by: string): SnapshotStore {
+    return {
+      save: async (snapshot) => void this.saved.push({ by, snapshot: structuredClone(snapshot) }),
+      latest: async () => structuredClone(this.saved.at(-1)?.snapshot),
+    };
+  }
+}
+
 async function settled(service: ExchangeService, seq: number): Promise<void> {
   for (let i = 0; i < 100 && service.queries.lastSeq < seq; i++) await new Promise((resolve) => setImmediate(resolve));
 }
@@ -99,5 +111,28 @@ describe('ExchangeService as a hot standby', () => {
     const next = await standby.submit(order('u1', 'buy', 98, 'b3'));
     expect(next.seq).toBe(placed.seq + 1);
     expect(log.records.map((r) => r.command.ref ?? r.command.type)).toEqual(['put_product', 'deposit', 'b1', 'b3']);
+  });
+
+  it('only the leader saves to the shared snapshots; a new standby starts from them plus the journal tail, and deduplicates across the snapshot', async () => {
+    const log = new SharedLog();
+    const snapshots = new SharedSnapshots();
+    const leaderJournal = new LogView(log);
+    await leaderJournal.becomeWriter();
+    const leader = await ExchangeService.open({ journal: leaderJournal, dedupWindow: Infinity, snapshots: snapshots.as('leader'), snapshotEvery: 2 });
+    const standby = await ExchangeService.open({ journal: new LogView(log), standby: true, dedupWindow: Infinity, snapshots: snapshots.as('standby'), snapshotEvery: 1 });
+    await leader.submit({ type: 'put_product', product: PRODUCT });
+    await leader.submit({ type: 'deposit', userId: 'u1', currency: 'BBB', amount: 1_000n });
+    const early = await leader.submit(order('u1', 'buy', 100, 'early'));
+    for (let i = 0; i < 5; i++) await leader.submit(order('u1', 'buy', 90 - i, `later-${i}`));
+    await settled(standby, log.records.length);
+    await leader.close();
+    expect(new Set(snapshots.saved.map((entry) => entry.by))).toEqual(new Set(['leader']));
+
+    const late = await ExchangeService.open({ journal: new LogView(log), standby: true, dedupWindow: Infinity, snapshots: snapshots.as('late') });
+    expect(late.recovery.snapshotSeq).toBeGreaterThan(early.seq);
+    expect(late.recovery.replayed).toBe(log.records.length - late.recovery.snapshotSeq);
+    expect(late.queries.stateHash()).toBe(standby.queries.stateHash());
+    await late.promote();
+    await expect(late.submit(order('u1', 'buy', 100, 'early'))).resolves.toMatchObject({ duplicate: true, seq: early.seq });
   });
 });

@@ -104,7 +104,6 @@ export class ExchangeService implements Resource {
     private readonly onError: (error: unknown) => void,
     /** How start-up went: the snapshot it began from and how many journal records it replayed. */
     readonly recovery: Pick<Recovered, 'snapshotSeq' | 'replayed'>,
-    private readonly clock: Clock,
     private readonly dedupWindow: number,
     standby: boolean,
   ) {
@@ -137,7 +136,6 @@ export class ExchangeService implements Resource {
       options.resultCache ?? 10_000,
       options.onError ?? (() => undefined),
       { snapshotSeq: recovered.snapshotSeq, replayed: recovered.replayed },
-      options.clock ?? systemClock,
       dedupWindow,
       standby,
     );

@@ -1,5 +1,5 @@
 import { type Clock, type Resource } from '@mosaic/kit-core';
-import { Product, type CommandJournal, type CommandResult, type EngineSnapshot, type ExchangeCommand, type OrderHistoryStore, type ProductSpec, type SnapshotStore } from '@mosaic/exchange-domain';
+import { Product, type CommandJournal, type CommandResult, type EngineSnapshot, type ExchangeCommand, type OrderHistoryStore, type OrderRow, type ProductSpec, type SnapshotStore } from '@mosaic/exchange-domain';
 import { canonicalDecimal, formatUnits } from '../edge/decimals';
 import { ExchangeService, type ExchangeQueries, type Submission } from '../lib/exchange-service';
 import { DEFAULT_MARKETS } from '../markets/default-markets';
@@ -8,6 +8,9 @@ import { HistoryWriter } from '../projections/history-writer';
 import { MarketData } from '../projections/market-data';
 import type { FeedListener, FeedMessage, FundsView, LevelChange } from './feed-messages';
 import { captureProjections, restoreProjections, type Projections } from './projection-snapshot';
+
+/** How many order rows an instance that does not write the history keeps for its own answers. */
+const RECENT_ORDERS = 10_000;
 
 export interface ExchangePipelineOptions {
   journal: CommandJournal;
@@ -28,6 +31,10 @@ export interface ExchangePipelineOptions {
   onError?: (error: unknown) => void;
   /** A hot standby on a shared journal: projections follow the leader until `promote`. */
   standby?: boolean;
+  /** False: `history` is only read here; another process (the projector) writes it from the journal. Default true. */
+  writeHistory?: boolean;
+  /** True: a history batch the store refuses stops the history writing until a restart (see `HistoryWriter`); for the projector. */
+  haltHistoryOnFailure?: boolean;
 }
 
 /**
@@ -43,6 +50,12 @@ export class ExchangePipeline implements Resource {
   private readonly listeners = new Set<FeedListener>();
   private service!: ExchangeService;
   private markets: readonly ProductSpec[] = DEFAULT_MARKETS;
+  /**
+   * When another process writes the history: the rows of the orders this instance
+   * changed last (at most RECENT_ORDERS), so the answer to a place or cancel never
+   * waits for that process.
+   */
+  private readonly recentOrders = new Map<number, OrderRow>();
 
   private constructor(
     private readonly history: OrderHistoryStore,
@@ -52,12 +65,13 @@ export class ExchangePipeline implements Resource {
     private readonly onError: (error: unknown) => void,
     private readonly products: Map<string, Product>,
     private readonly scales: Map<string, number>,
+    private readonly writeHistory: boolean,
   ) {}
 
   static async open(options: ExchangePipelineOptions): Promise<ExchangePipeline> {
     const onError = options.onError ?? (() => undefined);
     const { start, projections } = await startingPoint(options, onError);
-    const writer = new HistoryWriter(options.history, onError);
+    const writer = new HistoryWriter(options.history, onError, options.haltHistoryOnFailure === true);
     const pipeline: ExchangePipeline = new ExchangePipeline(
       options.history,
       projections.marketData,
@@ -66,6 +80,7 @@ export class ExchangePipeline implements Resource {
       onError,
       projections.products,
       projections.scales,
+      options.writeHistory !== false,
     );
     const historySeq = await options.history.lastSeq();
     const store = options.snapshots;
@@ -130,6 +145,11 @@ export class ExchangePipeline implements Resource {
     return this.service.submit(command);
   }
 
+  /** An order's row as of the last change this instance applied, else as the history store holds it. */
+  async order(orderId: number): Promise<OrderRow | undefined> {
+    return this.recentOrders.get(orderId) ?? (await this.readHistory()).order(orderId);
+  }
+
   /** The history store, once every acknowledged change has reached it. */
   async readHistory(): Promise<OrderHistoryStore> {
     await this.writer.caughtUp();
@@ -159,6 +179,18 @@ export class ExchangePipeline implements Resource {
     await this.writer.caughtUp().catch(() => undefined);
   }
 
+  private keepRecent(orders: readonly OrderRow[]): void {
+    for (const order of orders) {
+      // Re-inserted so the map's order stays oldest change first.
+      this.recentOrders.delete(order.id);
+      this.recentOrders.set(order.id, order);
+    }
+    for (const [id] of this.recentOrders) {
+      if (this.recentOrders.size <= RECENT_ORDERS) break;
+      this.recentOrders.delete(id);
+    }
+  }
+
   /** Products and currency scales, from the engine's own product events. */
   private learnProducts(result: CommandResult): void {
     for (const event of result.events) {
@@ -173,7 +205,10 @@ export class ExchangePipeline implements Resource {
     this.learnProducts(result);
     const trades = this.marketData.apply(result);
     const change = this.projection.project(result);
-    if (change !== undefined && change.seq > historySeq) this.writer.push(change);
+    if (change !== undefined && change.seq > historySeq) {
+      if (this.writeHistory) this.writer.push(change);
+      else this.keepRecent(change.orders);
+    }
     if (!live || this.listeners.size === 0 || !result.accepted) return;
     const messages: FeedMessage[] = [];
     for (const trade of trades) messages.push({ channel: 'match', productId: trade.productId, trade });

@@ -44,7 +44,7 @@ export class PlaceOrder {
     const submission = await this.pipeline.submit(command);
     // A retry of an earlier order answers with that order, whatever became of it since.
     const orderId = submission.duplicate && submission.result === undefined ? submission.seq : acceptedOrThrow(submission.result).orderId;
-    const order = orderId === null ? undefined : await (await this.pipeline.readHistory()).order(orderId);
+    const order = orderId === null ? undefined : await this.pipeline.order(orderId);
     if (order === undefined) throw notFound('order_not_found', `Order ${orderId} was not placed`);
     return order;
   }

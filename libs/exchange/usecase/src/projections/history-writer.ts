@@ -19,9 +19,17 @@ export class HistoryWriter {
   constructor(
     private readonly store: OrderHistoryStore,
     private readonly onError: (error: unknown) => void,
+    /**
+     * After a refused batch, write nothing more (and keep failing `caughtUp`) until a
+     * restart: later batches would move the store's watermark past the dropped ones, and
+     * a restart could no longer fill the hole. For a process that only projects (the
+     * projector); the exchange itself keeps writing so its answers do not stop.
+     */
+    private readonly haltOnFailure = false,
   ) {}
 
   push(change: HistoryChange): void {
+    if (this.dropped && this.haltOnFailure) return;
     this.pending.push(change);
     this.flushing ??= this.flush();
   }

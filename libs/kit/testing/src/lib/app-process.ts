@@ -6,6 +6,8 @@ export interface AppProcess {
   readonly child: ChildProcess;
   /** Where it listens, as its start-up line announced. */
   readonly url: string;
+  /** Its stdout so far, a line each (start-up logs report how it started). */
+  readonly output: readonly string[];
   /** SIGTERM, then the exit code once it has drained and stopped. */
   stop(): Promise<number | null>;
 }
@@ -52,8 +54,10 @@ export function isRunning(pid: number): boolean {
 async function announced(child: ChildProcess, name: string): Promise<AppProcess> {
   const { stdout } = child;
   if (!stdout) throw new Error(`${name} has no stdout`);
+  const output: string[] = [];
   const url = await new Promise<string>((resolveUrl, reject) => {
     createInterface({ input: stdout }).on('line', (line) => {
+      output.push(line);
       const match = /listening on (http:\/\/[\d.:]+)/.exec(line);
       if (match?.[1]) resolveUrl(match[1]);
     });
@@ -62,6 +66,7 @@ async function announced(child: ChildProcess, name: string): Promise<AppProcess>
   return {
     child,
     url,
+    output,
     stop: async () => {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');
