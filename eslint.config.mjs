@@ -32,10 +32,7 @@ export default [
     // Tests wire real adapters into use cases and deliveries; production code never may.
     files: ['**/*.spec.ts', '**/test-support/**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        { enforceBuildableLibDependency: false, depConstraints: layerConstraints({ tests: true }) },
-      ],
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, depConstraints: layerConstraints({ tests: true }) }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },

@@ -17,7 +17,11 @@ afterEach(() => {
 
 /** Starts a bundle on a free port (PORT=0) and resolves with the URL it logs once listening. */
 function start(bundle: string, cwd: string): Promise<string> {
-  const child = spawn(process.execPath, [bundle], { cwd, env: { PATH: process.env.PATH, PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundle], {
+    cwd,
+    env: { PATH: process.env.PATH, PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.push(child);
   let output = '';
   return new Promise((resolveUrl, reject) => {

@@ -13,7 +13,11 @@ const LIBS = new URL('../../libs/', import.meta.url);
 export const DOMAINS = [
   ...new Set([
     ...KNOWN_DOMAINS,
-    ...(existsSync(LIBS) ? readdirSync(LIBS, { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== 'kit').map((entry) => entry.name) : []),
+    ...(existsSync(LIBS)
+      ? readdirSync(LIBS, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory() && entry.name !== 'kit')
+          .map((entry) => entry.name)
+      : []),
   ]),
 ];
 
@@ -22,7 +26,21 @@ const KIT_FOR_DELIVERY = ['kit:core', 'kit:http', 'kit:ws', 'kit:log', 'kit:ui']
 // npm packages by what they are. Only repository, delivery, module and app layers
 // touch a driver, a web framework or a token library; domains and use cases stay pure.
 const DRIVERS = ['mysql2', 'mysql2/*', 'ioredis', 'kafkajs', 'mongoose', 'mongodb', 'rate-limiter-flexible', 'lru-cache', 'proper-lockfile', 'testcontainers'];
-const WEB = ['express', 'express/*', 'ws', 'helmet', 'cookie', 'supertest', 'swagger-ui-dist', 'swagger-ui-dist/*', '@asteasolutions/*', 'qrcode', 'preact', 'preact/*', 'lightweight-charts'];
+const WEB = [
+  'express',
+  'express/*',
+  'ws',
+  'helmet',
+  'cookie',
+  'supertest',
+  'swagger-ui-dist',
+  'swagger-ui-dist/*',
+  '@asteasolutions/*',
+  'qrcode',
+  'preact',
+  'preact/*',
+  'lightweight-charts',
+];
 const CRYPTO_ADAPTERS = ['jose'];
 const OBSERVABILITY = ['pino', 'pino-*', '@opentelemetry/*'];
 const PURE_LAYER_BANS = [...DRIVERS, ...WEB, ...CRYPTO_ADAPTERS, ...OBSERVABILITY];
@@ -45,7 +63,11 @@ export function layerConstraints({ tests, allow = [] }) {
     { sourceTag: 'layer:domain', onlyDependOnLibsWithTags: tests ? ['kit:core', 'kit:testing', 'layer:domain'] : ['kit:core'], ...banned('layer:domain') },
     { sourceTag: 'layer:usecase', onlyDependOnLibsWithTags: ['layer:domain', 'kit:core', ...testExtras], ...banned('layer:usecase') },
     { sourceTag: 'layer:repository', onlyDependOnLibsWithTags: ['layer:domain', 'layer:kit', ...testExtras], ...banned('layer:repository') },
-    { sourceTag: 'layer:delivery', onlyDependOnLibsWithTags: ['layer:usecase', 'layer:domain', ...KIT_FOR_DELIVERY, ...testExtras], ...banned('layer:delivery') },
+    {
+      sourceTag: 'layer:delivery',
+      onlyDependOnLibsWithTags: ['layer:usecase', 'layer:domain', ...KIT_FOR_DELIVERY, ...testExtras],
+      ...banned('layer:delivery'),
+    },
     { sourceTag: 'layer:module', onlyDependOnLibsWithTags: ['layer:domain', 'layer:usecase', 'layer:repository', 'layer:delivery', 'layer:kit'] },
     { sourceTag: 'layer:kit', onlyDependOnLibsWithTags: ['layer:kit'] },
     { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['*'] },
@@ -68,7 +90,36 @@ export function layerConstraints({ tests, allow = [] }) {
 // Node's own modules are not in the project graph, so @nx/enforce-module-boundaries
 // cannot ban them (it skips every import it cannot place). ESLint's
 // no-restricted-imports does it instead, by the conventional folder of each layer.
-const BUILTINS = ['assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'http', 'http2', 'https', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib'];
+const BUILTINS = [
+  'assert',
+  'async_hooks',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'http',
+  'http2',
+  'https',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
+];
 // Every `node:` module but node:crypto (see below), and the bare names; a regex, since
 // gitignore-style groups would also catch relative paths such as './events/...'.
 const NODE_MODULES_BUT_CRYPTO = `^(node:(?!crypto$)|(${BUILTINS.join('|')})(/|$))`;

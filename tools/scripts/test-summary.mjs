@@ -68,7 +68,11 @@ export function summaryLines(projects, { listening = [], exitCode = 0 } = {}) {
     lines.push(`to run the real-backend suites against ${listening.length === 1 ? 'it' : 'them'}: eval "$(npm run -s services -- env)" && npm test`);
   }
   if (exitCode !== 0) lines.push('', `the run exited with status ${exitCode} (typecheck, lint or tests: see above)`);
-  const total = projects.reduce((sum, p) => ({ passed: sum.passed + p.passed, failed: sum.failed + p.failed, skipped: sum.skipped + p.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const total = projects.reduce((sum, p) => ({ passed: sum.passed + p.passed, failed: sum.failed + p.failed, skipped: sum.skipped + p.skipped }), {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  });
   lines.push(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return { lines, total };
 }

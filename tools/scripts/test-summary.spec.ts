@@ -49,7 +49,12 @@ describe('test-summary', () => {
   });
 
   function summarize(args: string[], env: Record<string, string> = {}) {
-    const ports = { MOSAIC_MYSQL_PORT: String(closed), MOSAIC_REDIS_PORT: String(closed), MOSAIC_KAFKA_PORT: String(closed), MOSAIC_MONGO_PORT: String(closed) };
+    const ports = {
+      MOSAIC_MYSQL_PORT: String(closed),
+      MOSAIC_REDIS_PORT: String(closed),
+      MOSAIC_KAFKA_PORT: String(closed),
+      MOSAIC_MONGO_PORT: String(closed),
+    };
     const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CI|MYSQL_URL|REDIS_URL|KAFKA_BROKERS|MONGO_URL)$/.test(name)));
     return spawnSync('node', [script, ...args], { cwd: root, encoding: 'utf8', env: { ...clean, ...ports, ...env } });
   }

@@ -11,7 +11,9 @@ describe('the account app API document', async () => {
 
   it('documents every mounted route under its prefix, with the schemas its validator uses', () => {
     expect(apiDocumentProblems(app, document)).toEqual([]);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/register', '/api/v1/accounts', '/api/v1/transfers', '/api/v1/points/{id}']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/register', '/api/v1/accounts', '/api/v1/transfers', '/api/v1/points/{id}']),
+    );
     expect(document.paths['/api/v1/transfers'].post.requestBody.content['application/json'].schema.required).toEqual(['from', 'to', 'amount']);
   });
 

@@ -91,7 +91,13 @@ describeWithBackend('mysql', 'concurrent transfers over HTTP', (backend) => {
         while (next < plans.length) {
           const index = next++;
           const plan = plans[index]!;
-          const res = await call('POST', '/api/v1/transfers', users[plan.user]!.auth, { from: plan.from, to: plan.to, amount: plan.amount }, { 'Idempotency-Key': plan.key });
+          const res = await call(
+            'POST',
+            '/api/v1/transfers',
+            users[plan.user]!.auth,
+            { from: plan.from, to: plan.to, amount: plan.amount },
+            { 'Idempotency-Key': plan.key },
+          );
           outcomes[index] = { status: res.status, code: res.body.error?.code, transferId: res.body.transferId as string | undefined, key: plan.key };
         }
       };

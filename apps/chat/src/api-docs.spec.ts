@@ -18,10 +18,18 @@ describe('the chat app API document', async () => {
     expect(apiDocumentProblems(app, document)).toEqual([]);
     expect(document.info.title).toBe('Mosaic chat');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/chat/friends', '/api/v1/chat/channels/{id}/messages', '/api/v1/chat/conversations/{conversation}/read', '/']),
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/chat/friends',
+        '/api/v1/chat/channels/{id}/messages',
+        '/api/v1/chat/conversations/{conversation}/read',
+        '/',
+      ]),
     );
     expect(document.paths['/api/v1/chat/unread'].get.security).toEqual([{ bearerAuth: [] }]);
-    expect(document.paths['/api/v1/chat/conversations/{conversation}/read'].post.requestBody.content['application/json'].schema.required).toEqual(['messageId']);
+    expect(document.paths['/api/v1/chat/conversations/{conversation}/read'].post.requestBody.content['application/json'].schema.required).toEqual([
+      'messageId',
+    ]);
     expect(document.paths['/'].get.tags).toEqual(['pages']);
   });
 

@@ -19,7 +19,8 @@ import { mintedUser } from './test-support/minted-user';
 const MAIN = resolve(import.meta.dirname, 'main.ts');
 /** Generous: two processes on a shared, busy machine; the test asserts order and completeness, not speed. */
 const WAIT_MS = 60_000;
-const seqsOf = (frames: Frame[], conversation: string) => frames.filter((f) => f.type === 'message' && f.conversation === conversation).map((f) => f.seq as number);
+const seqsOf = (frames: Frame[], conversation: string) =>
+  frames.filter((f) => f.type === 'message' && f.conversation === conversation).map((f) => f.seq as number);
 
 /**
  * Two real chat processes on shared backends: what one instance accepts reaches the
@@ -36,7 +37,11 @@ function twoInstances(fanout: 'kafka' | 'redis', urls: { mysql: () => string; mo
       const mysql: TestDatabase = await createTestDatabase(urls.mysql(), 'chatmi');
       const mongo = await createTestMongoDatabase(urls.mongo(), 'chatmi');
       const redis = createTestRedisNamespace(urls.redis(), 'chatmi');
-      cleanup.push(() => mysql.drop(), () => mongo.drop(), () => redis.drop());
+      cleanup.push(
+        () => mysql.drop(),
+        () => mongo.drop(),
+        () => redis.drop(),
+      );
       const privateKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
       env = {
         MYSQL_URL: mysql.url,
@@ -79,7 +84,10 @@ function twoInstances(fanout: 'kafka' | 'redis', urls: { mysql: () => string; mo
         aliceOnA.send({ action: 'send_message_to_friend', friend_id: bob.userId, message: `a${i}`, clientMessageId: `a${i}` });
         bobOnB.send({ action: 'send_message_to_friend', friend_id: alice.userId, message: `b${i}`, clientMessageId: `b${i}` });
       }
-      const [lastAck] = await Promise.all([aliceOnA.next((f) => f.type === 'ack' && f.clientMessageId === `a${count}`, 0, WAIT_MS), bobOnB.next((f) => f.type === 'ack' && f.clientMessageId === `b${count}`, 0, WAIT_MS)]);
+      const [lastAck] = await Promise.all([
+        aliceOnA.next((f) => f.type === 'ack' && f.clientMessageId === `a${count}`, 0, WAIT_MS),
+        bobOnB.next((f) => f.type === 'ack' && f.clientMessageId === `b${count}`, 0, WAIT_MS),
+      ]);
       const conversation = lastAck.conversation as string;
       // Each side's own messages took sequences in the order it sent them.
       expect(aliceOnA.ofType('ack').map((f) => f.text)).toEqual(Array.from({ length: count }, (_, i) => `a${i + 1}`));

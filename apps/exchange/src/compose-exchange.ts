@@ -29,5 +29,11 @@ export async function composeExchange(context: AppContext): Promise<ComposedApp>
       http.lifecycle.add(exchange.attach(server));
     },
   });
-  return { http, pages: [{ name: 'trading page', path: '/' }, { name: 'exchange API', path: '/api/products' }] };
+  return {
+    http,
+    pages: [
+      { name: 'trading page', path: '/' },
+      { name: 'exchange API', path: '/api/products' },
+    ],
+  };
 }

@@ -33,7 +33,11 @@ describe('conservation over the API after a random trading run', () => {
     const moved = new Map<string, bigint>();
     const move = (currency: string, amount: string, sign: 1n | -1n) => moved.set(currency, (moved.get(currency) ?? 0n) + sign * units(amount));
     for (const user of users) {
-      for (const [currency, amount] of [['USDT', '200000'], ['BTC', '4'], ['ETH', '40']] as const) {
+      for (const [currency, amount] of [
+        ['USDT', '200000'],
+        ['BTC', '4'],
+        ['ETH', '40'],
+      ] as const) {
         expect((await user.deposit(currency, amount)).status).toBe(200);
         move(currency, amount, 1n);
       }
@@ -53,9 +57,10 @@ describe('conservation over the API after a random trading run', () => {
           const size = product === 'BTC-USDT' ? (0.001 * (1 + random(50))).toFixed(4) : (0.01 * (1 + random(50))).toFixed(3);
           status = (await user.order({ productId: product, side, type: 'limit', price, size })).status;
         } else if (roll < 8) {
-          status = (side === 'buy'
-            ? await user.order({ productId: product, side, type: 'market', funds: String(10 + random(500)) })
-            : await user.order({ productId: product, side, type: 'market', size: product === 'BTC-USDT' ? '0.002' : '0.05' })
+          status = (
+            side === 'buy'
+              ? await user.order({ productId: product, side, type: 'market', funds: String(10 + random(500)) })
+              : await user.order({ productId: product, side, type: 'market', size: product === 'BTC-USDT' ? '0.002' : '0.05' })
           ).status;
         } else if (roll < 9) {
           status = (await user.call('DELETE', `/api/orders?productId=${product}`)).status;
@@ -82,7 +87,10 @@ describe('conservation over the API after a random trading run', () => {
       for (const product of ['BTC-USDT', 'ETH-USDT']) {
         let after: string | null = null;
         for (;;) {
-          const page: ApiResponse<{ side: string; fee: string }[]> = await user.call('GET', `/api/fills?productId=${product}&limit=100${after ? `&after=${after}` : ''}`);
+          const page: ApiResponse<{ side: string; fee: string }[]> = await user.call(
+            'GET',
+            `/api/fills?productId=${product}&limit=100${after ? `&after=${after}` : ''}`,
+          );
           for (const fill of page.body) {
             const currency = fill.side === 'buy' ? product.split('-')[0] : 'USDT';
             fees.set(currency, (fees.get(currency) ?? 0n) + units(fill.fee));
@@ -92,7 +100,8 @@ describe('conservation over the API after a random trading run', () => {
         }
       }
     }
-    const trades = (await users[0].call('GET', '/api/products/BTC-USDT/trades')).body.length + (await users[0].call('GET', '/api/products/ETH-USDT/trades')).body.length;
+    const trades =
+      (await users[0].call('GET', '/api/products/BTC-USDT/trades')).body.length + (await users[0].call('GET', '/api/products/ETH-USDT/trades')).body.length;
     expect(trades).toBeGreaterThan(10);
     for (const currency of ['USDT', 'BTC', 'ETH']) {
       expect({ currency, total: (held.get(currency) ?? 0n) + (fees.get(currency) ?? 0n) }).toEqual({ currency, total: moved.get(currency) });

@@ -61,7 +61,12 @@ describeWithBackend('redis', 'the exchange on Kafka', (redis) => {
     const live = () => instances.filter((instance) => instance.app.child.exitCode === null && instance.app.child.signalCode === null && !stopped.has(instance));
 
     /** A client that retries the same command (same clientOid) on every live instance until one acknowledges or refuses it. */
-    const submit = async (user: ExchangeClient, path: string, body: Record<string, unknown>, prefer?: Instance): Promise<{ res: ApiResponse<{ id: string }>; instance: Instance }> => {
+    const submit = async (
+      user: ExchangeClient,
+      path: string,
+      body: Record<string, unknown>,
+      prefer?: Instance,
+    ): Promise<{ res: ApiResponse<{ id: string }>; instance: Instance }> => {
       for (let attempt = 0; attempt < 600; attempt++) {
         const candidates = prefer === undefined ? live() : [prefer, ...live().filter((i) => i !== prefer)];
         for (const instance of candidates) {
@@ -109,7 +114,10 @@ describeWithBackend('redis', 'the exchange on Kafka', (redis) => {
       for (let i = 0; i < 2; i++) users.push(await new ExchangeClient(instances[0].url).signUp(`failover${i}`));
       const deposited = new Map<string, bigint>();
       for (const user of users) {
-        for (const [currency, amount] of [['USDT', '1000000'], ['BTC', '100']] as const) {
+        for (const [currency, amount] of [
+          ['USDT', '1000000'],
+          ['BTC', '100'],
+        ] as const) {
           expect((await submit(user, '/api/admin/deposits', { currency, amount })).res.status).toBe(200);
           deposited.set(currency, (deposited.get(currency) ?? 0n) + units(amount));
         }
@@ -123,7 +131,14 @@ describeWithBackend('redis', 'the exchange on Kafka', (redis) => {
       for (let i = 0; i < ORDERS; i++) {
         const user = i % users.length;
         const clientOid = `order-${i}`;
-        const order = { productId: 'BTC-USDT', side: i % 2 === 0 ? 'buy' : 'sell', type: 'limit', price: 30_000 + ((i * 7) % 21) - 10, size: '0.01', clientOid };
+        const order = {
+          productId: 'BTC-USDT',
+          side: i % 2 === 0 ? 'buy' : 'sell',
+          type: 'limit',
+          price: 30_000 + ((i * 7) % 21) - 10,
+          size: '0.01',
+          clientOid,
+        };
         const { res, instance } = await submit(users[user], '/api/orders', order, leader);
         expect(res.status).toBe(200);
         acknowledged.push({ user, id: res.body.id, clientOid });
@@ -140,12 +155,22 @@ describeWithBackend('redis', 'the exchange on Kafka', (redis) => {
 
       // A retry of an order acknowledged before the crash is recognised by the new leader.
       const early = acknowledged[5];
-      const retried = await submit(users[early.user], '/api/orders', { productId: 'BTC-USDT', side: 'buy', type: 'limit', price: 1, size: '0.01', clientOid: early.clientOid });
+      const retried = await submit(users[early.user], '/api/orders', {
+        productId: 'BTC-USDT',
+        side: 'buy',
+        type: 'limit',
+        price: 1,
+        size: '0.01',
+        clientOid: early.clientOid,
+      });
       expect(retried.res.body.id).toBe(early.id);
 
       // A fresh instance starts from the leader's latest shared snapshot plus the Kafka tail, as a standby, and reaches the same state.
       const late = await start();
-      const ready = late.app.output.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; snapshotSeq?: number }).find((entry) => entry.msg === 'exchange ready');
+      const ready = late.app.output
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { msg?: string; snapshotSeq?: number })
+        .find((entry) => entry.msg === 'exchange ready');
       console.log(`[failover] the instance started late began at snapshot ${ready?.snapshotSeq}`);
       expect(ready?.snapshotSeq).toBeGreaterThan(0);
       const survivor = live().find((instance) => instance !== late)!;
@@ -167,7 +192,10 @@ describeWithBackend('redis', 'the exchange on Kafka', (redis) => {
         for (const i of [0, 1]) {
           const account = (views[0][`accounts${i}`] as { currency: string; available: string; hold: string }[]).find((a) => a.currency === currency);
           total += units(account?.available ?? '0') + units(account?.hold ?? '0');
-          const fills = (await allPages(Object.assign(new ExchangeClient(survivor.url), { cookie: users[i].cookie }), '/api/fills?productId=BTC-USDT')) as unknown as { side: string; fee: string }[];
+          const fills = (await allPages(
+            Object.assign(new ExchangeClient(survivor.url), { cookie: users[i].cookie }),
+            '/api/fills?productId=BTC-USDT',
+          )) as unknown as { side: string; fee: string }[];
           for (const fill of fills) if ((fill.side === 'buy' ? 'BTC' : 'USDT') === currency) total += units(fill.fee);
         }
         expect({ currency, total }).toEqual({ currency, total: deposited.get(currency) });
@@ -177,11 +205,23 @@ describeWithBackend('redis', 'the exchange on Kafka', (redis) => {
       const paused = survivor;
       paused.app.child.kill('SIGSTOP');
       stopped.add(paused);
-      const taken = await submit(users[0], '/api/orders', { productId: 'BTC-USDT', side: 'buy', type: 'limit', price: 29_000, size: '0.01', clientOid: 'after-pause' }, late);
+      const taken = await submit(
+        users[0],
+        '/api/orders',
+        { productId: 'BTC-USDT', side: 'buy', type: 'limit', price: 29_000, size: '0.01', clientOid: 'after-pause' },
+        late,
+      );
       expect(taken.instance).toBe(late);
       paused.app.child.kill('SIGCONT');
       stopped.delete(paused);
-      const zombie = await Object.assign(new ExchangeClient(paused.url), { cookie: users[0].cookie }).order({ productId: 'BTC-USDT', side: 'buy', type: 'limit', price: 29_000, size: '0.01', clientOid: 'from-the-fenced-leader' });
+      const zombie = await Object.assign(new ExchangeClient(paused.url), { cookie: users[0].cookie }).order({
+        productId: 'BTC-USDT',
+        side: 'buy',
+        type: 'limit',
+        price: 29_000,
+        size: '0.01',
+        clientOid: 'from-the-fenced-leader',
+      });
       expect(zombie.status).toBe(503);
       const after = await allPages(Object.assign(new ExchangeClient(late.url), { cookie: users[0].cookie }), '/api/orders?productId=BTC-USDT');
       expect(after.map((order) => order.clientOid)).toContain('after-pause');

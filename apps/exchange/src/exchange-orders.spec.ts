@@ -21,7 +21,8 @@ describe('orders, cancels, paging and funds over the exchange API', () => {
 
   it('pages orders newest first with gbe-before / gbe-after and filters by repeated status keys', async () => {
     const placed: string[] = [];
-    for (let i = 0; i < 5; i++) placed.push((await alice.order({ productId: 'BTC-USDT', side: 'buy', type: 'limit', price: `${100 + i}`, size: '0.01' })).body.id);
+    for (let i = 0; i < 5; i++)
+      placed.push((await alice.order({ productId: 'BTC-USDT', side: 'buy', type: 'limit', price: `${100 + i}`, size: '0.01' })).body.id);
     const first = await alice.call('GET', '/api/orders?productId=BTC-USDT&limit=2');
     expect(first.body.map((o: { id: string }) => o.id)).toEqual([placed[4], placed[3]]);
     expect([first.headers.get('gbe-before'), first.headers.get('gbe-after')]).toEqual([placed[4], placed[3]]);

@@ -120,10 +120,14 @@ describeWithBackend('redis', 'the exchange projector', (redis) => {
         instance = await startAppProcess(main, env);
         projector = await startNpmScript('start:exchange-projector', root, env);
         // The lone instance takes the lease, then lists the markets; deposits and orders wait for that.
-        for (let wait = 0; wait < 600 && (await new ExchangeClient(instance.url).call<unknown[]>('GET', '/api/products')).body.length === 0; wait++) await pause(50);
+        for (let wait = 0; wait < 600 && (await new ExchangeClient(instance.url).call<unknown[]>('GET', '/api/products')).body.length === 0; wait++)
+          await pause(50);
         const users = [await new ExchangeClient(instance.url).signUp('maker'), await new ExchangeClient(instance.url).signUp('taker')];
         for (const user of users) {
-          for (const [currency, amount] of [['USDT', '1000000'], ['BTC', '100']] as const) {
+          for (const [currency, amount] of [
+            ['USDT', '1000000'],
+            ['BTC', '100'],
+          ] as const) {
             expect((await user.deposit(currency, amount)).status).toBe(200);
           }
         }
@@ -131,7 +135,14 @@ describeWithBackend('redis', 'the exchange projector', (redis) => {
         const send = async (from: number) => {
           for (let i = from; i < from + BATCH; i++) {
             const clientOid = `projected-${i}`;
-            const order = { productId: 'BTC-USDT', side: i % 2 === 0 ? 'buy' : 'sell', type: 'limit', price: 30_000 + ((i * 7) % 11) - 5, size: '0.01', clientOid };
+            const order = {
+              productId: 'BTC-USDT',
+              side: i % 2 === 0 ? 'buy' : 'sell',
+              type: 'limit',
+              price: 30_000 + ((i * 7) % 11) - 5,
+              size: '0.01',
+              clientOid,
+            };
             acknowledged.set(clientOid, await place(users[i % 2], order));
           }
         };

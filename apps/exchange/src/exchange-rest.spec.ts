@@ -25,8 +25,26 @@ describe('the exchange REST API (gitbitex contract)', () => {
     const res = await alice.call('GET', '/api/products');
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
-      { id: 'BTC-USDT', baseCurrency: 'BTC', quoteCurrency: 'USDT', baseMinSize: '0.0001', baseMaxSize: '1000', quoteIncrement: '0.01', baseScale: 4, quoteScale: 2 },
-      { id: 'ETH-USDT', baseCurrency: 'ETH', quoteCurrency: 'USDT', baseMinSize: '0.001', baseMaxSize: '10000', quoteIncrement: '0.01', baseScale: 3, quoteScale: 2 },
+      {
+        id: 'BTC-USDT',
+        baseCurrency: 'BTC',
+        quoteCurrency: 'USDT',
+        baseMinSize: '0.0001',
+        baseMaxSize: '1000',
+        quoteIncrement: '0.01',
+        baseScale: 4,
+        quoteScale: 2,
+      },
+      {
+        id: 'ETH-USDT',
+        baseCurrency: 'ETH',
+        quoteCurrency: 'USDT',
+        baseMinSize: '0.001',
+        baseMaxSize: '10000',
+        quoteIncrement: '0.01',
+        baseScale: 3,
+        quoteScale: 2,
+      },
     ]);
   });
 
@@ -67,7 +85,19 @@ describe('the exchange REST API (gitbitex contract)', () => {
     expect(buy.body).toMatchObject({ type: 'market', status: 'filled', filledSize: '0.1', executedValue: '2700', funds: '2700', fillFees: '0.0002' });
     const fills = await alice.call('GET', '/api/fills?productId=BTC-USDT');
     expect(fills.body).toEqual([
-      { id: expect.any(String), tradeId: expect.any(Number), orderId: buy.body.id, productId: 'BTC-USDT', side: 'buy', price: '27000', size: '0.1', fee: '0.0002', liquidity: 'T', settled: true, createdAt: expect.stringMatching(ISO) },
+      {
+        id: expect.any(String),
+        tradeId: expect.any(Number),
+        orderId: buy.body.id,
+        productId: 'BTC-USDT',
+        side: 'buy',
+        price: '27000',
+        size: '0.1',
+        fee: '0.0002',
+        liquidity: 'T',
+        settled: true,
+        createdAt: expect.stringMatching(ISO),
+      },
     ]);
     const accounts = await alice.call('GET', '/api/accounts?currency=BTC&currency=USDT');
     expect(accounts.body).toEqual([

@@ -60,10 +60,22 @@ describeWithChromium('the trading page in Chromium', (browser) => {
       expect(await page.textContent('#last-price')).toBe('27000');
     }
     // Maker fee 0.1% in USDT, taker fee 0.2% in BTC.
-    await seller.locator('#balances tr[data-currency="USDT"] .available').filter({ hasText: /^2697\.3$/ }).waitFor();
-    await seller.locator('#balances tr[data-currency="BTC"] .hold').filter({ hasText: /^0\.4$/ }).waitFor();
-    await buyer.locator('#balances tr[data-currency="BTC"] .available').filter({ hasText: /^0\.0998$/ }).waitFor();
-    await buyer.locator('#balances tr[data-currency="USDT"] .available').filter({ hasText: /^2300$/ }).waitFor();
+    await seller
+      .locator('#balances tr[data-currency="USDT"] .available')
+      .filter({ hasText: /^2697\.3$/ })
+      .waitFor();
+    await seller
+      .locator('#balances tr[data-currency="BTC"] .hold')
+      .filter({ hasText: /^0\.4$/ })
+      .waitFor();
+    await buyer
+      .locator('#balances tr[data-currency="BTC"] .available')
+      .filter({ hasText: /^0\.0998$/ })
+      .waitFor();
+    await buyer
+      .locator('#balances tr[data-currency="USDT"] .available')
+      .filter({ hasText: /^2300$/ })
+      .waitFor();
 
     // Cancel from the page: the open order leaves the list and the book.
     await seller.click('#open-orders li button.cancel');

@@ -58,7 +58,16 @@ describe('the exchange process killed mid-trading', () => {
     // Sessions must outlive the process (tokens verify with the same key); users live in auth's memory and are not needed again.
     // The embedded default whatever the environment: a shared Redis would rate-limit the sign-ups across runs.
     // Snapshots every 40 commands: restarts begin at one (taken mid-trading, perhaps cut short by the kill) plus the journal after it.
-    env = { EXCHANGE_DATA_DIR: dir, AUTH_PRIVATE_KEY: key, EXCHANGE_TEST_DEPOSITS: 'true', EXCHANGE_SNAPSHOT_EVERY: '40', MYSQL_URL: '', REDIS_URL: '', KAFKA_BROKERS: '', MONGO_URL: '' };
+    env = {
+      EXCHANGE_DATA_DIR: dir,
+      AUTH_PRIVATE_KEY: key,
+      EXCHANGE_TEST_DEPOSITS: 'true',
+      EXCHANGE_SNAPSHOT_EVERY: '40',
+      MYSQL_URL: '',
+      REDIS_URL: '',
+      KAFKA_BROKERS: '',
+      MONGO_URL: '',
+    };
   });
 
   afterAll(async () => {
@@ -109,7 +118,12 @@ describe('the exchange process killed mid-trading', () => {
     // A retry after the restart is recognised by its client order id: the same order, nothing new.
     const retry = acknowledged[acknowledged.length - 1];
     const again = await Object.assign(new ExchangeClient(second.url), { cookie: users[retry.user].cookie }).order({
-      productId: 'BTC-USDT', side: 'buy', type: 'limit', price: 1, size: '0.01', clientOid: retry.clientOid,
+      productId: 'BTC-USDT',
+      side: 'buy',
+      type: 'limit',
+      price: 1,
+      size: '0.01',
+      clientOid: retry.clientOid,
     });
     expect(again.body.id).toBe(retry.id);
     const settled = await observe(second.url, users);

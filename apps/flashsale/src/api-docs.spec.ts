@@ -26,7 +26,11 @@ describe('the flash-sale app API document', async () => {
         '/api/v1/flashsale/orders/{id}/cancel',
       ]),
     );
-    const seedCheckout = document.paths['/checkout'].post.parameters.map((parameter: { name: string; in: string; required?: boolean }) => [parameter.in, parameter.name, parameter.required]);
+    const seedCheckout = document.paths['/checkout'].post.parameters.map((parameter: { name: string; in: string; required?: boolean }) => [
+      parameter.in,
+      parameter.name,
+      parameter.required,
+    ]);
     expect(seedCheckout).toEqual([
       ['query', 'user_id', true],
       ['query', 'id', true],

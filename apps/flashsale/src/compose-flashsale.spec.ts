@@ -45,11 +45,17 @@ describe('the flash-sale app on the embedded default', () => {
 
   it('checks out, purchases once, and counts the item sold', async () => {
     const { app } = await composedApp();
-    const first = await request(app).post(`/checkout?user_id=alice&id=${item(1)}`).expect(200);
-    const again = await request(app).post(`/checkout?user_id=alice&id=${item(2)}`).expect(200);
+    const first = await request(app)
+      .post(`/checkout?user_id=alice&id=${item(1)}`)
+      .expect(200);
+    const again = await request(app)
+      .post(`/checkout?user_id=alice&id=${item(2)}`)
+      .expect(200);
     expect(again.body.code).toBe(first.body.code);
     expect(again.body.items).toEqual([item(1), item(2)]);
-    await request(app).post(`/checkout?user_id=bob&id=${item(2)}`).expect(200);
+    await request(app)
+      .post(`/checkout?user_id=bob&id=${item(2)}`)
+      .expect(200);
 
     const bought = await request(app).post(`/purchase?code=${first.body.code}`).expect(200);
     expect(bought.body).toEqual({ code: first.body.code, bought: [item(1), item(2)], notBought: [] });
@@ -58,7 +64,9 @@ describe('the flash-sale app on the embedded default', () => {
 
     const sold = await request(app).post(`/checkout?user_id=carol&id=${item(1)}`);
     expect([sold.status, sold.body.error.code]).toEqual([409, 'item_sold']);
-    const bob = await request(app).post(`/checkout?user_id=bob&id=${item(3)}`).expect(200);
+    const bob = await request(app)
+      .post(`/checkout?user_id=bob&id=${item(3)}`)
+      .expect(200);
     const lost = await request(app).post(`/purchase?code=${bob.body.code}`).expect(200);
     expect(lost.body).toEqual({ code: bob.body.code, bought: [item(3)], notBought: [{ id: item(2), reason: 'item_sold' }] });
     expect((await request(app).get(`/sales/${SALE}`)).body).toMatchObject({ sold: 3, remaining: 27 });
@@ -67,7 +75,10 @@ describe('the flash-sale app on the embedded default', () => {
 
   it('refuses an eleventh item with a reason', async () => {
     const { app } = await composedApp();
-    for (let i = 0; i < 10; i++) await request(app).post(`/checkout?user_id=dave&id=${item(i)}`).expect(200);
+    for (let i = 0; i < 10; i++)
+      await request(app)
+        .post(`/checkout?user_id=dave&id=${item(i)}`)
+        .expect(200);
     const eleventh = await request(app).post(`/checkout?user_id=dave&id=${item(10)}`);
     expect([eleventh.status, eleventh.body.error.code]).toEqual([409, 'limit_exceeded']);
     expect(eleventh.body.error.message).toMatch(/10 items per user/);
@@ -95,7 +106,9 @@ describe('the flash-sale app on the embedded default', () => {
     expect((await request(app).get('/sales/2026120109')).status).toBe(404);
     expect((await request(app).get(`/sales/${SALE}/items?cursor=x`)).body.error.code).toBe('invalid_cursor');
 
-    const basket = await request(app).post(`/checkout?user_id=erin&id=${item(5)}`).expect(200);
+    const basket = await request(app)
+      .post(`/checkout?user_id=erin&id=${item(5)}`)
+      .expect(200);
     clock.set(Date.UTC(2026, 11, 1, 11, 0, 1));
     const closed = await request(app).post(`/purchase?code=${basket.body.code}`);
     expect([closed.status, closed.body.error.code]).toEqual([409, 'sale_closed']);
@@ -108,7 +121,10 @@ describe('the flash-sale app on the embedded default', () => {
     const alice = await signedUpUser(app, 'alice');
     const bob = await signedUpUser(app, 'bob');
     expect((await request(app).post(`/api/v1/flashsale/checkout?id=${item(4)}`)).status).toBe(401);
-    const basket = await request(app).post(`/api/v1/flashsale/checkout?id=${item(4)}&user_id=someone-else`).set(alice.auth).expect(200);
+    const basket = await request(app)
+      .post(`/api/v1/flashsale/checkout?id=${item(4)}&user_id=someone-else`)
+      .set(alice.auth)
+      .expect(200);
     const foreign = await request(app).post(`/api/v1/flashsale/purchase?code=${basket.body.code}`).set(bob.auth);
     expect([foreign.status, foreign.body.error.code]).toEqual([404, 'unknown_code']);
     await request(app).post(`/api/v1/flashsale/purchase?code=${basket.body.code}`).set(alice.auth).expect(200);
@@ -138,14 +154,19 @@ describe('the flash-sale app on the embedded default', () => {
   it('returns the items of a cancelled paid order to the open sale', async () => {
     const { app } = await composedApp();
     const alice = await signedUpUser(app, 'alice');
-    const basket = await request(app).post(`/api/v1/flashsale/checkout?id=${item(7)}`).set(alice.auth).expect(200);
+    const basket = await request(app)
+      .post(`/api/v1/flashsale/checkout?id=${item(7)}`)
+      .set(alice.auth)
+      .expect(200);
     await request(app).post(`/api/v1/flashsale/purchase?code=${basket.body.code}`).set(alice.auth).expect(200);
     const [order] = (await request(app).get('/api/v1/flashsale/orders').set(alice.auth)).body.orders;
     await request(app).post(`/api/v1/flashsale/orders/${order.id}/pay`).set(alice.auth).expect(200);
     expect((await request(app).get(`/sales/${SALE}`)).body.sold).toBe(1);
     expect((await request(app).post(`/api/v1/flashsale/orders/${order.id}/cancel`).set(alice.auth).expect(200)).body.status).toBe('cancelled');
     expect((await request(app).get(`/sales/${SALE}`)).body).toMatchObject({ sold: 0, remaining: 30 });
-    const rebuy = await request(app).post(`/checkout?user_id=bob&id=${item(7)}`).expect(200);
+    const rebuy = await request(app)
+      .post(`/checkout?user_id=bob&id=${item(7)}`)
+      .expect(200);
     expect((await request(app).post(`/purchase?code=${rebuy.body.code}`).expect(200)).body.bought).toEqual([item(7)]);
   });
 });

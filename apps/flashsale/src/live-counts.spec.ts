@@ -16,7 +16,10 @@ function eventsOf(response: IncomingMessage): () => Promise<unknown> {
   response.on('data', (chunk: string) => {
     buffer += chunk;
     for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-      const data = buffer.slice(0, end).split('\n').find((line) => line.startsWith('data: '));
+      const data = buffer
+        .slice(0, end)
+        .split('\n')
+        .find((line) => line.startsWith('data: '));
       buffer = buffer.slice(end + 2);
       if (data === undefined) continue;
       const event = JSON.parse(data.slice(6)) as unknown;

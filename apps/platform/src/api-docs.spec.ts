@@ -15,7 +15,20 @@ describe('the platform API document', async () => {
     expect(apiDocumentProblems(app, document)).toEqual([]);
     expect(document.info.title).toBe('Mosaic platform');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/whoami', '/api/v1/accounts/{id}/ledger', '/api/v1/links', '/{code}', '/s/', '/health', '/docs', '/signin', '/flashsale', '/flashsale/checkout', '/api/v1/flashsale/orders/{id}/pay']),
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/whoami',
+        '/api/v1/accounts/{id}/ledger',
+        '/api/v1/links',
+        '/{code}',
+        '/s/',
+        '/health',
+        '/docs',
+        '/signin',
+        '/flashsale',
+        '/flashsale/checkout',
+        '/api/v1/flashsale/orders/{id}/pay',
+      ]),
     );
     expect(document.paths['/api/v1/whoami'].get.security).toEqual([{ bearerAuth: [] }]);
   });

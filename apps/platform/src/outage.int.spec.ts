@@ -54,7 +54,10 @@ describeWithBackend('mysql', 'the platform through backend outages', (mysql) => 
 
     const register = (email = `${uniqueName('u')}@example.com`) => request(app).post('/api/v1/auth/register').send({ email, password: PASSWORD });
     const login = (email: string) => request(app).post('/api/v1/auth/login').send({ email, password: PASSWORD });
-    const shorten = () => request(app).post('/api/v1/links').send({ url: `https://example.com/${uniqueName('page')}` });
+    const shorten = () =>
+      request(app)
+        .post('/api/v1/links')
+        .send({ url: `https://example.com/${uniqueName('page')}` });
     const readiness = async () => (await request(app).get('/ready')).status;
 
     describe('while Redis is down', () => {

@@ -52,7 +52,14 @@ describe('platform behind a proxy', () => {
     // Ten wrong passwords from one address: that address is refused, the owner elsewhere is not.
     const statuses = [];
     for (let i = 0; i < 10; i++) {
-      statuses.push((await request(app).post('/api/v1/auth/login').set('X-Forwarded-For', '203.0.113.66').send({ email: 'proxied@example.com', password: `guess ${i} wrong` })).status);
+      statuses.push(
+        (
+          await request(app)
+            .post('/api/v1/auth/login')
+            .set('X-Forwarded-For', '203.0.113.66')
+            .send({ email: 'proxied@example.com', password: `guess ${i} wrong` })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429, 429, 429, 429]);

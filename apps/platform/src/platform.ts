@@ -33,9 +33,13 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
       app.use(exchange.page);
       // Every router below sees the caller's principal when a valid token came with the request.
       app.use(auth.authenticate);
-      defineRoute(app, { method: 'get', path: '/api/v1/whoami', summary: 'The caller as authentication sees it', tags: ['auth'], principal: 'required' }, (req, res) => {
-        res.json(requirePrincipal(req));
-      });
+      defineRoute(
+        app,
+        { method: 'get', path: '/api/v1/whoami', summary: 'The caller as authentication sees it', tags: ['auth'], principal: 'required' },
+        (req, res) => {
+          res.json(requirePrincipal(req));
+        },
+      );
       app.use('/api/v1/chat', chat.router);
       app.use(chat.page);
       app.use('/api/v1', account.router);

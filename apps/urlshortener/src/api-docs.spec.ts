@@ -10,7 +10,9 @@ describe('the urlshortener app API document', async () => {
 
   it('documents every mounted route, with the schemas its validator uses', () => {
     expect(apiDocumentProblems(app, document)).toEqual([]);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/', '/{code}', '/api/v1/links', '/api/v1/links/{code}/qr.svg', '/api/v1/data/shorten']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/', '/{code}', '/api/v1/links', '/api/v1/links/{code}/qr.svg', '/api/v1/data/shorten']),
+    );
     expect(document.paths['/api/v1/links'].post.security).toEqual([{}, { bearerAuth: [] }]);
   });
 

@@ -1,12 +1,6 @@
 import { createTestAppContext } from '@mosaic/kit-app';
 import type { Resource } from '@mosaic/kit-core';
-import {
-  createTestDatabase,
-  createTestRedisNamespace,
-  describeWithBackend,
-  type TestDatabase,
-  type TestRedisNamespace,
-} from '@mosaic/kit-testing';
+import { createTestDatabase, createTestRedisNamespace, describeWithBackend, type TestDatabase, type TestRedisNamespace } from '@mosaic/kit-testing';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';

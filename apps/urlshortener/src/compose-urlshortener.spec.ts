@@ -55,7 +55,9 @@ describe('the urlshortener app on the embedded default', () => {
     const app = await composedApp({ PUBLIC_URL: 'https://sho.rt' });
     const created = await request(app).post('/api/v1/links').send({ url: 'https://example.com/' });
     expect(created.body.shortUrl).toBe(`https://sho.rt/${created.body.code}`);
-    const loop = await request(app).post('/api/v1/links').send({ url: `https://sho.rt/${created.body.code}` });
+    const loop = await request(app)
+      .post('/api/v1/links')
+      .send({ url: `https://sho.rt/${created.body.code}` });
     expect(loop.status).toBe(400);
     expect(loop.body.error.code).toBe('self_referencing_url');
   });

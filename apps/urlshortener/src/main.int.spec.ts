@@ -6,7 +6,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const main = resolve(import.meta.dirname, 'main.ts');
 
-
 describeWithBackend('mysql', 'the urlshortener process on MySQL', (backend) => {
   let database: TestDatabase;
   beforeAll(async () => {

@@ -199,7 +199,10 @@ async function closeAll(adapters: AccountAdapters): Promise<void> {
 }
 
 function line(backend: string, shape: string, result: WorkloadResult): string {
-  const failures = Object.entries(result.failures).map(([code, count]) => `${code}×${count}`).join(' ') || 'none';
+  const failures =
+    Object.entries(result.failures)
+      .map(([code, count]) => `${code}×${count}`)
+      .join(' ') || 'none';
   return [
     `  ${backend.padEnd(20)} ${shape.padEnd(20)}`,
     `${Math.round(result.perSecond).toLocaleString('en-US').padStart(7)} transfers/s`,

@@ -1,7 +1,6 @@
 import { isAppError } from '@mosaic/kit-core';
 import type { WorkloadOptions, WorkloadResult } from './transfer-workload';
 
-
 export type Measured = Omit<WorkloadResult, 'retryRate' | 'deadlockRate' | 'conserved'> & {
   /** Each counter's growth during the measured window, per completion. */
   readonly perCompletion: Record<string, number>;
@@ -12,7 +11,11 @@ export type Measured = Omit<WorkloadResult, 'retryRate' | 'deadlockRate' | 'cons
  * completions per second, p50/p99 latency, failures by code, and how much each of
  * `counters` (retries, statements…) grew during the window, per completion.
  */
-export async function measureCallers(operation: () => Promise<unknown>, options: WorkloadOptions, counters: Record<string, () => number> = {}): Promise<Measured> {
+export async function measureCallers(
+  operation: () => Promise<unknown>,
+  options: WorkloadOptions,
+  counters: Record<string, () => number> = {},
+): Promise<Measured> {
   let measuring = false;
   let stop = false;
   const latencies: number[] = [];
@@ -53,7 +56,9 @@ export async function measureCallers(operation: () => Promise<unknown>, options:
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
     failures,
-    perCompletion: Object.fromEntries(Object.keys(counters).map((name) => [name, latencies.length === 0 ? 0 : ((atEnd[name] ?? 0) - (atStart[name] ?? 0)) / latencies.length])),
+    perCompletion: Object.fromEntries(
+      Object.keys(counters).map((name) => [name, latencies.length === 0 ? 0 : ((atEnd[name] ?? 0) - (atStart[name] ?? 0)) / latencies.length]),
+    ),
   };
 }
 

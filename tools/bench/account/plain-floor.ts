@@ -17,7 +17,12 @@ export async function runFloorTransfers(pool: Pool, options: WorkloadOptions, co
   const ids: string[] = [];
   for (let i = 0; i < options.accounts; i++) {
     const id = String(nextId++);
-    await pool.query('INSERT INTO account_accounts (id, owner_id, currency, balance, version, created_at) VALUES (?, ?, ?, ?, 1, NOW(3))', [id, `floor-${i}`, 'USD', OPENING.toString()]);
+    await pool.query('INSERT INTO account_accounts (id, owner_id, currency, balance, version, created_at) VALUES (?, ?, ?, ?, 1, NOW(3))', [
+      id,
+      `floor-${i}`,
+      'USD',
+      OPENING.toString(),
+    ]);
     ids.push(id);
   }
   const total = async () => {
@@ -83,7 +88,24 @@ async function once(connection: PoolConnection, from: string, to: string, idemKe
   ]);
   await connection.query(
     'INSERT INTO account_ledger_entries (id, account_id, kind, amount, balance_after, reference, counterparty_account_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?)',
-    [String(nextId++), from, 'transfer_out', (-amount).toString(), fromAfter.toString(), transferId, to, now, String(nextId++), to, 'transfer_in', amount.toString(), toAfter.toString(), transferId, from, now],
+    [
+      String(nextId++),
+      from,
+      'transfer_out',
+      (-amount).toString(),
+      fromAfter.toString(),
+      transferId,
+      to,
+      now,
+      String(nextId++),
+      to,
+      'transfer_in',
+      amount.toString(),
+      toAfter.toString(),
+      transferId,
+      from,
+      now,
+    ],
   );
   await connection.commit();
 }

@@ -10,12 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { registerUser, toEmail, type SessionRevocations, type TokenVerifier } from '@mosaic/auth-domain';
-import {
-  CacheSessionRevocations,
-  createAuthCrypto,
-  createMemorySessionRevocations,
-  generateSigningKeys,
-} from '@mosaic/auth-repository';
+import { CacheSessionRevocations, createAuthCrypto, createMemorySessionRevocations, generateSigningKeys } from '@mosaic/auth-repository';
 import { VerifyAccessToken } from '@mosaic/auth-usecase';
 import { connectRedis, createRedisCache } from '@mosaic/kit-cache';
 
@@ -39,15 +34,32 @@ async function main(): Promise<void> {
 
   const rows: [string, number][] = [];
   const baseline = await measure('JWT signature only (before: every request)', crypto.tokenVerifier, token);
-  rows.push(['memory revocations', await measure('verifier, memory revocations', withRevocations(createMemorySessionRevocations({ ttlSeconds: TTL_SECONDS })), token)]);
+  rows.push([
+    'memory revocations',
+    await measure('verifier, memory revocations', withRevocations(createMemorySessionRevocations({ ttlSeconds: TTL_SECONDS })), token),
+  ]);
 
   const url = process.env.REDIS_URL;
   if (url) {
     const redis = await connectRedis(url);
     const cache = createRedisCache(redis.client, { namespace: `bench:auth-verify:${process.pid}` });
     try {
-      rows.push(['Redis, 1 s memo', await measure('verifier, Redis revocations, 1 s memo (default)', withRevocations(new CacheSessionRevocations(cache, { ttlSeconds: TTL_SECONDS, memoMs: 1_000 })), token)]);
-      rows.push(['Redis, no memo', await measure('verifier, Redis revocations, no memo (a GET each)', withRevocations(new CacheSessionRevocations(cache, { ttlSeconds: TTL_SECONDS, memoMs: 0 })), token)]);
+      rows.push([
+        'Redis, 1 s memo',
+        await measure(
+          'verifier, Redis revocations, 1 s memo (default)',
+          withRevocations(new CacheSessionRevocations(cache, { ttlSeconds: TTL_SECONDS, memoMs: 1_000 })),
+          token,
+        ),
+      ]);
+      rows.push([
+        'Redis, no memo',
+        await measure(
+          'verifier, Redis revocations, no memo (a GET each)',
+          withRevocations(new CacheSessionRevocations(cache, { ttlSeconds: TTL_SECONDS, memoMs: 0 })),
+          token,
+        ),
+      ]);
     } finally {
       await redis.resource.close();
     }

@@ -142,7 +142,9 @@ function connect(port: number, user: string, onFrame: (data: WebSocket.RawData) 
 }
 
 async function startServer(mode: 'chat' | 'bare') {
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', resolve(import.meta.dirname, 'server.ts'), mode], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', resolve(import.meta.dirname, 'server.ts'), mode], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   if (!child.stdout || !child.stdin) throw new Error('the server process has no pipes');
   const { stdin } = child;
   const lines = createInterface({ input: child.stdout });

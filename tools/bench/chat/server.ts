@@ -27,7 +27,15 @@ async function startChat(): Promise<void> {
   const adapters = await createChatAdapters();
   const logger = createLogger({ name: 'bench-chat', level: 'warn', pretty: false });
   const useCases = createChatUseCases({ ...adapters, clock: systemClock, ids: new SnowflakeIds(1) });
-  await createChatSocket({ server, useCases, bus: adapters.bus, authenticate: benchUpgrade, instanceId: 'bench', logger, limits: { burst: 1_000, perSecond: 1_000 } });
+  await createChatSocket({
+    server,
+    useCases,
+    bus: adapters.bus,
+    authenticate: benchUpgrade,
+    instanceId: 'bench',
+    logger,
+    limits: { burst: 1_000, perSecond: 1_000 },
+  });
   // Rooms: the driver asks over HTTP, before connecting, for channels with these members.
   server.on('request', (req, res) => {
     let body = '';
@@ -63,7 +71,16 @@ function startBare(): void {
         const frame = JSON.parse(String(data)) as { channel_id: string; message: string; clientMessageId?: string };
         const members = rooms[Number(frame.channel_id)] ?? [];
         const id = String(++seq);
-        const out = JSON.stringify({ type: 'message', id, conversation: `channel:${frame.channel_id}`, seq, senderId: user, text: frame.message, clientMessageId: frame.clientMessageId ?? null, sentAt: new Date().toISOString() });
+        const out = JSON.stringify({
+          type: 'message',
+          id,
+          conversation: `channel:${frame.channel_id}`,
+          seq,
+          senderId: user,
+          text: frame.message,
+          clientMessageId: frame.clientMessageId ?? null,
+          sentAt: new Date().toISOString(),
+        });
         for (const member of members) socketsByUser.get(member)?.send(out);
         ws.send(JSON.stringify({ type: 'ack', id, seq }));
       });

@@ -10,7 +10,16 @@ app.disable('x-powered-by');
 let id = 0;
 app.post('/api/orders', express.json(), (req, res) => {
   const body = req.body as Record<string, unknown>;
-  res.json({ id: String(++id), productId: body.productId, side: body.side, type: body.type, price: body.price, size: body.size, status: 'open', createdAt: new Date().toISOString() });
+  res.json({
+    id: String(++id),
+    productId: body.productId,
+    side: body.side,
+    type: body.type,
+    price: body.price,
+    size: body.size,
+    status: 'open',
+    createdAt: new Date().toISOString(),
+  });
 });
 const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address();

@@ -58,7 +58,9 @@ export async function kafkaMode(options: { fileLoad: Load; seconds: number; conn
       if (res?.status === 200) break;
       await pause(20);
     }
-    console.log(`  failover: kill -9 of the leader → first order acknowledged by the standby in ${Math.round(performance.now() - killed)} ms (lease ttl ${env.EXCHANGE_LEASE_TTL_MS} ms)`);
+    console.log(
+      `  failover: kill -9 of the leader → first order acknowledged by the standby in ${Math.round(performance.now() - killed)} ms (lease ttl ${env.EXCHANGE_LEASE_TTL_MS} ms)`,
+    );
   } finally {
     for (const server of servers) await server.stop();
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });

@@ -35,23 +35,31 @@ const root = resolve(import.meta.dirname, '../../..');
 
 export async function startExchange(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
-  return serve(resolve(root, 'apps/exchange/src/main.ts'), {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    EXCHANGE_DATA_DIR: dataDir,
-    EXCHANGE_TEST_DEPOSITS: 'true',
-    MYSQL_URL: '',
-    REDIS_URL: '',
-    KAFKA_BROKERS: '',
-    MONGO_URL: '',
-    ...env,
-  }, port);
+  return serve(
+    resolve(root, 'apps/exchange/src/main.ts'),
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      EXCHANGE_DATA_DIR: dataDir,
+      EXCHANGE_TEST_DEPOSITS: 'true',
+      MYSQL_URL: '',
+      REDIS_URL: '',
+      KAFKA_BROKERS: '',
+      MONGO_URL: '',
+      ...env,
+    },
+    port,
+  );
 }
 
 export async function call(url: string, cookie: string | undefined, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & string, setCookie: res.headers.getSetCookie() };
 }
 
@@ -62,7 +70,10 @@ export async function trader(url: string, name: string): Promise<{ cookie: strin
   await call(url, undefined, 'POST', '/api/users', { email, password });
   const session = await call(url, undefined, 'POST', '/api/users/accessToken', { email, password });
   const cookie = session.setCookie.map((c) => c.split(';')[0]).join('; ');
-  for (const [currency, amount] of [['USDT', '100000000'], ['BTC', '100000']]) {
+  for (const [currency, amount] of [
+    ['USDT', '100000000'],
+    ['BTC', '100000'],
+  ]) {
     const deposit = await call(url, cookie, 'POST', '/api/admin/deposits', { currency, amount });
     if (deposit.status !== 200) throw new Error(`deposit failed: ${JSON.stringify(deposit.body)}`);
   }
@@ -131,7 +142,9 @@ async function matchEndToEnd(url: string, maker: { cookie: string }, taker: { co
   socket.close();
   const sorted = latencies.sort((a, b) => a - b);
   console.log('\n(b) orders matched end to end (HTTP in → match on the WebSocket), 16 loops');
-  console.log(`  ${Math.round(matched / ((Date.now() - began - 200) / 1000)).toLocaleString('en-US')} matches/s   p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   (${sorted.length} timed)`);
+  console.log(
+    `  ${Math.round(matched / ((Date.now() - began - 200) / 1000)).toLocaleString('en-US')} matches/s   p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   (${sorted.length} timed)`,
+  );
 }
 
 /** 1,000 sockets on `match`; trades are driven over HTTP while the sockets count what reaches them. */
@@ -171,7 +184,9 @@ async function fanOut(url: string, maker: { cookie: string }, taker: { cookie: s
   for (const socket of sockets) socket.terminate();
   const sorted = lags.sort((a, b) => a - b);
   console.log(`\n(c) market-data fan-out to ${SUBSCRIBERS.toLocaleString('en-US')} WebSocket subscribers (match channel)`);
-  console.log(`  ${trades} trades → ${delivered.toLocaleString('en-US')} messages delivered of ${(trades * SUBSCRIBERS).toLocaleString('en-US')}   ${Math.round(delivered / seconds).toLocaleString('en-US')} msgs/s   p50 ${percentile(sorted, 50)} ms   p99 ${percentile(sorted, 99)} ms (journal time → receipt)`);
+  console.log(
+    `  ${trades} trades → ${delivered.toLocaleString('en-US')} messages delivered of ${(trades * SUBSCRIBERS).toLocaleString('en-US')}   ${Math.round(delivered / seconds).toLocaleString('en-US')} msgs/s   p50 ${percentile(sorted, 50)} ms   p99 ${percentile(sorted, 99)} ms (journal time → receipt)`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -52,7 +52,13 @@ export async function serve(entry: string, env: Record<string, string> = {}, por
 
 async function healthy(url: string): Promise<string> {
   for (;;) {
-    if (await fetch(`${url}/health`).then((res) => res.ok, () => false)) return url;
+    if (
+      await fetch(`${url}/health`).then(
+        (res) => res.ok,
+        () => false,
+      )
+    )
+      return url;
     await new Promise((resolveWait) => setTimeout(resolveWait, 100));
   }
 }
@@ -68,6 +74,8 @@ export interface Load {
 /** One autocannon POST run on 127.0.0.1, reduced to what the report prints. */
 export async function postLoad(url: string, body: string, headers: Record<string, string>, seconds: number, connections: number): Promise<Load> {
   const result = await autocannon({ url, method: 'POST', body, headers, duration: seconds, connections });
-  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => `${status}×${count}`).join(' ');
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .map(([status, { count }]) => `${status}×${count}`)
+    .join(' ');
   return { rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors + result.timeouts };
 }

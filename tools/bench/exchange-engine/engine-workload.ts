@@ -49,7 +49,15 @@ export function generateEngineWorkload(users: number, restingOrders: number, ope
   const limit = (crossingShare: number) => {
     const side = rng.next() < 0.5 ? 'buy' : 'sell';
     const offset = rng.next() < crossingShare ? -rng.int(0, 20) : depthOffset(rng);
-    push({ type: 'place_order', userId: someone(), productId: 'BTC-USDT', side, orderType: 'limit', price: side === 'buy' ? MID - offset : MID + offset, size: rng.int(1, 100) });
+    push({
+      type: 'place_order',
+      userId: someone(),
+      productId: 'BTC-USDT',
+      side,
+      orderType: 'limit',
+      price: side === 'buy' ? MID - offset : MID + offset,
+      size: rng.int(1, 100),
+    });
   };
   for (let i = 0; i < restingOrders; i++) limit(0);
   const setupLength = records.length;
@@ -65,7 +73,8 @@ export function generateEngineWorkload(users: number, restingOrders: number, ope
     }
     if (r < 0.67 - pressure) {
       if (rng.next() < 0.5) push({ type: 'place_order', userId: someone(), productId: 'BTC-USDT', side: 'sell', orderType: 'market', size: rng.int(1, 150) });
-      else push({ type: 'place_order', userId: someone(), productId: 'BTC-USDT', side: 'buy', orderType: 'market', funds: BigInt(rng.int(1, 900)) * 1_000_000n });
+      else
+        push({ type: 'place_order', userId: someone(), productId: 'BTC-USDT', side: 'buy', orderType: 'market', funds: BigInt(rng.int(1, 900)) * 1_000_000n });
       continue;
     }
     let victim: { orderId: number; userId: string } | undefined;

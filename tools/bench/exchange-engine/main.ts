@@ -56,8 +56,14 @@ function matching(): { ratio: number } {
   const theirsRate = median(theirs.map((o) => o.operations / o.seconds));
   const kinds = { limit: 0, market: 0, cancel: 0 };
   for (let i = workload.seeded; i < workload.length; i++) kinds[(['limit', 'market', 'cancel'] as const)[workload.kind[i]]] += 1;
-  row('workload', `${shape.restingOrders.toLocaleString('en-US')} resting, then ${shape.operations.toLocaleString('en-US')} ops (${kinds.limit} limit, ${kinds.market} market, ${kinds.cancel} cancel)`);
-  row('final book', `${(ours[0].resting ?? 0).toLocaleString('en-US')} orders on ${ours[0].bids.length}/${ours[0].asks.length} bid/ask levels; ${ours[0].traded.toLocaleString('en-US')} lots traded`);
+  row(
+    'workload',
+    `${shape.restingOrders.toLocaleString('en-US')} resting, then ${shape.operations.toLocaleString('en-US')} ops (${kinds.limit} limit, ${kinds.market} market, ${kinds.cancel} cancel)`,
+  );
+  row(
+    'final book',
+    `${(ours[0].resting ?? 0).toLocaleString('en-US')} orders on ${ours[0].bids.length}/${ours[0].asks.length} bid/ask levels; ${ours[0].traded.toLocaleString('en-US')} lots traded`,
+  );
   row('same trades and final book in both engines', ours.every((o, i) => sameOutcome(o, theirs[i])) ? 'yes' : 'NO');
   row('Mosaic matching (median of 3)', rate(oursRate, 1));
   row('nodejs-order-book (median of 3)', rate(theirsRate, 1));
@@ -103,7 +109,13 @@ function fullEngine(): { engine: ExchangeEngine; records: JournalRecord[] } {
   const reasons = [...rejected].map(([reason, count]) => `${count.toLocaleString('en-US')} ${reason}`).join(', ');
   row('trades', trades.toLocaleString('en-US'));
   row('rejected commands', reasons || 'none');
-  row('resting orders at the end', engine.snapshot().books.reduce((sum, book) => sum + book.orders.length, 0).toLocaleString('en-US'));
+  row(
+    'resting orders at the end',
+    engine
+      .snapshot()
+      .books.reduce((sum, book) => sum + book.orders.length, 0)
+      .toLocaleString('en-US'),
+  );
   row('throughput (median of 3)', rate(median(throughputs), 1));
   row('latency p50 / p99 / p99.9 / max', [50, 99, 99.9, 100].map((p) => micros(percentile(samples, p))).join(' / '));
   row('state consistent after the run (audit)', engine.audit().length === 0 ? 'yes' : 'NO');
@@ -127,7 +139,10 @@ async function journal(records: JournalRecord[], dir: string): Promise<void> {
     const seconds = (performance.now() - start) / 1000;
     const { writes, syncs, bytes } = writer.stats;
     await writer.close();
-    row(`fsync ${fsync.mode}`, `${rate(count, seconds)} (${writes} writes, ${syncs} fsyncs, ${Math.round(count / writes)} records/write, ${(bytes / count).toFixed(0)} B/record)`);
+    row(
+      `fsync ${fsync.mode}`,
+      `${rate(count, seconds)} (${writes} writes, ${syncs} fsyncs, ${Math.round(count / writes)} records/write, ${(bytes / count).toFixed(0)} B/record)`,
+    );
   }
   row('durable appends in flight', inFlight.toLocaleString('en-US'));
 }
@@ -139,13 +154,19 @@ async function replay(records: JournalRecord[], dir: string, engine: ExchangeEng
   section('(d) Replay and snapshots');
   const figures = await measureReplay(records, dir, 3);
   const { binary, json } = figures;
-  row('commands replayed', `${figures.commands.toLocaleString('en-US')} (${figures.bytesPerRecord.binary.toFixed(0)} B/record binary, ${figures.bytesPerRecord.json.toFixed(0)} B/record JSON)`);
+  row(
+    'commands replayed',
+    `${figures.commands.toLocaleString('en-US')} (${figures.bytesPerRecord.binary.toFixed(0)} B/record binary, ${figures.bytesPerRecord.json.toFixed(0)} B/record JSON)`,
+  );
   const both = (r: Rate) => `${rate(r.wall, 1)} (${rate(r.cpu, 1)} of CPU time)`;
   row('binary: file → decode → engine (median of 3)', both(binary.replay));
   row('JSON (former format): file → decode → engine', both(json.replay));
   row('ratio binary / JSON, replay', `${(binary.replay.wall / json.replay.wall).toFixed(2)}× (CPU time ${(binary.replay.cpu / json.replay.cpu).toFixed(2)}×)`);
   row('binary: file → decode → engine.apply (results)', both(binary.apply));
-  row('ratio silent replay / apply', `${(binary.replay.wall / binary.apply.wall).toFixed(2)}× (CPU time ${(binary.replay.cpu / binary.apply.cpu).toFixed(2)}×)`);
+  row(
+    'ratio silent replay / apply',
+    `${(binary.replay.wall / binary.apply.wall).toFixed(2)}× (CPU time ${(binary.replay.cpu / binary.apply.cpu).toFixed(2)}×)`,
+  );
   row('binary: file → decode only', both(binary.decode));
   row('JSON (former format): file → decode only', both(json.decode));
   row('ratio binary / JSON, decode', `${(binary.decode.wall / json.decode.wall).toFixed(2)}× (CPU time ${(binary.decode.cpu / json.decode.cpu).toFixed(2)}×)`);
@@ -163,8 +184,14 @@ async function replay(records: JournalRecord[], dir: string, engine: ExchangeEng
     restores.push(performance.now() - begin);
   }
   const orders = engine.snapshot().books.reduce((sum, book) => sum + book.orders.length, 0);
-  row('snapshot take + encode (median of 3)', `${median(takes).toFixed(1)} ms (${orders.toLocaleString('en-US')} orders, ${engine.users().length.toLocaleString('en-US')} users, ${(text.length / 1024 / 1024).toFixed(1)} MiB)`);
-  row('snapshot decode + restore (median of 3)', `${median(restores).toFixed(1)} ms, same state hash: ${restored.stateHash() === engine.stateHash() ? 'yes' : 'NO'}`);
+  row(
+    'snapshot take + encode (median of 3)',
+    `${median(takes).toFixed(1)} ms (${orders.toLocaleString('en-US')} orders, ${engine.users().length.toLocaleString('en-US')} users, ${(text.length / 1024 / 1024).toFixed(1)} MiB)`,
+  );
+  row(
+    'snapshot decode + restore (median of 3)',
+    `${median(restores).toFixed(1)} ms, same state hash: ${restored.stateHash() === engine.stateHash() ? 'yes' : 'NO'}`,
+  );
   return binary.replay;
 }
 
@@ -214,7 +241,10 @@ async function main(): Promise<void> {
   if (ratio !== undefined) row('matching vs nodejs-order-book', `${ratio.toFixed(2)}× (target ≥ 2×: ${ratio >= 2 ? 'met' : 'NOT met'})`);
   if (replayRate !== undefined) {
     const verdict = (value: number) => `${(value / REPLAY_TARGET).toFixed(2)}× the target: ${value >= REPLAY_TARGET ? 'met' : 'NOT met'}`;
-    row('binary replay vs target ≥ 1,000,000/s', `${rate(replayRate.wall, 1)} wall (${verdict(replayRate.wall)}); ${rate(replayRate.cpu, 1)} of CPU time (${verdict(replayRate.cpu)})`);
+    row(
+      'binary replay vs target ≥ 1,000,000/s',
+      `${rate(replayRate.wall, 1)} wall (${verdict(replayRate.wall)}); ${rate(replayRate.cpu, 1)} of CPU time (${verdict(replayRate.cpu)})`,
+    );
   }
   row('total benchmark time', `${((performance.now() - began) / 1000).toFixed(1)} s`);
 }

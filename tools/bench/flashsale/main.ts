@@ -35,19 +35,23 @@ const root = resolve(import.meta.dirname, '../../..');
 
 async function startFlashsale(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
-  return startServer(resolve(root, 'apps/flashsale/src/main.ts'), {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    // The sale of 10:00–11:00 UTC, ten minutes in, whatever the time: it stays open for the run.
-    FLASHSALE_TIME_ORIGIN: '2026-12-01T10:10:00.000Z',
-    FLASHSALE_ITEMS: String(ITEMS),
-    FLASHSALE_RECONCILE_MS: '5000',
-    KAFKA_BROKERS: '',
-    MONGO_URL: '',
-    ...env,
-  }, `http://127.0.0.1:${port}`);
+  return startServer(
+    resolve(root, 'apps/flashsale/src/main.ts'),
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      // The sale of 10:00–11:00 UTC, ten minutes in, whatever the time: it stays open for the run.
+      FLASHSALE_TIME_ORIGIN: '2026-12-01T10:10:00.000Z',
+      FLASHSALE_ITEMS: String(ITEMS),
+      FLASHSALE_RECONCILE_MS: '5000',
+      KAFKA_BROKERS: '',
+      MONGO_URL: '',
+      ...env,
+    },
+    `http://127.0.0.1:${port}`,
+  );
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -59,9 +63,15 @@ async function soldNow(url: string): Promise<number> {
 function printContest(label: string, report: ContestReport, sold: number): void {
   const seconds = report.durationMs / 1000;
   console.log(`\n${label}: ${SHOPPERS.toLocaleString('en-US')} shoppers (${ACTIVE} at once), ${ITEMS.toLocaleString('en-US')} items`);
-  console.log(`  throughput            ${Math.round(report.requests / seconds).toLocaleString('en-US')} req/s (${report.requests.toLocaleString('en-US')} requests in ${seconds.toFixed(1)} s)`);
-  console.log(`  checkout              p50 ${ms(report.checkout.percentile(50))}   p99 ${ms(report.checkout.percentile(99))}   (${report.checkout.count.toLocaleString('en-US')})`);
-  console.log(`  purchase              p50 ${ms(report.purchase.percentile(50))}   p99 ${ms(report.purchase.percentile(99))}   (${report.purchase.count.toLocaleString('en-US')})`);
+  console.log(
+    `  throughput            ${Math.round(report.requests / seconds).toLocaleString('en-US')} req/s (${report.requests.toLocaleString('en-US')} requests in ${seconds.toFixed(1)} s)`,
+  );
+  console.log(
+    `  checkout              p50 ${ms(report.checkout.percentile(50))}   p99 ${ms(report.checkout.percentile(99))}   (${report.checkout.count.toLocaleString('en-US')})`,
+  );
+  console.log(
+    `  purchase              p50 ${ms(report.purchase.percentile(50))}   p99 ${ms(report.purchase.percentile(99))}   (${report.purchase.count.toLocaleString('en-US')})`,
+  );
   console.log(`  items sold            ${sold.toLocaleString('en-US')} of ${ITEMS.toLocaleString('en-US')}`);
   console.log(`  oversold              ${report.oversold}`);
   console.log(`  per-user excess       ${report.perUserExcess}   (limit refusals: ${report.limitRefusals.toLocaleString('en-US')})`);
@@ -73,7 +83,16 @@ function printContest(label: string, report: ContestReport, sold: number): void 
 async function contest(label: string, env: Record<string, string>): Promise<void> {
   const server = await startFlashsale(env);
   try {
-    const report = await runContest({ baseUrl: () => server.url, saleId: SALE, total: ITEMS, users: SHOPPERS, concurrency: ACTIVE, greedyEvery: 7, limit: LIMIT, deadlineMs: 20 * 60_000 });
+    const report = await runContest({
+      baseUrl: () => server.url,
+      saleId: SALE,
+      total: ITEMS,
+      users: SHOPPERS,
+      concurrency: ACTIVE,
+      greedyEvery: 7,
+      limit: LIMIT,
+      deadlineMs: 20 * 60_000,
+    });
     // Let one reconciliation pass so the counter is the store's.
     await new Promise((r) => setTimeout(r, 6_000));
     printContest(label, report, await soldNow(server.url));
@@ -105,7 +124,9 @@ async function checkoutRatio(label: string, env: Record<string, string>): Promis
     }
     const [a, b] = [summed(ours), summed(baseline)];
     console.log(`\n${label}: POST /checkout, 50 connections, ${SLICES} alternating slices of ${slice} s each, after a warm-up`);
-    console.log(`  flash sale            ${Math.round(a.requestsPerSecond).toLocaleString('en-US')} req/s   p50 ${a.p50Ms} ms   p99 ${a.p99Ms} ms   ${JSON.stringify(a.statuses)}`);
+    console.log(
+      `  flash sale            ${Math.round(a.requestsPerSecond).toLocaleString('en-US')} req/s   p50 ${a.p50Ms} ms   p99 ${a.p99Ms} ms   ${JSON.stringify(a.statuses)}`,
+    );
     console.log(`  bare express          ${Math.round(b.requestsPerSecond).toLocaleString('en-US')} req/s   p50 ${b.p50Ms} ms   p99 ${b.p99Ms} ms`);
     console.log(`  ratio                 ${(a.requestsPerSecond / b.requestsPerSecond).toFixed(2)}× the bare handler (target ≥ 0.30×)`);
   } finally {

@@ -23,7 +23,13 @@ export async function startServer(entry: string, env: Record<string, string>, he
   if (healthUrl) {
     child.stdout.resume();
     for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      const healthy = await Promise.race([fetch(`${healthUrl}/health`).then((res) => res.ok, () => false), exited]);
+      const healthy = await Promise.race([
+        fetch(`${healthUrl}/health`).then(
+          (res) => res.ok,
+          () => false,
+        ),
+        exited,
+      ]);
       if (healthy) return { url: healthUrl, stop };
     }
     await stop();

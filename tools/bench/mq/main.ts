@@ -105,7 +105,9 @@ async function phase(queue: MessageQueue, count: number, window: number): Promis
     }
   });
 
-  const payload = randomBytes(Math.ceil(PAYLOAD_BYTES / 2)).toString('hex').slice(0, PAYLOAD_BYTES);
+  const payload = randomBytes(Math.ceil(PAYLOAD_BYTES / 2))
+    .toString('hex')
+    .slice(0, PAYLOAD_BYTES);
   const started = now();
   let next = 0;
   const producer = async () => {

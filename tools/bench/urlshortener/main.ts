@@ -37,7 +37,15 @@ interface Case {
 }
 
 /** Rounds of one case combined: requests over time, and the worst round's latencies. */
-function combined(results: LoadResult[]): { rate: number; p50: number; p99: number; total: number; statuses: Record<string, number>; errors: number; cpuPerRequest: number } {
+function combined(results: LoadResult[]): {
+  rate: number;
+  p50: number;
+  p99: number;
+  total: number;
+  statuses: Record<string, number>;
+  errors: number;
+  cpuPerRequest: number;
+} {
   const seconds = results.length * (SECONDS_PER_CASE / ROUNDS);
   const statuses: Record<string, number> = {};
   for (const result of results) for (const [status, count] of Object.entries(result.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
@@ -116,7 +124,12 @@ async function redirects(node: ServerProcess, bare: ServerProcess, floor: Server
       item.results.push(await load({ url: item.url, server: item.server, connections: CONNECTIONS, seconds: SECONDS_PER_CASE / ROUNDS }));
     }
   }
-  const [nodeFigures, bareFigures, floorFigures, redirectFigures] = [combined(nodeFloor.results), combined(baseline.results), combined(kitFloor.results), combined(redirect.results)];
+  const [nodeFigures, bareFigures, floorFigures, redirectFigures] = [
+    combined(nodeFloor.results),
+    combined(baseline.results),
+    combined(kitFloor.results),
+    combined(redirect.results),
+  ];
   console.log(row(nodeFloor.name, nodeFigures));
   console.log(row(baseline.name, bareFigures));
   console.log(row(kitFloor.name, floorFigures));
@@ -125,11 +138,19 @@ async function redirects(node: ServerProcess, bare: ServerProcess, floor: Server
   const byRate = (other: typeof bareFigures) => (redirectFigures.rate / other.rate).toFixed(2);
   const byCpu = (other: typeof bareFigures) => (other.cpuPerRequest / redirectFigures.cpuPerRequest).toFixed(2);
   console.log('  shortener (cached redirect, fast route) against:     throughput   server CPU per request');
-  console.log(`    bare express                                        ${byRate(bareFigures).padStart(6)}×      ${byCpu(bareFigures).padStart(6)}×   (target ≥ 3 by CPU)`);
-  console.log(`    bare node:http                                      ${byRate(nodeFigures).padStart(6)}×      ${byCpu(nodeFigures).padStart(6)}×   (target ≥ 0.6 by CPU)`);
+  console.log(
+    `    bare express                                        ${byRate(bareFigures).padStart(6)}×      ${byCpu(bareFigures).padStart(6)}×   (target ≥ 3 by CPU)`,
+  );
+  console.log(
+    `    bare node:http                                      ${byRate(nodeFigures).padStart(6)}×      ${byCpu(nodeFigures).padStart(6)}×   (target ≥ 0.6 by CPU)`,
+  );
   console.log(`    kit floor (fixed 302 on an express route)           ${byRate(floorFigures).padStart(6)}×      ${byCpu(floorFigures).padStart(6)}×`);
-  console.log(`  bare express against node:http: ${(bareFigures.rate / nodeFigures.rate).toFixed(2)}× by throughput, ${(nodeFigures.cpuPerRequest / bareFigures.cpuPerRequest).toFixed(2)}× by CPU per request`);
-  console.log(`  statuses: node:http ${describeStatuses(nodeFigures)}; bare ${describeStatuses(bareFigures)}; kit floor ${describeStatuses(floorFigures)}; shortener ${describeStatuses(redirectFigures)}`);
+  console.log(
+    `  bare express against node:http: ${(bareFigures.rate / nodeFigures.rate).toFixed(2)}× by throughput, ${(nodeFigures.cpuPerRequest / bareFigures.cpuPerRequest).toFixed(2)}× by CPU per request`,
+  );
+  console.log(
+    `  statuses: node:http ${describeStatuses(nodeFigures)}; bare ${describeStatuses(bareFigures)}; kit floor ${describeStatuses(floorFigures)}; shortener ${describeStatuses(redirectFigures)}`,
+  );
 
   redirectsReceived += redirectFigures.statuses['302'] ?? 0;
   const { clicks } = (await (await fetch(`${shortener.url}/api/v1/links/${code}`)).json()) as { clicks: number };
@@ -158,7 +179,9 @@ async function creation(shortener: ServerProcess): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`URL shortener benchmark: 127.0.0.1, ${CONNECTIONS} connections, ${SECONDS_PER_CASE} s per case in ${ROUNDS} rounds, after ${WARMUP_SECONDS} s of warm-up`);
+  console.log(
+    `URL shortener benchmark: 127.0.0.1, ${CONNECTIONS} connections, ${SECONDS_PER_CASE} s per case in ${ROUNDS} rounds, after ${WARMUP_SECONDS} s of warm-up`,
+  );
   const node = await announcedServer(spawnTs(resolve(import.meta.dirname, 'node-http-server.ts'), [TARGET], {}));
   const bare = await announcedServer(spawnTs(resolve(import.meta.dirname, 'bare-server.ts'), [TARGET], {}));
   const floor = await announcedServer(spawnTs(resolve(import.meta.dirname, 'kit-floor-server.ts'), [TARGET], {}));

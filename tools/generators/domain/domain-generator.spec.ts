@@ -56,9 +56,15 @@ describe('nx g @mosaic/tools:domain', () => {
   });
 
   it('is green: typecheck, lint (the layer rule knows the new scope), formatting and tests', async () => {
-    writeFileSync(join(workspace, 'tsconfig.generated.json'), JSON.stringify({ extends: './tsconfig.base.json', compilerOptions: { noEmit: true }, include: ['libs/gift-cards/**/*.ts'] }));
+    writeFileSync(
+      join(workspace, 'tsconfig.generated.json'),
+      JSON.stringify({ extends: './tsconfig.base.json', compilerOptions: { noEmit: true }, include: ['libs/gift-cards/**/*.ts'] }),
+    );
     // The lint run covers a probe that breaks the layer rule too: its error must be the only message.
-    writeFileSync(join(workspace, 'libs/gift-cards/domain/src/probe.ts'), "import { buildHttpApp } from '@mosaic/kit-http';\nexport const probe = buildHttpApp;\n");
+    writeFileSync(
+      join(workspace, 'libs/gift-cards/domain/src/probe.ts'),
+      "import { buildHttpApp } from '@mosaic/kit-http';\nexport const probe = buildHttpApp;\n",
+    );
     const [typecheck, lint, format, tests] = await Promise.all([
       run(workspace, 'typescript/bin/tsc', ['-p', 'tsconfig.generated.json']),
       run(workspace, 'eslint/bin/eslint.js', ['--format', 'json', 'libs/gift-cards']),

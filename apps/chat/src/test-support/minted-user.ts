@@ -13,7 +13,15 @@ export async function mintedUser(privateKey: string, name: string): Promise<{ us
   const tokens = new JwtAccessTokens({ keys, issuer: 'mosaic', audience: 'mosaic', ttlSeconds: 900, clock: systemClock });
   const userId = `${Date.now()}${randomInt(1_000_000)}`;
   const now = new Date();
-  const user = { id: userId, email: `${name}.${userId}@example.com`, name, passwordHash: '', roles: ['user'], createdAt: now, updatedAt: now } as unknown as User;
+  const user = {
+    id: userId,
+    email: `${name}.${userId}@example.com`,
+    name,
+    passwordHash: '',
+    roles: ['user'],
+    createdAt: now,
+    updatedAt: now,
+  } as unknown as User;
   const { token } = await tokens.issue(user, `session-${userId}`);
   return { userId, auth: { Authorization: `Bearer ${token}` } };
 }

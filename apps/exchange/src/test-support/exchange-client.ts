@@ -40,11 +40,18 @@ export class ExchangeClient {
   }
 
   async signIn(email: string, password: string): Promise<ApiResponse<string>> {
-    const res = await fetch(`${this.url}/api/users/accessToken`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await fetch(`${this.url}/api/users/accessToken`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     const body = (await res.json()) as string;
     if (res.status === 200) {
       this.token = body;
-      this.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      this.cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
     }
     return { status: res.status, body, headers: res.headers };
   }

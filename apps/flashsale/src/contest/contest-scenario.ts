@@ -25,7 +25,16 @@ export async function contestScenario(env: NodeJS.ProcessEnv, size: ScenarioSize
   const server = await serveLocally(composed.http.app);
   try {
     const saleId = '2026120110';
-    const report = await runContest({ baseUrl: () => server.url, saleId, total: size.total, users: size.users, concurrency: size.concurrency, greedyEvery: 7, limit: LIMIT, deadlineMs: 300_000 });
+    const report = await runContest({
+      baseUrl: () => server.url,
+      saleId,
+      total: size.total,
+      users: size.users,
+      concurrency: size.concurrency,
+      greedyEvery: 7,
+      limit: LIMIT,
+      deadlineMs: 300_000,
+    });
     await composed.flashsale.scheduler.tick();
     const users = [...report.bought.keys()];
     const truth = await storeTruth(composed.flashsale.adapters, saleId, size.total, users);

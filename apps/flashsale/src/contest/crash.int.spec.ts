@@ -35,7 +35,16 @@ describeWithBackend('mysql', 'a flash-sale process killed mid-sale', (mysqlBacke
       const sql = await mysql.createConnection(db.url);
       try {
         let killed = false;
-        const contest = runContest({ baseUrl: () => current.url, saleId: SALE, total: TOTAL, users: 160, concurrency: 40, greedyEvery: 7, limit: LIMIT, deadlineMs: 300_000 });
+        const contest = runContest({
+          baseUrl: () => current.url,
+          saleId: SALE,
+          total: TOTAL,
+          users: 160,
+          concurrency: 40,
+          greedyEvery: 7,
+          limit: LIMIT,
+          deadlineMs: 300_000,
+        });
         // Kill it without warning once a third is sold: whatever was in flight is cut off.
         await eventually('a third of the sale to be sold', async () => {
           const [rows] = await sql.query<mysql.RowDataPacket[]>('SELECT COUNT(*) AS sold FROM flashsale_items WHERE sold_to IS NOT NULL');
@@ -48,7 +57,9 @@ describeWithBackend('mysql', 'a flash-sale process killed mid-sale', (mysqlBacke
         expect(killed).toBe(true);
 
         const [[sold]] = (await sql.query('SELECT COUNT(*) AS n FROM flashsale_items WHERE sold_to IS NOT NULL')) as unknown as [[{ n: string }]];
-        const [perUser] = await sql.query<mysql.RowDataPacket[]>('SELECT sold_to, COUNT(*) AS n FROM flashsale_items WHERE sold_to IS NOT NULL GROUP BY sold_to ORDER BY n DESC');
+        const [perUser] = await sql.query<mysql.RowDataPacket[]>(
+          'SELECT sold_to, COUNT(*) AS n FROM flashsale_items WHERE sold_to IS NOT NULL GROUP BY sold_to ORDER BY n DESC',
+        );
         const [orders] = await sql.query<mysql.RowDataPacket[]>("SELECT user_id, items FROM flashsale_order_summary WHERE status <> 'cancelled'");
         const ordered = orders.flatMap((row) => (JSON.parse(row.items as string) as string[]).map((id) => `${row.user_id}:${id}`)).sort();
         const [held] = await sql.query<mysql.RowDataPacket[]>('SELECT sold_to, id FROM flashsale_items WHERE sold_to IS NOT NULL');

@@ -78,7 +78,9 @@ export function createAccountAdapters(options: AccountAdapterOptions = {}): Acco
   // The unit of work wakes the relay after each commit, and the relay needs the unit of work's outbox.
   const wakeRelay: { relay?: OutboxRelay } = {};
   const afterCommit = () => wakeRelay.relay?.wake();
-  const stores = options.mysql ? mysqlStores(options.mysql, { afterCommit, concurrency: options.mysqlConcurrency, onDeadlockRetry: options.onDeadlockRetry }) : memoryStores(afterCommit);
+  const stores = options.mysql
+    ? mysqlStores(options.mysql, { afterCommit, concurrency: options.mysqlConcurrency, onDeadlockRetry: options.onDeadlockRetry })
+    : memoryStores(afterCommit);
   const relay = new OutboxRelay({ outbox: stores.outbox, publisher: messageQueue, logger, ...options.relay });
   wakeRelay.relay = relay;
   return {
@@ -114,8 +116,17 @@ function mysqlStores(pool: MysqlPool, options: MysqlUnitOfWorkOptions): Stores {
   return {
     backend: 'mysql',
     unitOfWork,
-    accounts: { findById: (id) => accounts.findById(id), findByIds: (ids) => accounts.findByIds(ids), listByOwner: (owner, limit) => accounts.listByOwner(owner, limit), save: (account) => unitOfWork.run((tx) => tx.accounts.save(account)) },
-    points: { findById: (id) => points.findById(id), listByOwner: (owner, limit) => points.listByOwner(owner, limit), save: (aggregate) => unitOfWork.run((tx) => tx.points.save(aggregate)) },
+    accounts: {
+      findById: (id) => accounts.findById(id),
+      findByIds: (ids) => accounts.findByIds(ids),
+      listByOwner: (owner, limit) => accounts.listByOwner(owner, limit),
+      save: (account) => unitOfWork.run((tx) => tx.accounts.save(account)),
+    },
+    points: {
+      findById: (id) => points.findById(id),
+      listByOwner: (owner, limit) => points.listByOwner(owner, limit),
+      save: (aggregate) => unitOfWork.run((tx) => tx.points.save(aggregate)),
+    },
     idempotency: {
       find: (userId, key) => idempotency.find(userId, key),
       claim: (record) => unitOfWork.run((tx) => tx.idempotency.claim(record)),

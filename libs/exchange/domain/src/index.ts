@@ -11,7 +11,15 @@ export * from './commands/commands';
 export * from './commands/command-codec';
 export * from './engine/results';
 export * from './engine/exchange-engine';
-export type { EngineSnapshot, SnapshotAccount, SnapshotAttachment, SnapshotBalance, SnapshotBook, SnapshotCurrency, SnapshotOrder } from './snapshot/engine-snapshot';
+export type {
+  EngineSnapshot,
+  SnapshotAccount,
+  SnapshotAttachment,
+  SnapshotBalance,
+  SnapshotBook,
+  SnapshotCurrency,
+  SnapshotOrder,
+} from './snapshot/engine-snapshot';
 export * from './snapshot/snapshot-codec';
 export * from './ports/command-journal';
 export * from './ports/snapshot-store';

@@ -1,4 +1,13 @@
-import { FLASHSALE_EVENTS_TOPIC, type CheckoutStore, type CodeGenerator, type FlashsaleUnitOfWork, type OrderEvent, type OrderReadModel, type SaleGate, type SaleRepository } from '@mosaic/flashsale-domain';
+import {
+  FLASHSALE_EVENTS_TOPIC,
+  type CheckoutStore,
+  type CodeGenerator,
+  type FlashsaleUnitOfWork,
+  type OrderEvent,
+  type OrderReadModel,
+  type SaleGate,
+  type SaleRepository,
+} from '@mosaic/flashsale-domain';
 import { createMemoryCache, createRedisCache, type RedisClient } from '@mosaic/kit-cache';
 import type { Resource } from '@mosaic/kit-core';
 import { migrate, type MysqlPool } from '@mosaic/kit-db';
@@ -59,8 +68,17 @@ export function createFlashsaleAdapters(options: FlashsaleAdapterOptions = {}): 
   const afterCommit = () => wake.relay?.wake();
   const stores = options.mysql ? mysqlStores(options.mysql, afterCommit) : memoryStores(afterCommit);
   // Memory-cache keys per sale: the item states, the counter, one claims key per user; never evicted before they expire.
-  const cache = options.redis ? createRedisCache(options.redis, { namespace: options.redisNamespace ?? 'flashsale' }) : createMemoryCache({ maxEntries: 1_000_000 });
-  const relay = new OutboxRelay({ name: 'flashsale-outbox-relay', topic: FLASHSALE_EVENTS_TOPIC, outbox: stores.outbox, publisher: messageQueue, logger: options.logger, ...options.relay });
+  const cache = options.redis
+    ? createRedisCache(options.redis, { namespace: options.redisNamespace ?? 'flashsale' })
+    : createMemoryCache({ maxEntries: 1_000_000 });
+  const relay = new OutboxRelay({
+    name: 'flashsale-outbox-relay',
+    topic: FLASHSALE_EVENTS_TOPIC,
+    outbox: stores.outbox,
+    publisher: messageQueue,
+    logger: options.logger,
+    ...options.relay,
+  });
   wake.relay = relay;
   return {
     ...stores,

@@ -65,7 +65,12 @@ describe('POST /api/v1/links', () => {
       { name: 'an alias of two characters', body: { url: 'https://example.com/', alias: 'ab' }, status: 400, code: 'invalid_alias' },
       { name: 'a reserved alias', body: { url: 'https://example.com/', alias: 'health' }, status: 400, code: 'reserved_alias' },
       { name: 'an expiry in the past', body: { url: 'https://example.com/', expiresAt: '2025-12-31T23:59:59Z' }, status: 400, code: 'expiry_in_past' },
-      { name: 'an expiry without a time zone', body: { url: 'https://example.com/', expiresAt: '2026-06-01T00:00:00' }, status: 400, code: 'validation_failed' },
+      {
+        name: 'an expiry without a time zone',
+        body: { url: 'https://example.com/', expiresAt: '2026-06-01T00:00:00' },
+        status: 400,
+        code: 'validation_failed',
+      },
       { name: 'malformed JSON', raw: '{"url": "https://example.com/",', body: undefined, status: 400, code: 'malformed_json' },
       { name: 'a number for the URL', body: { url: 42 }, status: 400, code: 'validation_failed' },
       { name: 'a list for the alias', body: { url: 'https://example.com/', alias: ['x'] }, status: 400, code: 'validation_failed' },
@@ -155,7 +160,7 @@ describe('GET /api/v1/links/:code', () => {
 });
 
 describe('DELETE /api/v1/links/:code', () => {
-  it("lets the owner delete their link, after which it redirects nowhere", async () => {
+  it('lets the owner delete their link, after which it redirects nowhere', async () => {
     const { app } = shortenerTestApp();
     await request(app).post('/api/v1/links').set(asUser('ann')).send({ url: 'https://example.com/', alias: 'anns-link' }).expect(201);
     await request(app).get('/anns-link').expect(302);
@@ -182,11 +187,14 @@ describe('GET /api/v1/links/:code/qr.svg', () => {
   it('draws a QR code that scans as the short URL', async () => {
     const { app } = shortenerTestApp();
     await request(app).post('/api/v1/links').send({ url: 'https://example.com/', alias: 'scan-me' });
-    const res = await request(app).get('/api/v1/links/scan-me/qr.svg').buffer(true).parse((response, done) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => done(null, text));
-    });
+    const res = await request(app)
+      .get('/api/v1/links/scan-me/qr.svg')
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => done(null, text));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('image/svg+xml');
     expect(scanQrSvg(res.body as string)).toBe(`${PUBLIC_URL}/scan-me`);

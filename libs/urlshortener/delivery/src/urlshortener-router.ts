@@ -48,7 +48,8 @@ export function createUrlshortenerRouter(options: UrlshortenerRouterOptions): Ur
 
   const linkNotFound: LinkNotFoundResponder = (req, res, code) => {
     // The page only fails if its assets cannot be built; the answer is still a 404.
-    if (req.accepts(['json', 'html']) === 'html') void sendPage(req, res, { ...missingPage, status: 404 }).catch(() => res.headersSent || res.status(404).end());
+    if (req.accepts(['json', 'html']) === 'html')
+      void sendPage(req, res, { ...missingPage, status: 404 }).catch(() => res.headersSent || res.status(404).end());
     else res.status(404).json({ error: linkErrors.linkNotFound(code).toJSON() });
   };
   const apiNotFound: LinkNotFoundResponder = (_req, _res, code) => {

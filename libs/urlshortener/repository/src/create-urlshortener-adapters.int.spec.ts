@@ -1,12 +1,6 @@
 import { connectRedis, type RedisConnection } from '@mosaic/kit-cache';
 import { createMysqlPool, type MysqlPoolHandle } from '@mosaic/kit-db';
-import {
-  createTestDatabase,
-  createTestRedisNamespace,
-  describeWithBackend,
-  type TestDatabase,
-  type TestRedisNamespace,
-} from '@mosaic/kit-testing';
+import { createTestDatabase, createTestRedisNamespace, describeWithBackend, type TestDatabase, type TestRedisNamespace } from '@mosaic/kit-testing';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createUrlshortenerAdapters } from './create-urlshortener-adapters';

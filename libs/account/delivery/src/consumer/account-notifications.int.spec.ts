@@ -24,33 +24,29 @@ describeWithBackend('kafka', 'account events through Kafka', (backend) => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it(
-    'relays committed changes to Kafka and notifies once per event, across a relay restart',
-    async () => {
-      const queue = new KafkaMessageQueue({ brokers: backend.url(), clientId: uniqueName('account-test') });
-      cleanups.push(() => queue.close());
-      const topic = uniqueName('account-events');
-      const notifier = new MemoryNotifier();
-      const adapters = createAccountAdapters({ mq: queue, notifier, relay: { topic, pollIntervalMs: 20 } });
-      const useCases = createAccountUseCases({ ...adapters, clock: systemClock, ids: new SnowflakeIds(77) });
-      const consumer = await startAccountNotifications({ subscriber: queue, notify: useCases.notifyAccountEvent, logger, topic, group: uniqueName('notify') });
-      cleanups.push(() => consumer.close());
+  it('relays committed changes to Kafka and notifies once per event, across a relay restart', async () => {
+    const queue = new KafkaMessageQueue({ brokers: backend.url(), clientId: uniqueName('account-test') });
+    cleanups.push(() => queue.close());
+    const topic = uniqueName('account-events');
+    const notifier = new MemoryNotifier();
+    const adapters = createAccountAdapters({ mq: queue, notifier, relay: { topic, pollIntervalMs: 20 } });
+    const useCases = createAccountUseCases({ ...adapters, clock: systemClock, ids: new SnowflakeIds(77) });
+    const consumer = await startAccountNotifications({ subscriber: queue, notify: useCases.notifyAccountEvent, logger, topic, group: uniqueName('notify') });
+    cleanups.push(() => consumer.close());
 
-      adapters.relay.start();
-      const account = await useCases.openAccount.execute({ actor: alice, currency: 'USD' });
-      await useCases.deposit.execute({ actor: alice, accountId: account.id, amount: '5.00' });
-      await eventually(() => notifier.sent.length === 2, 'two notifications through Kafka');
+    adapters.relay.start();
+    const account = await useCases.openAccount.execute({ actor: alice, currency: 'USD' });
+    await useCases.deposit.execute({ actor: alice, accountId: account.id, amount: '5.00' });
+    await eventually(() => notifier.sent.length === 2, 'two notifications through Kafka');
 
-      // Changes committed while no relay runs wait in the outbox, and go out after a restart.
-      await adapters.relay.stop();
-      await useCases.changeAddress.execute({ actor: alice, accountId: account.id, address: { province: 'P', city: 'C', district: 'D', line: 'L' } });
-      expect(await adapters.outbox.countPending()).toBe(1);
-      adapters.relay.start();
-      cleanups.push(() => adapters.relay.stop());
-      await eventually(() => notifier.sent.length === 3, 'the notification of the change made while stopped');
-      expect(notifier.sent.map((n) => n.eventType)).toEqual(['account.opened', 'account.deposited', 'account.address-changed']);
-      expect(await adapters.outbox.countPending()).toBe(0);
-    },
-    120_000,
-  );
+    // Changes committed while no relay runs wait in the outbox, and go out after a restart.
+    await adapters.relay.stop();
+    await useCases.changeAddress.execute({ actor: alice, accountId: account.id, address: { province: 'P', city: 'C', district: 'D', line: 'L' } });
+    expect(await adapters.outbox.countPending()).toBe(1);
+    adapters.relay.start();
+    cleanups.push(() => adapters.relay.stop());
+    await eventually(() => notifier.sent.length === 3, 'the notification of the change made while stopped');
+    expect(notifier.sent.map((n) => n.eventType)).toEqual(['account.opened', 'account.deposited', 'account.address-changed']);
+    expect(await adapters.outbox.countPending()).toBe(0);
+  }, 120_000);
 });

@@ -38,11 +38,17 @@ describe('account notifications', () => {
     const from = (await request(app).post('/api/v1/accounts').set(as('alice')).send({ currency: 'USD' })).body.id;
     const to = (await request(app).post('/api/v1/accounts').set(as('bob')).send({ currency: 'USD' })).body.id;
     await request(app).post(`/api/v1/accounts/${from}/deposits`).set(asAdmin()).send({ amount: '10.00' });
-    const transfer = await request(app).post('/api/v1/transfers').set({ ...as('alice'), 'Idempotency-Key': 'n-1' }).send({ from, to, amount: '2.50' });
+    const transfer = await request(app)
+      .post('/api/v1/transfers')
+      .set({ ...as('alice'), 'Idempotency-Key': 'n-1' })
+      .send({ from, to, amount: '2.50' });
     expect(transfer.status).toBe(201);
     await eventually(() => notifier.sent.some((n) => n.eventType === 'account.transferred' && n.userId === 'bob'), 'the transfer notifications');
     expect(notifier.to('alice').map((n) => n.eventType)).toEqual(['account.opened', 'account.deposited', 'account.transferred']);
-    expect(notifier.to('bob').map((n) => n.text)).toEqual([`Your USD account …${to.slice(-4)} is open.`, `You received 2.50 USD into account …${to.slice(-4)}.`]);
+    expect(notifier.to('bob').map((n) => n.text)).toEqual([
+      `Your USD account …${to.slice(-4)} is open.`,
+      `You received 2.50 USD into account …${to.slice(-4)}.`,
+    ]);
   });
 
   it('handles a redelivered event once, and skips messages that are not account events', async () => {
@@ -53,7 +59,18 @@ describe('account notifications', () => {
 
     // The same event again (a relay that republished after a crash), then garbage, then a new event.
     const [eventId] = opened.id.split(':');
-    await queue.produce(ACCOUNT_EVENTS_TOPIC, toMessage({ id: eventId!, type: 'account.opened', aggregateType: 'account', aggregateId: id, occurredAt: new Date(), recipients: ['alice'], data: { accountId: id, currency: 'USD' } }));
+    await queue.produce(
+      ACCOUNT_EVENTS_TOPIC,
+      toMessage({
+        id: eventId!,
+        type: 'account.opened',
+        aggregateType: 'account',
+        aggregateId: id,
+        occurredAt: new Date(),
+        recipients: ['alice'],
+        data: { accountId: id, currency: 'USD' },
+      }),
+    );
     await queue.produce(ACCOUNT_EVENTS_TOPIC, { key: id, value: Buffer.from('not json') });
     await queue.produce(ACCOUNT_EVENTS_TOPIC, { key: id, value: { hello: 'world' } });
     await request(app).put(`/api/v1/accounts/${id}/address`).set(as('alice')).send({ province: 'P', city: 'C', district: 'D', line: 'L' });

@@ -70,7 +70,10 @@ function readEvent(message: EventMessage, logger: Logger): ReceivedEvent | undef
   }
   const parsed = eventShape.safeParse(value);
   if (!parsed.success) {
-    logger.warn({ topic: message.topic, partition: message.partition, offset: message.offset, issues: parsed.error.issues }, 'skipping a message that is not an account event');
+    logger.warn(
+      { topic: message.topic, partition: message.partition, offset: message.offset, issues: parsed.error.issues },
+      'skipping a message that is not an account event',
+    );
     return undefined;
   }
   return parsed.data as unknown as ReceivedEvent;

@@ -67,7 +67,14 @@ describe('account routes', () => {
       const headers = { ...asAdmin(), ...key() };
       const first = await request(app).post(`/api/v1/accounts/${id}/deposits`).set(headers).send({ amount: '25.50' });
       expect(first.status).toBe(201);
-      expect(first.body).toEqual({ depositId: expect.any(String), accountId: id, amount: '25.50', currency: 'USD', balanceAfter: '25.50', createdAt: expect.any(String) });
+      expect(first.body).toEqual({
+        depositId: expect.any(String),
+        accountId: id,
+        amount: '25.50',
+        currency: 'USD',
+        balanceAfter: '25.50',
+        createdAt: expect.any(String),
+      });
       const again = await request(app).post(`/api/v1/accounts/${id}/deposits`).set(headers).send({ amount: '25.5' });
       expect(again.status).toBe(201);
       expect(again.headers['idempotent-replayed']).toBe('true');
@@ -122,7 +129,14 @@ describe('account routes', () => {
       const from = await funded(app, 'alice', '10.00');
       const to = await openAccount(app, 'bob');
       for (const amount of ['1.00', '2.00', '3.00']) {
-        expect((await request(app).post('/api/v1/transfers').set({ ...as('alice'), ...key() }).send({ from, to, amount })).status).toBe(201);
+        expect(
+          (
+            await request(app)
+              .post('/api/v1/transfers')
+              .set({ ...as('alice'), ...key() })
+              .send({ from, to, amount })
+          ).status,
+        ).toBe(201);
       }
       const first = await request(app).get(`/api/v1/accounts/${from}/ledger?limit=2`).set(as('alice'));
       expect(first.status).toBe(200);
@@ -171,9 +185,20 @@ describe('account routes', () => {
       expect(opened.headers.location).toBe(`/api/v1/points/${pointsId}`);
       expect((await request(app).get('/api/v1/points').set(as('alice'))).body.points.map((p: { id: string }) => p.id)).toEqual([pointsId]);
 
-      const bought = await request(app).post('/api/v1/points/purchases').set({ ...as('alice'), ...key() }).send({ accountId, pointsId, amount: '12.50' });
+      const bought = await request(app)
+        .post('/api/v1/points/purchases')
+        .set({ ...as('alice'), ...key() })
+        .send({ accountId, pointsId, amount: '12.50' });
       expect(bought.status).toBe(201);
-      expect(bought.body).toEqual({ purchaseId: expect.any(String), accountId, pointsId, paid: '12.50', currency: 'USD', points: '1250', createdAt: expect.any(String) });
+      expect(bought.body).toEqual({
+        purchaseId: expect.any(String),
+        accountId,
+        pointsId,
+        paid: '12.50',
+        currency: 'USD',
+        points: '1250',
+        createdAt: expect.any(String),
+      });
       expect((await request(app).get(`/api/v1/points/${pointsId}`).set(as('alice'))).body.points).toBe('1250');
       expect((await request(app).get(`/api/v1/accounts/${accountId}`).set(as('alice'))).body.balance).toBe('7.50');
       expect((await request(app).get(`/api/v1/points/${pointsId}`).set(as('bob'))).status).toBe(404);

@@ -52,19 +52,35 @@ export function accountRouter(useCases: AccountUseCases, options: AccountRouterO
   });
 
   router.define(
-    { ...route, method: 'post', path: '/accounts', summary: 'Open an account', request: { body: openAccountBody }, responses: { 201: { description: 'The new account' } } },
+    {
+      ...route,
+      method: 'post',
+      path: '/accounts',
+      summary: 'Open an account',
+      request: { body: openAccountBody },
+      responses: { 201: { description: 'The new account' } },
+    },
     async (req, res, { body }) => {
       const account = await useCases.openAccount.execute({ actor: actorOf(req), currency: body.currency, address: body.address });
       res.status(201).location(`${req.baseUrl}/accounts/${account.id}`).json(accountJson(account));
     },
   );
 
-  router.define({ ...route, method: 'get', path: '/accounts/:id', summary: 'One account', request: { params: accountParams } }, async (req, res, { params }) => {
-    res.json(accountJson(await useCases.getAccount.execute({ actor: actorOf(req), accountId: params.id })));
-  });
+  router.define(
+    { ...route, method: 'get', path: '/accounts/:id', summary: 'One account', request: { params: accountParams } },
+    async (req, res, { params }) => {
+      res.json(accountJson(await useCases.getAccount.execute({ actor: actorOf(req), accountId: params.id })));
+    },
+  );
 
   router.define(
-    { ...route, method: 'get', path: '/accounts/:id/ledger', summary: "An account's statement, newest first, by pages", request: { params: accountParams, query: statementQuery } },
+    {
+      ...route,
+      method: 'get',
+      path: '/accounts/:id/ledger',
+      summary: "An account's statement, newest first, by pages",
+      request: { params: accountParams, query: statementQuery },
+    },
     async (req, res, { params, query }) => {
       const { account, page } = await useCases.getStatement.execute({ actor: actorOf(req), accountId: params.id, cursor: query.cursor, limit: query.limit });
       res.json(statementJson(account, page));
@@ -194,9 +210,12 @@ export function accountRouter(useCases: AccountUseCases, options: AccountRouterO
     },
   );
 
-  router.define({ ...route, method: 'get', path: '/points/:id', summary: 'One points balance', request: { params: pointsParams } }, async (req, res, { params }) => {
-    res.json(pointsJson(await useCases.getPoints.execute({ actor: actorOf(req), pointsId: params.id })));
-  });
+  router.define(
+    { ...route, method: 'get', path: '/points/:id', summary: 'One points balance', request: { params: pointsParams } },
+    async (req, res, { params }) => {
+      res.json(pointsJson(await useCases.getPoints.execute({ actor: actorOf(req), pointsId: params.id })));
+    },
+  );
 
   router.define(
     {

@@ -15,7 +15,15 @@ interface World {
   foreignPoints: string;
 }
 
-type Row = [name: string, method: 'get' | 'post' | 'put' | 'delete', path: (w: World) => string, body: (w: World) => unknown, headers: Record<string, string>, status: number, code: string];
+type Row = [
+  name: string,
+  method: 'get' | 'post' | 'put' | 'delete',
+  path: (w: World) => string,
+  body: (w: World) => unknown,
+  headers: Record<string, string>,
+  status: number,
+  code: string,
+];
 
 const key = { 'Idempotency-Key': 'bad-input-key' };
 const transfer = (w: World, amount: unknown) => ({ from: w.usd, to: w.usd2, amount });
@@ -44,21 +52,69 @@ const rows: Row[] = [
   ['unsupported currency', 'post', () => '/api/v1/accounts', () => ({ currency: 'XYZ' }), {}, 400, 'unsupported_currency'],
   ['missing currency', 'post', () => '/api/v1/accounts', () => ({}), {}, 400, 'validation_failed'],
   ['incomplete address', 'put', (w) => `/api/v1/accounts/${w.usd}/address`, () => ({ province: 'P', city: 'C' }), {}, 400, 'invalid_address'],
-  ['address of a foreign account', 'put', (w) => `/api/v1/accounts/${w.foreign}/address`, () => ({ province: 'P', city: 'C', district: 'D', line: 'L' }), {}, 404, 'account_not_found'],
+  [
+    'address of a foreign account',
+    'put',
+    (w) => `/api/v1/accounts/${w.foreign}/address`,
+    () => ({ province: 'P', city: 'C', district: 'D', line: 'L' }),
+    {},
+    404,
+    'account_not_found',
+  ],
   ['malformed card number', 'post', (w) => `/api/v1/accounts/${w.usd}/cards`, () => ({ number: '1234', bankName: 'ICBC' }), {}, 400, 'invalid_card_number'],
   ['blank bank name', 'post', (w) => `/api/v1/accounts/${w.usd}/cards`, () => ({ number: '6222020000000009', bankName: ' ' }), {}, 400, 'invalid_bank_name'],
   ['duplicate card', 'post', (w) => `/api/v1/accounts/${w.usd}/cards`, () => ({ number: CARD, bankName: 'ICBC' }), {}, 409, 'card_exists'],
   ['missing card', 'post', (w) => `/api/v1/accounts/${w.usd}/cards/6222020000000009/enable`, () => ({}), {}, 404, 'card_not_found'],
   ['malformed card in the path', 'delete', (w) => `/api/v1/accounts/${w.usd}/cards/12ab`, () => ({}), {}, 400, 'validation_failed'],
-  ['withdrawal to a disabled card', 'post', (w) => `/api/v1/accounts/${w.usd}/withdrawals`, () => ({ amount: '1', cardNumber: DISABLED }), {}, 422, 'card_disabled'],
-  ['withdrawal to a missing card', 'post', (w) => `/api/v1/accounts/${w.usd}/withdrawals`, () => ({ amount: '1', cardNumber: '6222020000000009' }), {}, 404, 'card_not_found'],
-  ['deposit from a disabled card', 'post', (w) => `/api/v1/accounts/${w.usd}/deposits`, () => ({ amount: '1', cardNumber: DISABLED }), {}, 422, 'card_disabled'],
+  [
+    'withdrawal to a disabled card',
+    'post',
+    (w) => `/api/v1/accounts/${w.usd}/withdrawals`,
+    () => ({ amount: '1', cardNumber: DISABLED }),
+    {},
+    422,
+    'card_disabled',
+  ],
+  [
+    'withdrawal to a missing card',
+    'post',
+    (w) => `/api/v1/accounts/${w.usd}/withdrawals`,
+    () => ({ amount: '1', cardNumber: '6222020000000009' }),
+    {},
+    404,
+    'card_not_found',
+  ],
+  [
+    'deposit from a disabled card',
+    'post',
+    (w) => `/api/v1/accounts/${w.usd}/deposits`,
+    () => ({ amount: '1', cardNumber: DISABLED }),
+    {},
+    422,
+    'card_disabled',
+  ],
   ['deposit into a foreign account', 'post', (w) => `/api/v1/accounts/${w.foreign}/deposits`, () => ({ amount: '1' }), {}, 404, 'account_not_found'],
   ['statement cursor', 'get', (w) => `/api/v1/accounts/${w.usd}/ledger?cursor=abc`, () => undefined, {}, 400, 'invalid_cursor'],
   ['statement limit', 'get', (w) => `/api/v1/accounts/${w.usd}/ledger?limit=1000`, () => undefined, {}, 400, 'validation_failed'],
   ['malformed account in the path', 'get', () => '/api/v1/accounts/not-an-id', () => undefined, {}, 400, 'validation_failed'],
-  ['foreign points', 'post', () => '/api/v1/points/purchases', (w) => ({ accountId: w.usd, pointsId: w.foreignPoints, amount: '1' }), {}, 404, 'points_not_found'],
-  ['purchase beyond the balance', 'post', () => '/api/v1/points/purchases', (w) => ({ accountId: w.usd, pointsId: w.points, amount: '500' }), {}, 422, 'insufficient_funds'],
+  [
+    'foreign points',
+    'post',
+    () => '/api/v1/points/purchases',
+    (w) => ({ accountId: w.usd, pointsId: w.foreignPoints, amount: '1' }),
+    {},
+    404,
+    'points_not_found',
+  ],
+  [
+    'purchase beyond the balance',
+    'post',
+    () => '/api/v1/points/purchases',
+    (w) => ({ accountId: w.usd, pointsId: w.points, amount: '500' }),
+    {},
+    422,
+    'insufficient_funds',
+  ],
   ['malformed JSON', 'post', () => '/api/v1/transfers', () => '{"from": ', { ...key, 'Content-Type': 'application/json' }, 400, 'malformed_json'],
 ];
 
@@ -81,7 +137,10 @@ describe('bad input', () => {
   });
 
   it.each(rows)('%s → %i %s', async (_name, method, path, body, headers, status, code) => {
-    const res = await request(app)[method](path(world)).set({ ...as('alice'), ...headers }).send(body(world) as object);
+    const res = await request(app)
+      [method](path(world))
+      .set({ ...as('alice'), ...headers })
+      .send(body(world) as object);
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
     expect(res.body.error.message).toEqual(expect.any(String));
@@ -91,7 +150,10 @@ describe('bad input', () => {
 
   it('answers a foreign account of another currency exactly like a missing one (no existence oracle)', async () => {
     const attempt = async (to: string) => {
-      const res = await request(app).post('/api/v1/transfers').set({ ...as('alice'), 'Idempotency-Key': `probe-${to}` }).send({ from: world.usd, to, amount: '1' });
+      const res = await request(app)
+        .post('/api/v1/transfers')
+        .set({ ...as('alice'), 'Idempotency-Key': `probe-${to}` })
+        .send({ from: world.usd, to, amount: '1' });
       return { status: res.status, body: JSON.stringify(res.body).replaceAll(to, '<to>') };
     };
     const missing = await attempt('999999999');
@@ -100,7 +162,10 @@ describe('bad input', () => {
   });
 
   it('names the offending field in the details', async () => {
-    const res = await request(app).post('/api/v1/transfers').set({ ...as('alice'), ...key }).send({ from: 'abc', to: world.usd2, amount: '1' });
+    const res = await request(app)
+      .post('/api/v1/transfers')
+      .set({ ...as('alice'), ...key })
+      .send({ from: 'abc', to: world.usd2, amount: '1' });
     expect(res.body.error.details).toEqual([{ path: 'body.from', message: expect.stringContaining('account id') }]);
   });
 });

@@ -23,7 +23,14 @@ describe('Account', () => {
       const credit = account.credit(500n, { ...aPosting('deposit', 'dep-1') });
       const debit = account.debit(200n, { ...aPosting('transfer_out', 'tr-1'), counterpartyAccountId: '99' });
       expect(account.balance).toBe(300n);
-      expect(credit).toMatchObject({ accountId: account.id, kind: 'deposit', amount: 500n, balanceAfter: 500n, reference: 'dep-1', counterpartyAccountId: null });
+      expect(credit).toMatchObject({
+        accountId: account.id,
+        kind: 'deposit',
+        amount: 500n,
+        balanceAfter: 500n,
+        reference: 'dep-1',
+        counterpartyAccountId: null,
+      });
       expect(debit).toMatchObject({ kind: 'transfer_out', amount: -200n, balanceAfter: 300n, counterpartyAccountId: '99' });
       expect(account.changes().ledgerEntries).toEqual([credit, debit]);
     });

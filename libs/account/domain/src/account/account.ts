@@ -1,12 +1,5 @@
 import { VersionedAggregate } from '@mosaic/kit-core';
-import {
-  balanceLimitExceeded,
-  cardDisabled,
-  cardExists,
-  cardLimitReached,
-  cardNotFound,
-  insufficientFunds,
-} from '../errors/account-errors';
+import { balanceLimitExceeded, cardDisabled, cardExists, cardLimitReached, cardNotFound, insufficientFunds } from '../errors/account-errors';
 import type { DomainEvent } from '../events/domain-event';
 import type { CreditKind, DebitKind, LedgerEntry, Posting } from '../ledger/ledger-entry';
 import { MAX_UNITS } from '../money/amount';

@@ -30,9 +30,7 @@ describe('Address', () => {
   });
 
   it('refuses control characters', () => {
-    expect(errorOf(() => Address.of({ ...valid, city: 'Hang\u0000zhou' })).details).toEqual([
-      { path: 'city', message: 'must not contain control characters' },
-    ]);
+    expect(errorOf(() => Address.of({ ...valid, city: 'Hang\u0000zhou' })).details).toEqual([{ path: 'city', message: 'must not contain control characters' }]);
   });
 
   it('counts characters, not UTF-16 units', () => {

@@ -43,7 +43,8 @@ export const insufficientPoints = (pointsId: string) =>
 export const currencyMismatch = (from: string, to: string) =>
   unprocessable('currency_mismatch', `Cannot move ${from} into an account held in ${to}`, { details: { from, to } });
 
-export const sameAccount = () => invalid('same_account', 'Cannot transfer to the same account', { details: [{ path: 'to', message: 'must differ from from' }] });
+export const sameAccount = () =>
+  invalid('same_account', 'Cannot transfer to the same account', { details: [{ path: 'to', message: 'must differ from from' }] });
 
 export const unsupportedCurrency = (code: unknown) =>
   invalid('unsupported_currency', `Currency ${JSON.stringify(code)} is not supported`, { details: [{ path: 'currency', message: 'unsupported currency' }] });
@@ -74,8 +75,7 @@ export const balanceLimitExceeded = (accountId: string) =>
 export const pointsLimitExceeded = (pointsId: string) =>
   unprocessable('points_limit_exceeded', `Points ${pointsId} cannot hold that many points`, { details: { pointsId } });
 
-export const idempotencyKeyReused = () =>
-  unprocessable('idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
+export const idempotencyKeyReused = () => unprocessable('idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
 
 export const depositsForbidden = () => forbidden('deposits_forbidden', 'Deposits need the admin role (or test mode, on your own accounts)');
 

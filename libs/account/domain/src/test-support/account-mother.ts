@@ -15,7 +15,12 @@ export const anAddress = (overrides: Partial<Record<'province' | 'city' | 'distr
 export const aCard = (number = '6222020000000001', bankName = 'ICBC') => BankCard.issue({ number, bankName, now: T0 });
 
 export function anAccount(overrides: { id?: string; ownerId?: string; currency?: string; balance?: bigint } = {}): Account {
-  const account = Account.open({ id: overrides.id ?? nextId(), ownerId: overrides.ownerId ?? 'user-1', currency: currencyOf(overrides.currency ?? 'USD'), now: T0 });
+  const account = Account.open({
+    id: overrides.id ?? nextId(),
+    ownerId: overrides.ownerId ?? 'user-1',
+    currency: currencyOf(overrides.currency ?? 'USD'),
+    now: T0,
+  });
   if (overrides.balance) account.credit(overrides.balance, aPosting('deposit'));
   return account;
 }

@@ -46,7 +46,13 @@ describeWithBackend('mysql', 'account statements per operation', (backend) => {
       const account = await useCases.openAccount.execute({ actor: owner, currency: 'USD' });
       accounts.push(account.id);
     }
-    await useCases.deposit.execute({ actor: { userId: '1', roles: ['admin'] }, accountId: accounts[0], amount: '100.00', idempotencyKey: 'seed', testMode: true });
+    await useCases.deposit.execute({
+      actor: { userId: '1', roles: ['admin'] },
+      accountId: accounts[0],
+      amount: '100.00',
+      idempotencyKey: 'seed',
+      testMode: true,
+    });
   });
   afterAll(async () => {
     await handle?.resource.close();
@@ -55,7 +61,8 @@ describeWithBackend('mysql', 'account statements per operation', (backend) => {
 
   it('moves money in eight statements, BEGIN and COMMIT included, with no read before the transaction', async () => {
     counted.statements.length = 0;
-    const transfer = () => useCases.transfer.execute({ actor: owner, fromAccountId: accounts[0], toAccountId: accounts[1], amount: '1.00', idempotencyKey: 'once' });
+    const transfer = () =>
+      useCases.transfer.execute({ actor: owner, fromAccountId: accounts[0], toAccountId: accounts[1], amount: '1.00', idempotencyKey: 'once' });
     const first = await transfer();
     expect(first.replayed).toBe(false);
     expect(counted.statements).toEqual([

@@ -18,5 +18,4 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     if (this.tx.idempotency.has(id)) throw new IdempotencyKeyTakenError(record.userId, record.key);
     this.tx.idempotency.set(id, { ...record });
   }
-
 }

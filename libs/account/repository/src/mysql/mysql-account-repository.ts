@@ -1,10 +1,16 @@
-import { Account, ConcurrentModificationError, type AccountChanges, type AccountRepository, type AccountSnapshot, type LedgerEntry } from '@mosaic/account-domain';
+import {
+  Account,
+  ConcurrentModificationError,
+  type AccountChanges,
+  type AccountRepository,
+  type AccountSnapshot,
+  type LedgerEntry,
+} from '@mosaic/account-domain';
 import { compareIds, isId } from '@mosaic/kit-core';
 import { rejectingDuplicates } from './duplicates';
 import { placeholders, safeLimit, toBigInt, type Rows, type Sql, type Written } from './sql';
 
-const ACCOUNT_COLUMNS =
-  'id, owner_id, currency, balance, address_province, address_city, address_district, address_line, version, created_at';
+const ACCOUNT_COLUMNS = 'id, owner_id, currency, balance, address_province, address_city, address_district, address_line, version, created_at';
 
 /**
  * Accounts in MySQL: the account row, its card rows, and (append-only) its ledger rows.
@@ -41,7 +47,9 @@ export class MysqlAccountRepository implements AccountRepository {
     // (so two units of work never wait on each other in a cycle), card rows included.
     const lock = this.lockOnLoad ? ' FOR UPDATE' : '';
     const [rows] = await this.sql.query<Rows>(
-      `SELECT ${ACCOUNT_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')},
+      `SELECT ${ACCOUNT_COLUMNS.split(', ')
+        .map((column) => `a.${column}`)
+        .join(', ')},
               c.number AS card_number, c.bank_name AS card_bank_name, c.enabled AS card_enabled, c.added_at AS card_added_at
          FROM account_accounts a LEFT JOIN account_bank_cards c ON c.account_id = a.id
         WHERE a.id IN (?) ORDER BY a.id${lock}`,
@@ -60,7 +68,9 @@ export class MysqlAccountRepository implements AccountRepository {
   }
 
   async listByOwner(ownerId: string, limit: number): Promise<Account[]> {
-    const [rows] = await this.sql.query<Rows>(`SELECT ${ACCOUNT_COLUMNS} FROM account_accounts WHERE owner_id = ? ORDER BY id LIMIT ${safeLimit(limit)}`, [ownerId]);
+    const [rows] = await this.sql.query<Rows>(`SELECT ${ACCOUNT_COLUMNS} FROM account_accounts WHERE owner_id = ? ORDER BY id LIMIT ${safeLimit(limit)}`, [
+      ownerId,
+    ]);
     if (rows.length === 0) return [];
     const cards = await this.cardsOf(rows.map((row) => String(row.id)));
     return rows.map((row) => Account.restore(snapshotOf(row, cards.get(String(row.id)) ?? [])));
@@ -79,9 +89,8 @@ export class MysqlAccountRepository implements AccountRepository {
   private async insertAccount(account: Account): Promise<void> {
     const snapshot = account.snapshot();
     const address = snapshot.address;
-    await rejectingDuplicates('account', snapshot.id, () => this.sql.execute(
-      `INSERT INTO account_accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-      [
+    await rejectingDuplicates('account', snapshot.id, () =>
+      this.sql.execute(`INSERT INTO account_accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`, [
         snapshot.id,
         snapshot.ownerId,
         snapshot.currency,
@@ -91,8 +100,8 @@ export class MysqlAccountRepository implements AccountRepository {
         address?.district ?? null,
         address?.line ?? null,
         snapshot.createdAt,
-      ],
-    ));
+      ]),
+    );
   }
 
   private async updateAccount(id: string, changes: AccountChanges): Promise<void> {
@@ -153,7 +162,12 @@ export class MysqlAccountRepository implements AccountRepository {
 }
 
 function cardOf(row: Record<string, unknown>): AccountSnapshot['cards'][number] {
-  return { number: row.card_number as string, bankName: row.card_bank_name as string, enabled: Number(row.card_enabled) === 1, addedAt: row.card_added_at as Date };
+  return {
+    number: row.card_number as string,
+    bankName: row.card_bank_name as string,
+    enabled: Number(row.card_enabled) === 1,
+    addedAt: row.card_added_at as Date,
+  };
 }
 
 function snapshotOf(row: Rows[number], cards: AccountSnapshot['cards']): AccountSnapshot {
@@ -164,7 +178,12 @@ function snapshotOf(row: Rows[number], cards: AccountSnapshot['cards']): Account
     currency: row.currency as string,
     balance: toBigInt(row.balance),
     address: hasAddress
-      ? { province: row.address_province as string, city: row.address_city as string, district: row.address_district as string, line: row.address_line as string }
+      ? {
+          province: row.address_province as string,
+          city: row.address_city as string,
+          district: row.address_district as string,
+          line: row.address_line as string,
+        }
       : null,
     cards,
     version: Number(row.version),

@@ -41,5 +41,4 @@ export class MysqlIdempotencyStore implements IdempotencyStore {
       throw error;
     }
   }
-
 }

@@ -25,7 +25,9 @@ export class MysqlLedgerRepository implements LedgerRepository {
 
   async sumFor(accountId: string): Promise<bigint> {
     if (!isId(accountId)) return 0n;
-    const [rows] = await this.sql.execute<Rows>(`SELECT CAST(COALESCE(SUM(amount), 0) AS CHAR) AS total FROM account_ledger_entries WHERE account_id = ?`, [accountId]);
+    const [rows] = await this.sql.execute<Rows>(`SELECT CAST(COALESCE(SUM(amount), 0) AS CHAR) AS total FROM account_ledger_entries WHERE account_id = ?`, [
+      accountId,
+    ]);
     return toBigInt(rows[0]?.total ?? '0');
   }
 

@@ -31,7 +31,12 @@ export class MysqlPointsRepository implements PointsRepository {
     if (changes.isNew) {
       const snapshot = points.snapshot();
       await rejectingDuplicates('points', snapshot.id, () =>
-        this.sql.execute(`INSERT INTO account_points (${COLUMNS}) VALUES (?, ?, ?, 1, ?)`, [snapshot.id, snapshot.ownerId, snapshot.points.toString(), snapshot.createdAt]),
+        this.sql.execute(`INSERT INTO account_points (${COLUMNS}) VALUES (?, ?, ?, 1, ?)`, [
+          snapshot.id,
+          snapshot.ownerId,
+          snapshot.points.toString(),
+          snapshot.createdAt,
+        ]),
       );
     } else {
       const [result] = await this.sql.execute<Written>(`UPDATE account_points SET points = ?, version = version + 1 WHERE id = ? AND version = ?`, [

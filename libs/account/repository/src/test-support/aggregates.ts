@@ -26,7 +26,12 @@ export function aNewAccount(options: { ownerId?: string; currency?: string; bala
   return account;
 }
 
-export function aPosting<Kind extends Posting['kind']>(kind: Kind, reference = nextId(), counterpartyAccountId: string | null = null, offsetMs = 0): Posting<Kind> {
+export function aPosting<Kind extends Posting['kind']>(
+  kind: Kind,
+  reference = nextId(),
+  counterpartyAccountId: string | null = null,
+  offsetMs = 0,
+): Posting<Kind> {
   return { entryId: nextId(), kind, reference, counterpartyAccountId, at: at(offsetMs) };
 }
 

@@ -27,20 +27,24 @@ describe('Deposit', () => {
     const account = await h.newAccount(alice);
     await h.useCases.deposit.execute({ actor: alice, accountId: account.id, amount: '1.00', testMode: true });
     expect(await h.balanceOf(account.id)).toBe(100n);
-    expect((await rejectionOf(h.useCases.deposit.execute({ actor: bob, accountId: account.id, amount: '1.00', testMode: true }))).code).toBe('account_not_found');
+    expect((await rejectionOf(h.useCases.deposit.execute({ actor: bob, accountId: account.id, amount: '1.00', testMode: true }))).code).toBe(
+      'account_not_found',
+    );
   });
 
   it('takes money from an enabled card of the account only', async () => {
     const h = accountHarness();
     const account = await h.newAccount(alice);
-    expect((await rejectionOf(h.useCases.deposit.execute({ actor: alice, accountId: account.id, amount: '1', cardNumber: '6222020000000001', testMode: true }))).code).toBe(
-      'card_not_found',
-    );
+    expect(
+      (await rejectionOf(h.useCases.deposit.execute({ actor: alice, accountId: account.id, amount: '1', cardNumber: '6222020000000001', testMode: true })))
+        .code,
+    ).toBe('card_not_found');
     await h.useCases.addBankCard.execute({ actor: alice, accountId: account.id, number: '6222020000000001', bankName: 'ICBC' });
     await h.useCases.disableBankCard.execute({ actor: alice, accountId: account.id, number: '6222020000000001' });
-    expect((await rejectionOf(h.useCases.deposit.execute({ actor: alice, accountId: account.id, amount: '1', cardNumber: '6222020000000001', testMode: true }))).code).toBe(
-      'card_disabled',
-    );
+    expect(
+      (await rejectionOf(h.useCases.deposit.execute({ actor: alice, accountId: account.id, amount: '1', cardNumber: '6222020000000001', testMode: true })))
+        .code,
+    ).toBe('card_disabled');
     await h.useCases.enableBankCard.execute({ actor: alice, accountId: account.id, number: '6222020000000001' });
     await h.useCases.deposit.execute({ actor: alice, accountId: account.id, amount: '1', cardNumber: '6222020000000001', testMode: true });
     expect(await h.balanceOf(account.id)).toBe(100n);

@@ -30,7 +30,9 @@ export class GetStatement {
     }
     const limit = query.limit ?? DEFAULT_STATEMENT_LIMIT;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_STATEMENT_LIMIT) {
-      throw invalid('invalid_limit', `limit must be an integer from 1 to ${MAX_STATEMENT_LIMIT}`, { details: [{ path: 'query.limit', message: 'out of range' }] });
+      throw invalid('invalid_limit', `limit must be an integer from 1 to ${MAX_STATEMENT_LIMIT}`, {
+        details: [{ path: 'query.limit', message: 'out of range' }],
+      });
     }
     const account = await readableAccount(this.deps.accounts, query.accountId, query.actor);
     const page = await this.deps.ledger.page(account.id, { before: query.cursor, limit });

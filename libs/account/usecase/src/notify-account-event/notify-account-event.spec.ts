@@ -45,7 +45,9 @@ describe('NotifyAccountEvent', () => {
 
   it('ignores an event type it does not know, and remembers it as handled', async () => {
     const h = accountHarness();
-    const unknown = { id: '42', type: 'account.frozen', recipients: ['alice'], data: {} } as unknown as Parameters<typeof h.useCases.notifyAccountEvent.execute>[0];
+    const unknown = { id: '42', type: 'account.frozen', recipients: ['alice'], data: {} } as unknown as Parameters<
+      typeof h.useCases.notifyAccountEvent.execute
+    >[0];
     expect(await h.useCases.notifyAccountEvent.execute(unknown)).toBe('ignored');
     expect(await h.useCases.notifyAccountEvent.execute(unknown)).toBe('duplicate');
     expect(h.notifier.sent).toEqual([]);

@@ -32,7 +32,9 @@ export function assertIdempotencyKey(key: unknown): asserts key is string {
  * arguments: stored with the key, compared on every retry, and free of the raw values.
  */
 export function fingerprintOf(operation: string, ...args: readonly string[]): string {
-  return createHash('sha256').update(JSON.stringify([operation, ...args])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([operation, ...args]))
+    .digest('hex');
 }
 
 // A claim that loses a race is answered from the winner's record; a record can only

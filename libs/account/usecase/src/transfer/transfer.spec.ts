@@ -13,7 +13,13 @@ async function twoAccounts(amount = '100.00') {
 describe('Transfer', () => {
   it('moves money with two ledger entries that sum to zero, and one event naming both owners', async () => {
     const { h, from, to } = await twoAccounts();
-    const { result, replayed } = await h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: to.id, amount: '30.25', idempotencyKey: aKey() });
+    const { result, replayed } = await h.useCases.transfer.execute({
+      actor: alice,
+      fromAccountId: from.id,
+      toAccountId: to.id,
+      amount: '30.25',
+      idempotencyKey: aKey(),
+    });
     expect(replayed).toBe(false);
     expect(result).toMatchObject({ fromAccountId: from.id, toAccountId: to.id, amount: 3025n, currency: 'USD' });
     expect(await h.balanceOf(from.id)).toBe(6975n);
@@ -53,7 +59,9 @@ describe('Transfer', () => {
     const { h, from, to } = await twoAccounts();
     const key = aKey();
     await h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: to.id, amount: '10.00', idempotencyKey: key });
-    const error = await rejectionOf(h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: to.id, amount: '11.00', idempotencyKey: key }));
+    const error = await rejectionOf(
+      h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: to.id, amount: '11.00', idempotencyKey: key }),
+    );
     expect([error.code, error.status]).toEqual(['idempotency_key_reused', 422]);
     expect(await h.balanceOf(from.id)).toBe(9000n);
   });
@@ -84,7 +92,9 @@ describe('Transfer', () => {
     ['an unknown target account', (ids: { from: string; to: string }) => ({ fromAccountId: ids.from, toAccountId: '999999' }), 'account_not_found', 404],
   ])('refuses a transfer to %s', async (_name, route, code, status) => {
     const { h, from, to } = await twoAccounts();
-    const error = await rejectionOf(h.useCases.transfer.execute({ actor: alice, amount: '1.00', idempotencyKey: aKey(), ...route({ from: from.id, to: to.id }) }));
+    const error = await rejectionOf(
+      h.useCases.transfer.execute({ actor: alice, amount: '1.00', idempotencyKey: aKey(), ...route({ from: from.id, to: to.id }) }),
+    );
     expect([error.code, error.status]).toEqual([code, status]);
     expect(await h.balanceOf(from.id)).toBe(10_000n);
   });
@@ -92,7 +102,9 @@ describe('Transfer', () => {
   it('tells the owner of both accounts that their currencies differ: currency_mismatch', async () => {
     const { h, from } = await twoAccounts();
     const yen = await h.newAccount(alice, 'JPY');
-    const error = await rejectionOf(h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: yen.id, amount: '1', idempotencyKey: aKey() }));
+    const error = await rejectionOf(
+      h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: yen.id, amount: '1', idempotencyKey: aKey() }),
+    );
     expect(error.code).toBe('currency_mismatch');
   });
 
@@ -118,12 +130,16 @@ describe('Transfer', () => {
     ['', 'invalid_decimal'],
   ])('refuses amount %j with %s', async (amount, code) => {
     const { h, from, to } = await twoAccounts();
-    expect((await rejectionOf(h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: to.id, amount, idempotencyKey: aKey() }))).code).toBe(code);
+    expect(
+      (await rejectionOf(h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: to.id, amount, idempotencyKey: aKey() }))).code,
+    ).toBe(code);
   });
 
   it.each([[''], ['has space'], ['x'.repeat(129)], ['ключ']])('refuses Idempotency-Key %j', async (key) => {
     const { h, from, to } = await twoAccounts();
-    const error = await rejectionOf(h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: to.id, amount: '1', idempotencyKey: key }));
+    const error = await rejectionOf(
+      h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: to.id, amount: '1', idempotencyKey: key }),
+    );
     expect([error.code, error.status]).toEqual(['invalid_idempotency_key', 400]);
   });
 
@@ -162,7 +178,9 @@ describe('Transfer', () => {
     expect(await h.balanceOf(from.id)).toBe(900n);
 
     conflictsLeft = Number.POSITIVE_INFINITY;
-    const error = await rejectionOf(h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: to.id, amount: '1.00', idempotencyKey: aKey() }));
+    const error = await rejectionOf(
+      h.useCases.transfer.execute({ actor: alice, fromAccountId: from.id, toAccountId: to.id, amount: '1.00', idempotencyKey: aKey() }),
+    );
     expect([error.code, error.status]).toEqual(['concurrent_modification', 409]);
     expect(await h.balanceOf(from.id)).toBe(900n);
   });

@@ -36,7 +36,9 @@ describe('Withdraw', () => {
 
   it('is for owners only', async () => {
     const { h, account } = await withCard();
-    expect((await rejectionOf(h.useCases.withdraw.execute({ actor: bob, accountId: account.id, amount: '1', cardNumber: CARD }))).code).toBe('account_not_found');
+    expect((await rejectionOf(h.useCases.withdraw.execute({ actor: bob, accountId: account.id, amount: '1', cardNumber: CARD }))).code).toBe(
+      'account_not_found',
+    );
   });
 
   it('withdraws once per Idempotency-Key', async () => {

@@ -31,8 +31,14 @@ async function scene(): Promise<Scene> {
 }
 
 const me = (s: Scene, token: string) => request(s.app).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
-const register = (s: Scene, body: unknown) => request(s.app).post('/api/v1/auth/register').send(body as object);
-const login = (s: Scene, body: unknown) => request(s.app).post('/api/v1/auth/login').send(body as object);
+const register = (s: Scene, body: unknown) =>
+  request(s.app)
+    .post('/api/v1/auth/register')
+    .send(body as object);
+const login = (s: Scene, body: unknown) =>
+  request(s.app)
+    .post('/api/v1/auth/login')
+    .send(body as object);
 const segments = (token: string) => token.split('.') as [string, string, string];
 const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
 
@@ -95,16 +101,39 @@ const rows: Row[] = [
   ],
   ['refresh token used as access token', (s) => me(s, s.refreshToken), 401, 'invalid_token'],
   ['tampered cookie', (s) => request(s.app).get('/api/v1/auth/me').set('Cookie', `accessToken=${s.accessToken}x`), 401, 'invalid_token'],
-  ['access token used as refresh token', (s) => request(s.app).post('/api/v1/auth/refresh').send({ refreshToken: s.accessToken }), 401, 'invalid_refresh_token'],
+  [
+    'access token used as refresh token',
+    (s) => request(s.app).post('/api/v1/auth/refresh').send({ refreshToken: s.accessToken }),
+    401,
+    'invalid_refresh_token',
+  ],
   [
     'reused (already rotated) refresh token',
     (s) => request(s.app).post('/api/v1/auth/refresh').send({ refreshToken: s.rotatedRefreshToken }),
     401,
     'refresh_token_reused',
   ],
-  ['guessed refresh token', (s) => request(s.app).post('/api/v1/auth/refresh').send({ refreshToken: 'A'.repeat(43) }), 401, 'invalid_refresh_token'],
-  ...SQLISH_EMAILS.map((email): Row => [`SQL-ish email on register: ${JSON.stringify(email)}`, (s) => register(s, aRegistration({ email })), 400, 'validation_failed']),
-  ...SQLISH_EMAILS.map((email): Row => [`SQL-ish email on login: ${JSON.stringify(email)}`, (s) => login(s, { email, password: 'anything-1' }), 400, 'validation_failed']),
+  [
+    'guessed refresh token',
+    (s) =>
+      request(s.app)
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: 'A'.repeat(43) }),
+    401,
+    'invalid_refresh_token',
+  ],
+  ...SQLISH_EMAILS.map((email): Row => [
+    `SQL-ish email on register: ${JSON.stringify(email)}`,
+    (s) => register(s, aRegistration({ email })),
+    400,
+    'validation_failed',
+  ]),
+  ...SQLISH_EMAILS.map((email): Row => [
+    `SQL-ish email on login: ${JSON.stringify(email)}`,
+    (s) => login(s, { email, password: 'anything-1' }),
+    400,
+    'validation_failed',
+  ]),
   ['oversized email on register', (s) => register(s, aRegistration({ email: `${'a'.repeat(5000)}@example.com` })), 400, 'validation_failed'],
   ['oversized email on login', (s) => login(s, { email: `${'a'.repeat(5000)}@example.com`, password: 'anything-1' }), 400, 'validation_failed'],
   ['oversized password on register', (s) => register(s, aRegistration({ password: 'p'.repeat(50_000) })), 400, 'validation_failed'],

@@ -13,9 +13,7 @@ async function registered(options: Parameters<typeof authTestApp>[0] = {}) {
 
 async function loggedIn(options: Parameters<typeof authTestApp>[0] = {}) {
   const harness = await registered(options);
-  const res = await request(harness.app)
-    .post('/api/v1/auth/login')
-    .send({ email: harness.registration.email, password: harness.registration.password });
+  const res = await request(harness.app).post('/api/v1/auth/login').send({ email: harness.registration.email, password: harness.registration.password });
   return { ...harness, login: res, tokens: res.body as { accessToken: string; refreshToken: string } };
 }
 
@@ -36,7 +34,12 @@ describe('auth routes over HTTP (memory)', () => {
       const registration = aRegistration({ email: '  Grace.Upper@Example.COM ' });
       const res = await request(app).post('/api/v1/auth/register').send(registration);
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ id: expect.stringMatching(/^\d+$/), email: 'grace.upper@example.com', name: 'Grace Hopper', createdAt: '2026-01-01T00:00:00.000Z' });
+      expect(res.body).toEqual({
+        id: expect.stringMatching(/^\d+$/),
+        email: 'grace.upper@example.com',
+        name: 'Grace Hopper',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      });
       expect(JSON.stringify(res.body)).not.toMatch(/password|scrypt/i);
       expect(res.headers['cache-control']).toBe('no-store');
     });
@@ -51,7 +54,9 @@ describe('auth routes over HTTP (memory)', () => {
 
     it('answers 409 email_taken for an email in use', async () => {
       const { app, registration } = await registered();
-      const res = await request(app).post('/api/v1/auth/register').send({ ...registration, email: registration.email.toUpperCase() });
+      const res = await request(app)
+        .post('/api/v1/auth/register')
+        .send({ ...registration, email: registration.email.toUpperCase() });
       expect(res.status).toBe(409);
       expect(res.body).toEqual({ error: { code: 'email_taken', message: 'An account with this email already exists' } });
     });
@@ -198,7 +203,9 @@ describe('auth routes over HTTP (memory)', () => {
 
     it('answers 204 for a token it does not know, telling nothing', async () => {
       const { app } = await authTestApp();
-      const res = await request(app).post('/api/v1/auth/logout').send({ refreshToken: 'C'.repeat(43) });
+      const res = await request(app)
+        .post('/api/v1/auth/logout')
+        .send({ refreshToken: 'C'.repeat(43) });
       expect(res.status).toBe(204);
     });
   });

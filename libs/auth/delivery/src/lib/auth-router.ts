@@ -89,11 +89,14 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
 
   const signedIn = requireAuth(useCases.verifier, { cookie });
   // With the roles this session's token carries: what the APIs will grant it, so pages offer only that.
-  router.define({ method: 'get', path: '/me', summary: 'The signed-in user and the roles of this session', principal: 'required', before: [signedIn] }, async (req, res) => {
-    const principal = requirePrincipal(req);
-    const profile = await useCases.currentUser.execute({ userId: principal.id });
-    res.json({ ...profileJson(profile), roles: principal.roles });
-  });
+  router.define(
+    { method: 'get', path: '/me', summary: 'The signed-in user and the roles of this session', principal: 'required', before: [signedIn] },
+    async (req, res) => {
+      const principal = requirePrincipal(req);
+      const profile = await useCases.currentUser.execute({ userId: principal.id });
+      res.json({ ...profileJson(profile), roles: principal.roles });
+    },
+  );
 
   router.define(
     {
@@ -119,7 +122,10 @@ export function createAuthRouter(options: AuthRouterOptions): Router {
   );
 
   // Admins only; the new roles reach access tokens issued from then on (next login or refresh).
-  for (const [method, granted] of [['put', true], ['delete', false]] as const) {
+  for (const [method, granted] of [
+    ['put', true],
+    ['delete', false],
+  ] as const) {
     router.define(
       {
         method,

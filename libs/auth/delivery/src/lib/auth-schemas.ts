@@ -33,14 +33,20 @@ export const registerBody = z.object({ email, password: newPassword, name: name.
 // No strength rules on login: a password set under an older policy must still work.
 export const loginBody = z.object({
   email,
-  password: z.string().min(1, 'must not be empty').max(PASSWORD_MAX_LENGTH * 4, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
+  password: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(PASSWORD_MAX_LENGTH * 4, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
 });
 
 // Generous on length so a wrong kind of token (an access token) gets the precise 401
 // from the use case; the bound only stops abuse.
 export const refreshTokenBody = z.object({ refreshToken: z.string().min(1, 'must not be empty').max(4096, 'is too long') });
 
-const anyPassword = z.string().min(1, 'must not be empty').max(PASSWORD_MAX_LENGTH * 4, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
+const anyPassword = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(PASSWORD_MAX_LENGTH * 4, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
 
 // The new password's rules (length, guessability, not the email) are the use case's:
 // it answers 400 weak_password naming `newPassword`.

@@ -102,7 +102,9 @@ describe('authenticate(verifier) in front of another domain', () => {
     const res = await request(app).get('/api/v1/greeting').set('Cookie', 'accessToken=abc.def.ghi');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ hello: 'stranger' });
-    expect(res.headers['set-cookie']).toEqual([expect.stringMatching(/^accessToken=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax$/)]);
+    expect(res.headers['set-cookie']).toEqual([
+      expect.stringMatching(/^accessToken=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax$/),
+    ]);
   });
 
   it('says token_expired for an expired token', async () => {

@@ -33,7 +33,8 @@ describeWithBackend('redis', 'session revocation across two instances sharing Re
     const [seen, unseen] = await Promise.all([0, 1].map(() => request(first.app).post('/api/v1/auth/login').send(registration)));
     // The second instance checks (and remembers) one session, then both are logged out on the first.
     expect((await request(second.app).get('/api/v1/notes/mine').set('Authorization', `Bearer ${seen.body.accessToken}`)).status).toBe(200);
-    for (const login of [seen, unseen]) expect((await request(first.app).post('/api/v1/auth/logout').send({ refreshToken: login.body.refreshToken })).status).toBe(204);
+    for (const login of [seen, unseen])
+      expect((await request(first.app).post('/api/v1/auth/logout').send({ refreshToken: login.body.refreshToken })).status).toBe(204);
 
     const unseenThere = await request(second.app).get('/api/v1/notes/mine').set('Authorization', `Bearer ${unseen.body.accessToken}`);
     expect(unseenThere.body.error.code).toBe('token_revoked');

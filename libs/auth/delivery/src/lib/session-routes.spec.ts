@@ -61,13 +61,21 @@ describe('POST /api/v1/auth/password', () => {
 
   it('answers 403 wrong_password for a wrong current password, 400 weak_password for a guessable new one, 401 without a token', async () => {
     const { app, registration, here } = await registeredTwice();
-    const wrong = await request(app).post('/api/v1/auth/password').set(bearer(here.accessToken)).send({ currentPassword: 'not it at all', newPassword: 'a different passphrase 42' });
+    const wrong = await request(app)
+      .post('/api/v1/auth/password')
+      .set(bearer(here.accessToken))
+      .send({ currentPassword: 'not it at all', newPassword: 'a different passphrase 42' });
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.code).toBe('wrong_password');
-    const weak = await request(app).post('/api/v1/auth/password').set(bearer(here.accessToken)).send({ currentPassword: registration.password, newPassword: 'password123' });
+    const weak = await request(app)
+      .post('/api/v1/auth/password')
+      .set(bearer(here.accessToken))
+      .send({ currentPassword: registration.password, newPassword: 'password123' });
     expect(weak.status).toBe(400);
     expect(weak.body.error).toMatchObject({ code: 'weak_password', details: [{ path: 'newPassword' }] });
-    expect((await request(app).post('/api/v1/auth/password').send({ currentPassword: registration.password, newPassword: 'a different passphrase 42' })).status).toBe(401);
+    expect(
+      (await request(app).post('/api/v1/auth/password').send({ currentPassword: registration.password, newPassword: 'a different passphrase 42' })).status,
+    ).toBe(401);
   });
 });
 
@@ -79,7 +87,9 @@ describe('weak passwords at registration', () => {
   ])('answers 400 weak_password for %s', async (_case, password) => {
     const { app } = await authTestApp();
     const registration = aRegistration();
-    const res = await request(app).post('/api/v1/auth/register').send({ ...registration, password: password(registration.email) });
+    const res = await request(app)
+      .post('/api/v1/auth/register')
+      .send({ ...registration, password: password(registration.email) });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'weak_password', details: [{ path: 'password', message: expect.any(String) }] });
   });

@@ -10,8 +10,7 @@ export const emailTaken = () => conflict('email_taken', 'An account with this em
 
 export const userNotFound = () => notFound('user_not_found', 'The account no longer exists');
 
-export const invalidAccessToken = (cause?: unknown) =>
-  unauthorized('invalid_token', 'Access token is invalid', cause === undefined ? undefined : { cause });
+export const invalidAccessToken = (cause?: unknown) => unauthorized('invalid_token', 'Access token is invalid', cause === undefined ? undefined : { cause });
 
 export const accessTokenExpired = () => unauthorized('token_expired', 'Access token has expired');
 
@@ -21,7 +20,9 @@ export const sessionRevoked = () => unauthorized('token_revoked', 'The session o
 export const adminOnly = () => forbidden('admin_only', 'Only administrators may do this');
 
 export const unknownRole = (role: string, known: readonly string[]) =>
-  invalid('unknown_role', `Unknown role "${role.slice(0, 40)}"; roles are ${known.join(', ')}`, { details: [{ path: 'role', message: `must be one of ${known.join(', ')}` }] });
+  invalid('unknown_role', `Unknown role "${role.slice(0, 40)}"; roles are ${known.join(', ')}`, {
+    details: [{ path: 'role', message: `must be one of ${known.join(', ')}` }],
+  });
 
 export const unauthenticated = () => unauthorized('unauthenticated', 'Authentication required');
 
@@ -39,5 +40,4 @@ export function refreshRejected(reason: RefreshFailure): AppError {
   return unauthorized(code, message);
 }
 
-export const tooManyAttempts = (retryAfterSeconds: number) =>
-  rateLimited('Too many attempts; try again later', retryAfterSeconds);
+export const tooManyAttempts = (retryAfterSeconds: number) => rateLimited('Too many attempts; try again later', retryAfterSeconds);

@@ -15,7 +15,12 @@ export const authConfigShape = {
   AUTH_ADMIN_EMAILS: z
     .string()
     .optional()
-    .transform((value) => (value ?? '').split(',').map((email) => email.trim()).filter(Boolean))
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((email) => email.trim())
+        .filter(Boolean),
+    )
     .refine((emails) => emails.every((email) => parseEmail(email).ok), 'must be a comma-separated list of email addresses'),
   AUTH_PURGE_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   /** Prefix of auth's Redis keys (attempt limits), so deployments or test runs sharing a server stay apart. */

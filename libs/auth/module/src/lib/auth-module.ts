@@ -56,7 +56,9 @@ export async function createAuthModule(context: AppContext): Promise<AuthModule>
   const useCases = createAuthUseCases({
     users: repositories.users,
     refreshTokens: repositories.refreshTokens,
-    limiter: context.backends.redis ? createRedisAttemptLimiter(context.backends.redis, { namespace: config.AUTH_REDIS_NAMESPACE }) : createMemoryAttemptLimiter(),
+    limiter: context.backends.redis
+      ? createRedisAttemptLimiter(context.backends.redis, { namespace: config.AUTH_REDIS_NAMESPACE })
+      : createMemoryAttemptLimiter(),
     hasher: crypto.hasher,
     accessTokens: crypto.accessTokens,
     tokenVerifier: crypto.tokenVerifier,
@@ -72,7 +74,9 @@ export async function createAuthModule(context: AppContext): Promise<AuthModule>
     useCases.purgeExpiredSessions.execute().catch((error: unknown) => context.logger.warn({ err: error }, 'purging expired sessions failed'));
   }, config.AUTH_PURGE_INTERVAL_MS);
   sweeper.unref();
-  const allowedOrigins = config.AUTH_WS_ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const allowedOrigins = config.AUTH_WS_ALLOWED_ORIGINS?.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   return {
     useCases,
     verifier: useCases.verifier,

@@ -24,7 +24,10 @@ export function createRemoteAuthentication(context: AppContext, options: { jwksU
   const tokens = new JwtTokenVerifier({ keys: { jwksUrl: options.jwksUrl }, issuer: options.issuer, audience: options.audience });
   const redis = context.backends.redis;
   const verifier: TokenVerifier = redis
-    ? new VerifyAccessToken({ tokens, revocations: createRedisSessionRevocations(redis, { ttlSeconds: config.AUTH_ACCESS_TTL_SECONDS + REVOCATION_MARGIN_SECONDS }) })
+    ? new VerifyAccessToken({
+        tokens,
+        revocations: createRedisSessionRevocations(redis, { ttlSeconds: config.AUTH_ACCESS_TTL_SECONDS + REVOCATION_MARGIN_SECONDS }),
+      })
     : tokens;
   return { verifier, authenticate: authenticate(verifier) };
 }

@@ -37,7 +37,8 @@ export class CacheSessionRevocations implements SessionRevocations {
     private readonly cache: Cache,
     options: CacheSessionRevocationsOptions,
   ) {
-    if (!Number.isSafeInteger(options.ttlSeconds) || options.ttlSeconds < 1) throw new RangeError(`ttlSeconds must be a positive whole number, got ${options.ttlSeconds}`);
+    if (!Number.isSafeInteger(options.ttlSeconds) || options.ttlSeconds < 1)
+      throw new RangeError(`ttlSeconds must be a positive whole number, got ${options.ttlSeconds}`);
     const memoMs = options.memoMs ?? 0;
     if (!Number.isSafeInteger(memoMs) || memoMs < 0 || memoMs > MAX_REVOCATION_MEMO_MS) {
       throw new RangeError(`memoMs must be a whole number in [0, ${MAX_REVOCATION_MEMO_MS}], got ${memoMs}`);
@@ -90,10 +91,7 @@ export function createMemorySessionRevocations(options: CacheSessionRevocationsO
 }
 
 /** Revocations shared by every instance on one Redis; `memoMs` defaults to the 1 s ceiling. */
-export function createRedisSessionRevocations(
-  client: RedisClient,
-  options: CacheSessionRevocationsOptions & { namespace?: string },
-): SessionRevocations {
+export function createRedisSessionRevocations(client: RedisClient, options: CacheSessionRevocationsOptions & { namespace?: string }): SessionRevocations {
   return new CacheSessionRevocations(createRedisCache(client, { namespace: `${options.namespace ?? 'auth'}:sessions` }), {
     memoMs: MAX_REVOCATION_MEMO_MS,
     ...options,

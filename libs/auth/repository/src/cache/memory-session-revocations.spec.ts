@@ -6,7 +6,10 @@ import { CacheSessionRevocations, createMemorySessionRevocations } from './cache
 
 sessionRevocationsContract('memory', ({ clock, ttlSeconds, memoMs }) => {
   const cache = createMemoryCache({ clock });
-  return { first: new CacheSessionRevocations(cache, { ttlSeconds, memoMs, clock }), second: new CacheSessionRevocations(cache, { ttlSeconds, memoMs, clock }) };
+  return {
+    first: new CacheSessionRevocations(cache, { ttlSeconds, memoMs, clock }),
+    second: new CacheSessionRevocations(cache, { ttlSeconds, memoMs, clock }),
+  };
 });
 
 describe('memory session revocations', () => {

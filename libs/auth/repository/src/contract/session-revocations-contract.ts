@@ -3,9 +3,11 @@ import { ManualClock, SnowflakeIds } from '@mosaic/kit-core';
 import { describe, expect, it } from 'vitest';
 
 /** Two verifying instances over one shared store (as two processes on one Redis), with their memo. */
-export type MakeSessionRevocations = (options: { clock: ManualClock; ttlSeconds: number; memoMs: number }) =>
-  | { first: SessionRevocations; second: SessionRevocations }
-  | Promise<{ first: SessionRevocations; second: SessionRevocations }>;
+export type MakeSessionRevocations = (options: {
+  clock: ManualClock;
+  ttlSeconds: number;
+  memoMs: number;
+}) => { first: SessionRevocations; second: SessionRevocations } | Promise<{ first: SessionRevocations; second: SessionRevocations }>;
 
 const ids = new SnowflakeIds(11);
 

@@ -67,7 +67,11 @@ describe('resolveSigningKeys', () => {
     ['an unsupported curve', { privateKey: pems('ec', { namedCurve: 'P-384' }).privateKey }, /unsupported/],
     ['garbage', { privateKey: 'hunter2' }, /neither PEM nor JWK/],
     ['a broken PEM', { privateKey: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----' }, /cannot be read/],
-    ['a public JWK as the private key', { privateKey: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'NKVAZQijfkh7CBPuodC8FYZPA_7ft4Rw5gqsThTIub0' }) }, /no private part/],
+    [
+      'a public JWK as the private key',
+      { privateKey: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'NKVAZQijfkh7CBPuodC8FYZPA_7ft4Rw5gqsThTIub0' }) },
+      /no private part/,
+    ],
     ['a JWK whose alg lies', { privateKey: JSON.stringify({ ...pems('ed25519').privateJwk, alg: 'RS256' }) }, /declares alg RS256/],
     ['retired keys without a current one', { previousPublicKeys: [pems('ed25519').publicKey] }, /current private key/],
   ])('refuses %s', async (_name, config, message) => {

@@ -41,10 +41,7 @@ const MIN_RSA_BITS = 2048;
  * development: `onGenerated` receives a warning to log, because tokens signed with it
  * die with the process and no other process can verify them.
  */
-export async function resolveSigningKeys(
-  config: SigningKeyConfig,
-  options: { onGenerated?: (warning: string) => void } = {},
-): Promise<ResolvedSigningKeys> {
+export async function resolveSigningKeys(config: SigningKeyConfig, options: { onGenerated?: (warning: string) => void } = {}): Promise<ResolvedSigningKeys> {
   const material = config.privateKey?.trim();
   if (!material) {
     if (config.previousPublicKeys?.length) throw new Error('previous signing keys are configured but the current private key is not');
@@ -102,10 +99,7 @@ function parseKeyMaterial(material: string, want: 'private' | 'public'): { jwk: 
     }
     if (jwk.kty === 'oct') throw new Error('auth signing keys must be asymmetric (Ed25519, P-256 or RSA), not a shared secret');
     if (want === 'private' && !jwk.d) throw new Error('the auth signing key JWK has no private part');
-    const key =
-      want === 'private'
-        ? createPrivateKey({ key: jwk as NodeJwk, format: 'jwk' })
-        : createPublicKey({ key: jwk as NodeJwk, format: 'jwk' });
+    const key = want === 'private' ? createPrivateKey({ key: jwk as NodeJwk, format: 'jwk' }) : createPublicKey({ key: jwk as NodeJwk, format: 'jwk' });
     return { jwk: { ...(key.export({ format: 'jwk' }) as JWK), ...(jwk.alg ? { alg: jwk.alg } : {}) }, kid: jwk.kid };
   }
   if (!text.startsWith('-----BEGIN')) throw new Error('auth signing key is neither PEM nor JWK JSON');

@@ -47,10 +47,14 @@ export class MysqlRefreshTokenRepository implements RefreshTokenRepository {
   async startFamily(family: RefreshTokenFamily, first: RefreshTokenRecord): Promise<void> {
     assertSameFamily(family.id, first);
     await withTransaction(this.pool, async (tx) => {
-      await tx.execute(
-        'INSERT INTO auth_refresh_token_families (id, user_id, created_at, expires_at, revoked_at, revoked_reason) VALUES (?, ?, ?, ?, ?, ?)',
-        [family.id, family.userId, family.createdAt, family.expiresAt, family.revokedAt, family.revokedReason],
-      );
+      await tx.execute('INSERT INTO auth_refresh_token_families (id, user_id, created_at, expires_at, revoked_at, revoked_reason) VALUES (?, ?, ?, ?, ?, ?)', [
+        family.id,
+        family.userId,
+        family.createdAt,
+        family.expiresAt,
+        family.revokedAt,
+        family.revokedReason,
+      ]);
       await insertToken(tx, first);
     });
   }
@@ -95,10 +99,11 @@ export class MysqlRefreshTokenRepository implements RefreshTokenRepository {
       );
       const ids = rows.map((row) => String(row.id));
       if (ids.length === 0) return [];
-      await tx.execute(
-        `UPDATE auth_refresh_token_families SET revoked_at = ?, revoked_reason = ? WHERE id IN (${ids.map(() => '?').join(', ')})`,
-        [now, reason, ...ids],
-      );
+      await tx.execute(`UPDATE auth_refresh_token_families SET revoked_at = ?, revoked_reason = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [
+        now,
+        reason,
+        ...ids,
+      ]);
       return ids;
     });
   }
@@ -107,18 +112,12 @@ export class MysqlRefreshTokenRepository implements RefreshTokenRepository {
     // Small batches keep each delete's locks short on a busy table.
     let deleted = 0;
     for (;;) {
-      const [result] = await this.pool.execute<ResultSetHeader>(
-        `DELETE FROM auth_refresh_tokens WHERE expires_at <= ? LIMIT ${PURGE_BATCH}`,
-        [now],
-      );
+      const [result] = await this.pool.execute<ResultSetHeader>(`DELETE FROM auth_refresh_tokens WHERE expires_at <= ? LIMIT ${PURGE_BATCH}`, [now]);
       deleted += result.affectedRows;
       if (result.affectedRows < PURGE_BATCH) break;
     }
     for (;;) {
-      const [result] = await this.pool.execute<ResultSetHeader>(
-        `DELETE FROM auth_refresh_token_families WHERE expires_at <= ? LIMIT ${PURGE_BATCH}`,
-        [now],
-      );
+      const [result] = await this.pool.execute<ResultSetHeader>(`DELETE FROM auth_refresh_token_families WHERE expires_at <= ? LIMIT ${PURGE_BATCH}`, [now]);
       if (result.affectedRows < PURGE_BATCH) break;
     }
     return deleted;
@@ -126,10 +125,14 @@ export class MysqlRefreshTokenRepository implements RefreshTokenRepository {
 }
 
 async function insertToken(tx: MysqlConnection, token: RefreshTokenRecord): Promise<void> {
-  await tx.execute(
-    'INSERT INTO auth_refresh_tokens (token_hash, family_id, user_id, issued_at, expires_at, rotated_at) VALUES (?, ?, ?, ?, ?, ?)',
-    [Buffer.from(token.hash, 'hex'), token.familyId, token.userId, token.issuedAt, token.expiresAt, token.rotatedAt],
-  );
+  await tx.execute('INSERT INTO auth_refresh_tokens (token_hash, family_id, user_id, issued_at, expires_at, rotated_at) VALUES (?, ?, ?, ?, ?, ?)', [
+    Buffer.from(token.hash, 'hex'),
+    token.familyId,
+    token.userId,
+    token.issuedAt,
+    token.expiresAt,
+    token.rotatedAt,
+  ]);
 }
 
 function storedOf(row: TokenRow): StoredRefreshToken {

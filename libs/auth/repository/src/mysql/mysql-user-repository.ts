@@ -47,10 +47,12 @@ export class MysqlUserRepository implements UserRepository {
   }
 
   async replacePasswordHash(id: string, expected: string, next: string, now: Date): Promise<boolean> {
-    const [result] = await this.pool.execute<ResultSetHeader>(
-      'UPDATE auth_users SET password_hash = ?, updated_at = ? WHERE id = ? AND password_hash = ?',
-      [next, now, id, expected],
-    );
+    const [result] = await this.pool.execute<ResultSetHeader>('UPDATE auth_users SET password_hash = ?, updated_at = ? WHERE id = ? AND password_hash = ?', [
+      next,
+      now,
+      id,
+      expected,
+    ]);
     return result.affectedRows === 1;
   }
 

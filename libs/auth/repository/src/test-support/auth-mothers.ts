@@ -1,12 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  registerUser,
-  toEmail,
-  type Email,
-  type RefreshTokenFamily,
-  type RefreshTokenRecord,
-  type User,
-} from '@mosaic/auth-domain';
+import { registerUser, toEmail, type Email, type RefreshTokenFamily, type RefreshTokenRecord, type User } from '@mosaic/auth-domain';
 import { SnowflakeIds } from '@mosaic/kit-core';
 
 /** Whole milliseconds: what every backend stores exactly. */

@@ -30,7 +30,12 @@ describe('ChangePassword', () => {
   it('refuses a wrong current password with 403 and changes nothing', async () => {
     const { auth, registration, elsewhere, claims } = await twoSessions();
     await expect(
-      auth.changePassword.execute({ userId: claims.userId, sessionId: claims.sessionId, currentPassword: 'not the password', newPassword: 'a different passphrase 42' }),
+      auth.changePassword.execute({
+        userId: claims.userId,
+        sessionId: claims.sessionId,
+        currentPassword: 'not the password',
+        newPassword: 'a different passphrase 42',
+      }),
     ).rejects.toMatchObject({ status: 403, code: 'wrong_password' });
     await expect(auth.verifier.verify(elsewhere.accessToken)).resolves.toBeDefined();
     await expect(auth.login.execute(registration)).resolves.toBeDefined();
@@ -50,7 +55,13 @@ describe('ChangePassword', () => {
   it('limits guesses of the current password like logins', async () => {
     const { auth, claims } = await twoSessions({ limits: attemptLimits({ login: { pair: 2 } }) });
     const guess = () =>
-      auth.changePassword.execute({ userId: claims.userId, sessionId: claims.sessionId, currentPassword: 'a guess', newPassword: 'a different passphrase 42', ip: '203.0.113.5' });
+      auth.changePassword.execute({
+        userId: claims.userId,
+        sessionId: claims.sessionId,
+        currentPassword: 'a guess',
+        newPassword: 'a different passphrase 42',
+        ip: '203.0.113.5',
+      });
     await expect(guess()).rejects.toMatchObject({ status: 403 });
     await expect(guess()).rejects.toMatchObject({ status: 403 });
     await expect(guess()).rejects.toMatchObject({ status: 429 });

@@ -92,7 +92,8 @@ describe('LogIn', () => {
     await auth.register.execute(registration);
     const attacker = { email: registration.email, ip: '203.0.113.66' };
     const answers = [];
-    for (let i = 0; i < 10; i++) answers.push(await auth.login.execute({ ...attacker, password: `guess number ${i}` }).catch((e: { status: number }) => e.status));
+    for (let i = 0; i < 10; i++)
+      answers.push(await auth.login.execute({ ...attacker, password: `guess number ${i}` }).catch((e: { status: number }) => e.status));
     expect(answers).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
 
     const owner = await auth.login.execute({ email: registration.email, password: registration.password, ip: '198.51.100.1' });

@@ -35,7 +35,14 @@ export async function authHarness(overrides: Partial<AuthOptions> & { limits?: A
   const events: SecurityEvent[] = [];
   const pauses: number[] = [];
   const { limits, ...options } = overrides;
-  const crypto = createAuthCrypto({ keys: await generateSigningKeys(), issuer: ISSUER, audience: AUDIENCE, accessTtlSeconds: ACCESS_TTL_SECONDS, clock, scryptCost: TEST_SCRYPT_COST });
+  const crypto = createAuthCrypto({
+    keys: await generateSigningKeys(),
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    accessTtlSeconds: ACCESS_TTL_SECONDS,
+    clock,
+    scryptCost: TEST_SCRYPT_COST,
+  });
   const auth = createAuthUseCases({
     users: repositories.users,
     refreshTokens: repositories.refreshTokens,

@@ -114,9 +114,15 @@ describe('/api/v1/chat history', () => {
     for (const text of ['a', 'b', 'c']) ids.push((await server.useCases.sendMessage.execute({ senderId: 'alice', conversation, text })).message.id);
     await server.useCases.sendMessage.execute({ senderId: 'bob', conversation, text: 'mine' });
     expect((await api().get('/api/v1/chat/unread').set(as('bob'))).body).toEqual({ conversations: [{ conversation, unread: 3, readSeq: 0 }] });
-    expect((await api().post(`/api/v1/chat/conversations/${conversation}/read`).set(as('bob')).send({ messageId: ids[2] })).body).toEqual({ conversation, seq: 3 });
+    expect((await api().post(`/api/v1/chat/conversations/${conversation}/read`).set(as('bob')).send({ messageId: ids[2] })).body).toEqual({
+      conversation,
+      seq: 3,
+    });
     // A cursor never moves back.
-    expect((await api().post(`/api/v1/chat/conversations/${conversation}/read`).set(as('bob')).send({ messageId: ids[0] })).body).toEqual({ conversation, seq: 3 });
+    expect((await api().post(`/api/v1/chat/conversations/${conversation}/read`).set(as('bob')).send({ messageId: ids[0] })).body).toEqual({
+      conversation,
+      seq: 3,
+    });
     expect((await api().get('/api/v1/chat/unread').set(as('bob'))).body).toEqual({ conversations: [{ conversation, unread: 0, readSeq: 3 }] });
   });
 });

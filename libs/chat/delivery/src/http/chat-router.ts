@@ -3,15 +3,7 @@ import type { ChatUseCases } from '@mosaic/chat-usecase';
 import { apiRouter, requirePrincipal } from '@mosaic/kit-http';
 import type { Request, Router } from 'express';
 import { channelJson, channelSummaryJson, historyJson } from './presenters';
-import {
-  askFriendBody,
-  channelParams,
-  conversationParams,
-  createChannelBody,
-  friendParams,
-  historyQuery,
-  markReadBody,
-} from './schemas';
+import { askFriendBody, channelParams, conversationParams, createChannelBody, friendParams, historyQuery, markReadBody } from './schemas';
 
 const userOf = (req: Request) => requirePrincipal(req).id;
 
@@ -39,7 +31,13 @@ export function chatRouter(useCases: ChatUseCases): Router {
   });
 
   router.define(
-    { ...route, method: 'post', path: '/friends', summary: 'Ask someone to be your friend (accepts their request when they asked first)', request: { body: askFriendBody } },
+    {
+      ...route,
+      method: 'post',
+      path: '/friends',
+      summary: 'Ask someone to be your friend (accepts their request when they asked first)',
+      request: { body: askFriendBody },
+    },
     async (req, res, { body }) => {
       const outcome = await useCases.askFriend.execute({ userId: userOf(req), friendId: body.friendId });
       res.json({ ...outcome, conversation: friendConversationId(userOf(req), body.friendId) });
@@ -47,7 +45,14 @@ export function chatRouter(useCases: ChatUseCases): Router {
   );
 
   router.define(
-    { ...route, method: 'delete', path: '/friends/:id', summary: 'Remove a friend or a friend request', request: { params: friendParams }, responses: { 204: { description: 'Removed' } } },
+    {
+      ...route,
+      method: 'delete',
+      path: '/friends/:id',
+      summary: 'Remove a friend or a friend request',
+      request: { params: friendParams },
+      responses: { 204: { description: 'Removed' } },
+    },
     async (req, res, { params }) => {
       await useCases.removeFriend.execute({ userId: userOf(req), friendId: params.id });
       res.status(204).end();
@@ -75,19 +80,36 @@ export function chatRouter(useCases: ChatUseCases): Router {
   });
 
   router.define(
-    { ...route, method: 'post', path: '/channels', summary: 'Create a channel', request: { body: createChannelBody }, responses: { 201: { description: 'The new channel' } } },
+    {
+      ...route,
+      method: 'post',
+      path: '/channels',
+      summary: 'Create a channel',
+      request: { body: createChannelBody },
+      responses: { 201: { description: 'The new channel' } },
+    },
     async (req, res, { body }) => {
       const channel = await useCases.createChannel.execute({ userId: userOf(req), name: body.name });
       res.status(201).location(`${req.baseUrl}/channels/${channel.id}`).json(channelJson(channel));
     },
   );
 
-  router.define({ ...route, method: 'post', path: '/channels/:id/join', summary: 'Join a channel', request: { params: channelParams } }, async (req, res, { params }) => {
-    res.json(channelJson(await useCases.joinChannel.execute({ userId: userOf(req), channelId: params.id })));
-  });
+  router.define(
+    { ...route, method: 'post', path: '/channels/:id/join', summary: 'Join a channel', request: { params: channelParams } },
+    async (req, res, { params }) => {
+      res.json(channelJson(await useCases.joinChannel.execute({ userId: userOf(req), channelId: params.id })));
+    },
+  );
 
   router.define(
-    { ...route, method: 'post', path: '/channels/:id/leave', summary: 'Leave a channel', request: { params: channelParams }, responses: { 204: { description: 'Left' } } },
+    {
+      ...route,
+      method: 'post',
+      path: '/channels/:id/leave',
+      summary: 'Leave a channel',
+      request: { params: channelParams },
+      responses: { 204: { description: 'Left' } },
+    },
     async (req, res, { params }) => {
       await useCases.leaveChannel.execute({ userId: userOf(req), channelId: params.id });
       res.status(204).end();

@@ -14,7 +14,10 @@ export const createChannelBody = z.strictObject({ name: z.string().max(200) });
 export const channelParams = z.object({ id: channelId });
 export const conversationParams = z.object({ conversation: z.string().max(200) });
 export const historyQuery = z.object({
-  before: z.string().regex(/^[0-9]{1,20}$/, 'must be a message id').optional(),
+  before: z
+    .string()
+    .regex(/^[0-9]{1,20}$/, 'must be a message id')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
 });
 export const markReadBody = z.strictObject({ messageId: z.string().regex(/^[0-9]{1,20}$/, 'must be a message id') });

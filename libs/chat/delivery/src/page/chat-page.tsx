@@ -98,7 +98,15 @@ function ChatApp({ me }: { me: User }) {
       case 'message':
       case 'ack': {
         const { type: _type, ...message } = frame as WireMessage & { type: string; duplicate?: boolean };
-        const clean: WireMessage = { id: message.id, conversation: message.conversation, seq: message.seq, senderId: message.senderId, text: message.text, clientMessageId: message.clientMessageId, sentAt: message.sentAt };
+        const clean: WireMessage = {
+          id: message.id,
+          conversation: message.conversation,
+          seq: message.seq,
+          senderId: message.senderId,
+          text: message.text,
+          clientMessageId: message.clientMessageId,
+          sentAt: message.sentAt,
+        };
         setThreads((old) => {
           const thread = old[clean.conversation] ?? { messages: [], nextBefore: null, loaded: false };
           return { ...old, [clean.conversation]: { ...thread, messages: merge(thread.messages, [clean]) } };
@@ -143,7 +151,9 @@ function ChatApp({ me }: { me: User }) {
     const thread = threads[conversation];
     if (thread?.loaded && !thread.nextBefore) return;
     const before = thread?.loaded ? `&before=${thread.nextBefore}` : '';
-    const page = await api<{ messages: WireMessage[]; nextBefore: string | null }>(`/api/v1/chat/conversations/${encodeURIComponent(conversation)}/messages?limit=${PAGE}${before}`);
+    const page = await api<{ messages: WireMessage[]; nextBefore: string | null }>(
+      `/api/v1/chat/conversations/${encodeURIComponent(conversation)}/messages?limit=${PAGE}${before}`,
+    );
     const top = page.messages[0];
     if (top) connection.track(conversation, top.seq);
     const list = listRef.current;
@@ -192,18 +202,19 @@ function ChatApp({ me }: { me: User }) {
     connection.send({ action: 'typing', conversation: active.conversation });
   };
 
-  const act = (work: () => Promise<unknown>) => onAsync(async (event: Event) => {
-    event.preventDefault();
-    // A form's submit or a button's click: only a form has fields to clear.
-    const form = event.currentTarget;
-    try {
-      await work();
-      if (form instanceof HTMLFormElement) form.reset();
-      await refreshLists();
-    } catch (error) {
-      toast(describeError(error), 'bad');
-    }
-  });
+  const act = (work: () => Promise<unknown>) =>
+    onAsync(async (event: Event) => {
+      event.preventDefault();
+      // A form's submit or a button's click: only a form has fields to clear.
+      const form = event.currentTarget;
+      try {
+        await work();
+        if (form instanceof HTMLFormElement) form.reset();
+        await refreshLists();
+      } catch (error) {
+        toast(describeError(error), 'bad');
+      }
+    });
   const field = (event: Event, name: string) => ((event.currentTarget as HTMLFormElement).elements.namedItem(name) as HTMLInputElement).value.trim();
 
   const thread = active ? threads[active.conversation] : undefined;
@@ -220,7 +231,14 @@ function ChatApp({ me }: { me: User }) {
         <ul class="chat-list" id="friends">
           {friends.friends.map((f) => (
             <li key={f.userId}>
-              <button type="button" class={`link ${active?.conversation === f.conversation ? 'current' : ''}`} data-conversation={f.conversation} onClick={() => void open({ conversation: f.conversation, title: `Friend ${f.userId}`, send: { action: 'send_message_to_friend', friend_id: f.userId } })}>
+              <button
+                type="button"
+                class={`link ${active?.conversation === f.conversation ? 'current' : ''}`}
+                data-conversation={f.conversation}
+                onClick={() =>
+                  void open({ conversation: f.conversation, title: `Friend ${f.userId}`, send: { action: 'send_message_to_friend', friend_id: f.userId } })
+                }
+              >
                 <span class={`dot ${presence[f.userId] ? 'online' : 'offline'}`} title={presence[f.userId] ? 'online' : 'offline'} data-user={f.userId} />
                 {f.userId}
                 {badge(f.conversation)}
@@ -249,7 +267,12 @@ function ChatApp({ me }: { me: User }) {
         <ul class="chat-list" id="channels">
           {channels.map((c) => (
             <li key={c.id}>
-              <button type="button" class={`link ${active?.conversation === c.conversation ? 'current' : ''}`} data-conversation={c.conversation} onClick={() => void open({ conversation: c.conversation, title: `# ${c.name}`, send: { action: 'send_message_to_channel', channel_id: c.id } })}>
+              <button
+                type="button"
+                class={`link ${active?.conversation === c.conversation ? 'current' : ''}`}
+                data-conversation={c.conversation}
+                onClick={() => void open({ conversation: c.conversation, title: `# ${c.name}`, send: { action: 'send_message_to_channel', channel_id: c.id } })}
+              >
                 # {c.name} <span class="muted small">({c.memberCount})</span>
                 {badge(c.conversation)}
               </button>
@@ -260,7 +283,11 @@ function ChatApp({ me }: { me: User }) {
           <input name="name" placeholder="New channel" aria-label="New channel name" required />
           <button type="submit">Create</button>
         </form>
-        <form class="inline" id="join-channel" onSubmit={(e) => act(() => api(`/api/v1/chat/channels/${encodeURIComponent(field(e, 'channelId'))}/join`, { method: 'POST' }))(e)}>
+        <form
+          class="inline"
+          id="join-channel"
+          onSubmit={(e) => act(() => api(`/api/v1/chat/channels/${encodeURIComponent(field(e, 'channelId'))}/join`, { method: 'POST' }))(e)}
+        >
           <input name="channelId" placeholder="Channel id" aria-label="Channel id to join" required />
           <button type="submit">Join</button>
         </form>
@@ -274,7 +301,12 @@ function ChatApp({ me }: { me: User }) {
               </button>
               <h2>{active.title}</h2>
             </header>
-            <ol class="messages" id="messages" ref={listRef} onScroll={(e) => (e.currentTarget as HTMLElement).scrollTop < 40 && thread?.nextBefore && void loadOlder(active.conversation)}>
+            <ol
+              class="messages"
+              id="messages"
+              ref={listRef}
+              onScroll={(e) => (e.currentTarget as HTMLElement).scrollTop < 40 && thread?.nextBefore && void loadOlder(active.conversation)}
+            >
               {thread?.nextBefore ? (
                 <li class="older">
                   <button type="button" class="secondary small" onClick={() => void loadOlder(active.conversation)}>

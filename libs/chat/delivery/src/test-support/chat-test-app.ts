@@ -38,7 +38,9 @@ export interface ChatTestServer {
 }
 
 /** The chat routes and socket over fresh adapters (memory unless given), on a real port. */
-export async function startChatTestServer(options: { adapters?: ChatAdapters; limits?: Partial<ChatSocketLimits>; presenceTtlMs?: number; presenceHeartbeatMs?: number; instanceId?: string } = {}): Promise<ChatTestServer> {
+export async function startChatTestServer(
+  options: { adapters?: ChatAdapters; limits?: Partial<ChatSocketLimits>; presenceTtlMs?: number; presenceHeartbeatMs?: number; instanceId?: string } = {},
+): Promise<ChatTestServer> {
   const adapters = options.adapters ?? (await createChatAdapters());
   const logger = createLogger({ name: 'chat-test', level: 'silent', pretty: false });
   const useCases = createChatUseCases({ ...adapters, clock: systemClock, ids: new SnowflakeIds(worker++ % 1024), ttlMs: options.presenceTtlMs });

@@ -26,7 +26,15 @@ describe('/ws/chat messages', () => {
     const alice = await connect('alice');
     const bob = await connect('bob');
     const ack = await alice.request({ action: 'send_message_to_friend', friend_id: 'bob', message: 'hi bob', clientMessageId: 'c-1' }, 'ack');
-    expect(ack).toMatchObject({ type: 'ack', conversation: friendConversationId('alice', 'bob'), seq: 1, senderId: 'alice', text: 'hi bob', clientMessageId: 'c-1', duplicate: false });
+    expect(ack).toMatchObject({
+      type: 'ack',
+      conversation: friendConversationId('alice', 'bob'),
+      seq: 1,
+      senderId: 'alice',
+      text: 'hi bob',
+      clientMessageId: 'c-1',
+      duplicate: false,
+    });
     expect(ack.id).toMatch(/^[0-9]+$/);
     const received = await bob.next((f) => f.type === 'message');
     expect(received).toMatchObject({ id: ack.id, seq: 1, senderId: 'alice', text: 'hi bob' });
@@ -84,7 +92,10 @@ describe('/ws/chat bad input', () => {
     const tooLong = await alice.request({ action: 'send_message_to_friend', friend_id: 'bob', message: 'é'.repeat(2049) }, 'ack');
     expect(tooLong).toMatchObject({ type: 'error', code: 'message_too_large' });
     expect(await alice.request({ action: 'send_message_to_friend', friend_id: 'bob', message: '   ' }, 'ack')).toMatchObject({ code: 'empty_message' });
-    expect(await alice.request({ action: 'send_message_to_friend', friend_id: 'bob', message: 'x'.repeat(4096) }, 'ack')).toMatchObject({ type: 'ack', seq: 1 });
+    expect(await alice.request({ action: 'send_message_to_friend', friend_id: 'bob', message: 'x'.repeat(4096) }, 'ack')).toMatchObject({
+      type: 'ack',
+      seq: 1,
+    });
   });
 
   it('closes with 1009 on a frame larger than the limit', async () => {
@@ -141,7 +152,12 @@ describe('/ws/chat typing, reads and presence', () => {
     expect((await server.useCases.listFriends.execute({ userId: 'bob' })).friends).toEqual([expect.objectContaining({ userId: 'alice', online: true })]);
     await tab2.close();
     await bob.next((f) => f.type === 'presence' && f.userId === 'alice' && f.online === false);
-    expect(bob.ofType('presence').filter((f) => f.userId === 'alice').map((f) => f.online)).toEqual([true, false]);
+    expect(
+      bob
+        .ofType('presence')
+        .filter((f) => f.userId === 'alice')
+        .map((f) => f.online),
+    ).toEqual([true, false]);
   });
 });
 
@@ -152,7 +168,8 @@ describe('/ws/chat resume', () => {
     let bob = await connect('bob');
     const conversation = friendConversationId('alice', 'bob');
     const sending = (async () => {
-      for (let i = 1; i <= 60; i += 1) await alice.request({ action: 'send_message_to_friend', friend_id: 'bob', message: `n${i}`, clientMessageId: `k${i}` }, 'ack');
+      for (let i = 1; i <= 60; i += 1)
+        await alice.request({ action: 'send_message_to_friend', friend_id: 'bob', message: `n${i}`, clientMessageId: `k${i}` }, 'ack');
     })();
     await bob.next((f) => f.type === 'message' && (f.seq as number) >= 10);
     bob.kill();

@@ -84,10 +84,13 @@ export async function createChatSocket(options: ChatSocketOptions): Promise<Chat
       sessions.set(connection, session);
       const expiresAt = expiries.get(request);
       if (expiresAt) {
-        session.expiryTimer = setTimeout(() => {
-          session.send({ type: 'error', code: 'token_expired', message: 'The access token expired; reconnect with a fresh one' });
-          connection.close(ChatCloseCode.tokenExpired, 'token expired');
-        }, Math.min(Math.max(0, expiresAt.getTime() - Date.now()), MAX_TIMER_MS));
+        session.expiryTimer = setTimeout(
+          () => {
+            session.send({ type: 'error', code: 'token_expired', message: 'The access token expired; reconnect with a fresh one' });
+            connection.close(ChatCloseCode.tokenExpired, 'token expired');
+          },
+          Math.min(Math.max(0, expiresAt.getTime() - Date.now()), MAX_TIMER_MS),
+        );
       }
       // `?resume=1`: the client is reconnecting and its first frame will be a resume;
       // live messages wait for it (a second at most) so none overtakes the replay.
@@ -133,14 +136,16 @@ export async function createChatSocket(options: ChatSocketOptions): Promise<Chat
     switch (frame.action) {
       case 'send_message_to_friend':
       case 'send_message_to_channel': {
-        const conversation = frame.action === 'send_message_to_friend' ? friendConversationId(userId, frame.friend_id) : channelConversationId(frame.channel_id);
+        const conversation =
+          frame.action === 'send_message_to_friend' ? friendConversationId(userId, frame.friend_id) : channelConversationId(frame.channel_id);
         const sent = await useCases.sendMessage.execute({ senderId: userId, conversation, text: frame.message, clientMessageId: frame.clientMessageId });
         session.send({ type: 'ack', ...messageJson(sent.message), duplicate: sent.duplicate });
         return;
       }
       case 'get_friend_history_message':
       case 'get_channel_history_message': {
-        const conversation = frame.action === 'get_friend_history_message' ? friendConversationId(userId, frame.friend_id) : channelConversationId(frame.channel_id);
+        const conversation =
+          frame.action === 'get_friend_history_message' ? friendConversationId(userId, frame.friend_id) : channelConversationId(frame.channel_id);
         const page = await useCases.getHistory.execute({ userId, conversation, before: frame.before, limit: frame.limit });
         session.send({ type: 'history', ...historyJson(conversation, page) });
         return;
@@ -221,12 +226,16 @@ function resumedBy(frame: InboundFrame): string[] {
 }
 
 function errorFrame(error: unknown, frame: InboundFrame | undefined, logger: Logger) {
-  const context = { ...(frame ? { action: frame.action } : {}), ...(frame && 'clientMessageId' in frame && frame.clientMessageId ? { clientMessageId: frame.clientMessageId } : {}) };
+  const context = {
+    ...(frame ? { action: frame.action } : {}),
+    ...(frame && 'clientMessageId' in frame && frame.clientMessageId ? { clientMessageId: frame.clientMessageId } : {}),
+  };
   if (isAppError(error)) {
     const code = error.kind === 'unavailable' ? 'backend_unavailable' : error.code;
     return { type: 'error', code, message: error.message, ...context };
   }
-  if (error instanceof FrameError) return { type: 'error', code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}), ...context };
+  if (error instanceof FrameError)
+    return { type: 'error', code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}), ...context };
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (code === 'malformed_json' || code === 'binary_not_supported') return { type: 'error', code, message: String(message) };
   logger.error({ err: error }, 'chat frame failed');

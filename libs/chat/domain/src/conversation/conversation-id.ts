@@ -5,7 +5,9 @@ import { invalidConversation } from '../errors/chat-errors';
  * `friend:<a>:<b>` with the two user ids in ascending order (so both sides name it
  * alike), or `channel:<channelId>`. User and channel ids never contain ":".
  */
-export type ConversationRef = { readonly kind: 'friend'; readonly id: string; readonly users: readonly [string, string] } | { readonly kind: 'channel'; readonly id: string; readonly channelId: string };
+export type ConversationRef =
+  | { readonly kind: 'friend'; readonly id: string; readonly users: readonly [string, string] }
+  | { readonly kind: 'channel'; readonly id: string; readonly channelId: string };
 
 const PART = /^[A-Za-z0-9_-]{1,64}$/;
 

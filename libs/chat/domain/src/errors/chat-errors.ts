@@ -32,8 +32,7 @@ export const channelNotFound = () => notFound('channel_not_found', 'No such chan
 export const notAMember = () => forbidden('not_a_member', 'You are not a member of this channel');
 export const invalidChannelName = (reason: string) => invalid('invalid_channel_name', reason);
 export const emptyMessage = () => invalid('empty_message', 'A message needs some text');
-export const messageTooLarge = (maxBytes: number) =>
-  new AppError('too_large', 'message_too_large', `A message is at most ${maxBytes} bytes of UTF-8`);
+export const messageTooLarge = (maxBytes: number) => new AppError('too_large', 'message_too_large', `A message is at most ${maxBytes} bytes of UTF-8`);
 export const invalidClientMessageId = () =>
   invalid('invalid_client_message_id', 'clientMessageId is 1 to 64 characters of letters, digits, "-", "_", ":" or "."');
 export const messageNotFound = () => notFound('message_not_found', 'No such message in this conversation');

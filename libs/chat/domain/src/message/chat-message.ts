@@ -40,7 +40,14 @@ export class OutgoingMessage extends VersionedAggregate<ChatDomainEvent> {
     if (utf8.encode(input.text).length > MAX_MESSAGE_BYTES) throw messageTooLarge(MAX_MESSAGE_BYTES);
     const clientMessageId = input.clientMessageId ?? null;
     if (clientMessageId !== null && !CLIENT_MESSAGE_ID.test(clientMessageId)) throw invalidClientMessageId();
-    const message = new OutgoingMessage({ id: input.id, conversation: input.conversation, senderId: input.senderId, text: input.text, clientMessageId, sentAt: input.now });
+    const message = new OutgoingMessage({
+      id: input.id,
+      conversation: input.conversation,
+      senderId: input.senderId,
+      text: input.text,
+      clientMessageId,
+      sentAt: input.now,
+    });
     message.record({ type: 'message.sent', messageId: input.id, conversation: input.conversation, senderId: input.senderId, at: input.now });
     return message;
   }

@@ -11,8 +11,14 @@ export const chatSettingsShape = {
   CHAT_RATE_PER_SECOND: z.coerce.number().int().min(1).default(20),
   CHAT_RATE_BURST: z.coerce.number().int().min(1).default(30),
   /** Where instances fan messages out: the Kafka topic, and the Redis key prefix (presence, pub/sub). */
-  CHAT_FANOUT_TOPIC: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/).default('chat.fanout'),
-  CHAT_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/).default('chat'),
+  CHAT_FANOUT_TOPIC: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/)
+    .default('chat.fanout'),
+  CHAT_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/)
+    .default('chat'),
 };
 
 export interface ChatSettings {

@@ -96,7 +96,16 @@ export class MongoMessageRepository implements MessageRepository {
         const seq = await this.nextSeq(draft.conversation);
         const message: ChatMessage = { ...draft, seq };
         try {
-          await this.messages.create({ _id: draft.id, conversation: draft.conversation, seq, senderId: draft.senderId, text: draft.text, clientMessageId: draft.clientMessageId, dedupe, sentAt: draft.sentAt });
+          await this.messages.create({
+            _id: draft.id,
+            conversation: draft.conversation,
+            seq,
+            senderId: draft.senderId,
+            text: draft.text,
+            clientMessageId: draft.clientMessageId,
+            dedupe,
+            sentAt: draft.sentAt,
+          });
           return { message, duplicate: false };
         } catch (error) {
           if (!isDuplicateKeyError(error)) throw error;
@@ -119,7 +128,11 @@ export class MongoMessageRepository implements MessageRepository {
 
   after(conversation: string, afterSeq: number, limit: number): Promise<ChatMessage[]> {
     return backendCall('message', async () => {
-      const docs = await this.messages.find({ conversation, seq: { $gt: afterSeq } }).sort({ seq: 1 }).limit(limit).lean<MessageDocument[]>();
+      const docs = await this.messages
+        .find({ conversation, seq: { $gt: afterSeq } })
+        .sort({ seq: 1 })
+        .limit(limit)
+        .lean<MessageDocument[]>();
       return docs.map(toMessage);
     });
   }

@@ -30,7 +30,12 @@ export class MysqlChannelRepository implements ChannelRepository {
   create(channel: ChannelSnapshot): Promise<void> {
     return backendCall('channel', () =>
       withTransaction(this.pool, async (tx) => {
-        await tx.execute('INSERT INTO chat_channels (id, name, owner_id, created_at) VALUES (?, ?, ?, ?)', [channel.id, channel.name, channel.ownerId, channel.createdAt]);
+        await tx.execute('INSERT INTO chat_channels (id, name, owner_id, created_at) VALUES (?, ?, ?, ?)', [
+          channel.id,
+          channel.name,
+          channel.ownerId,
+          channel.createdAt,
+        ]);
         for (const member of channel.members) {
           await tx.execute('INSERT INTO chat_channel_members (channel_id, user_id, joined_at) VALUES (?, ?, ?)', [channel.id, member.userId, member.joinedAt]);
         }
@@ -43,7 +48,9 @@ export class MysqlChannelRepository implements ChannelRepository {
       const [channels] = await this.pool.execute<ChannelRow[]>('SELECT id, name, owner_id, created_at FROM chat_channels WHERE id = ?', [channelId]);
       const row = channels[0];
       if (!row) return null;
-      const [members] = await this.pool.execute<MemberRow[]>('SELECT user_id, joined_at FROM chat_channel_members WHERE channel_id = ? ORDER BY seq', [channelId]);
+      const [members] = await this.pool.execute<MemberRow[]>('SELECT user_id, joined_at FROM chat_channel_members WHERE channel_id = ? ORDER BY seq', [
+        channelId,
+      ]);
       return {
         id: row.id,
         name: row.name,
@@ -104,7 +111,13 @@ export class MysqlChannelRepository implements ChannelRepository {
           WHERE m.user_id = ? ORDER BY c.created_at, c.id`,
         [userId],
       );
-      return rows.map((row) => ({ id: row.id, name: row.name, ownerId: row.owner_id, createdAt: new Date(row.created_at), memberCount: Number(row.member_count) }));
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        ownerId: row.owner_id,
+        createdAt: new Date(row.created_at),
+        memberCount: Number(row.member_count),
+      }));
     });
   }
 }

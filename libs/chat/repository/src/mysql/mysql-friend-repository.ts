@@ -30,13 +30,21 @@ export class MysqlFriendRepository implements FriendRepository {
 
   removeBoth(a: string, b: string): Promise<void> {
     return backendCall('friend', async () => {
-      await this.pool.execute('DELETE FROM chat_friend_asks WHERE (requester_id = ? AND addressee_id = ?) OR (requester_id = ? AND addressee_id = ?)', [a, b, b, a]);
+      await this.pool.execute('DELETE FROM chat_friend_asks WHERE (requester_id = ? AND addressee_id = ?) OR (requester_id = ? AND addressee_id = ?)', [
+        a,
+        b,
+        b,
+        a,
+      ]);
     });
   }
 
   listFor(userId: string): Promise<FriendLists> {
     return backendCall('friend', async () => {
-      const [rows] = await this.pool.execute<AskRow[]>('SELECT requester_id, addressee_id FROM chat_friend_asks WHERE requester_id = ? OR addressee_id = ?', [userId, userId]);
+      const [rows] = await this.pool.execute<AskRow[]>('SELECT requester_id, addressee_id FROM chat_friend_asks WHERE requester_id = ? OR addressee_id = ?', [
+        userId,
+        userId,
+      ]);
       const outgoing = new Set(rows.filter((row) => row.requester_id === userId).map((row) => row.addressee_id));
       const incoming = new Set(rows.filter((row) => row.addressee_id === userId).map((row) => row.requester_id));
       const friends = [...outgoing].filter((other) => incoming.has(other));

@@ -57,7 +57,10 @@ export class RedisPresenceStore implements PresenceStore {
   }
 
   connect(userId: string, instance: string, nowMs: number, ttlMs: number): Promise<boolean> {
-    return backendCall('presence', async () => (await this.redis.eval(CONNECT, 2, this.userPrefix + userId, this.allKey, userId, instance, nowMs, nowMs + ttlMs)) === 1);
+    return backendCall(
+      'presence',
+      async () => (await this.redis.eval(CONNECT, 2, this.userPrefix + userId, this.allKey, userId, instance, nowMs, nowMs + ttlMs)) === 1,
+    );
   }
 
   disconnect(userId: string, instance: string, nowMs: number): Promise<boolean> {

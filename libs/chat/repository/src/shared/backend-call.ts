@@ -10,6 +10,9 @@ export async function backendCall<T>(backend: string, call: () => Promise<T>): P
     return await call();
   } catch (error) {
     if (isAppError(error)) throw error;
-    throw new AppError('unavailable', 'backend_unavailable', `The chat ${backend} store is unavailable; try again shortly`, { cause: error, retryAfterSeconds: 1 });
+    throw new AppError('unavailable', 'backend_unavailable', `The chat ${backend} store is unavailable; try again shortly`, {
+      cause: error,
+      retryAfterSeconds: 1,
+    });
   }
 }

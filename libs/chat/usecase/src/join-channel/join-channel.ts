@@ -13,7 +13,12 @@ export class JoinChannel {
       const added = await this.deps.channels.addMember(channel.id, { userId: command.userId, joinedAt: now });
       if (added) {
         const recipients = channel.members.map((m) => m.userId);
-        await this.deps.bus.publish(channelConversationId(channel.id), { kind: 'notice', recipients, notice: 'channel_joined', data: { channelId: channel.id, userId: command.userId } });
+        await this.deps.bus.publish(channelConversationId(channel.id), {
+          kind: 'notice',
+          recipients,
+          notice: 'channel_joined',
+          data: { channelId: channel.id, userId: command.userId },
+        });
       }
     }
     channel.pullEvents();

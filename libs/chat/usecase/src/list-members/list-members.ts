@@ -9,7 +9,10 @@ export class ListMembers {
   async execute(query: { userId: string; channelId: string }): Promise<{ channel: ChannelSnapshot; online: Set<string> }> {
     const channel = await loadChannel(this.deps, query.channelId);
     if (!channel.has(query.userId)) throw notAMember();
-    const online = await this.deps.presence.online(channel.members.map((m) => m.userId), this.deps.clock.nowMs());
+    const online = await this.deps.presence.online(
+      channel.members.map((m) => m.userId),
+      this.deps.clock.nowMs(),
+    );
     return { channel: channel.snapshot(), online };
   }
 }

@@ -11,7 +11,13 @@ export class MarkRead {
     const message = await this.deps.messages.findById(command.conversation, command.messageId);
     if (!message) throw messageNotFound();
     const seq = await this.deps.readCursors.advance(command.userId, command.conversation, message.seq);
-    await this.deps.bus.publish(command.conversation, { kind: 'read', recipients: [command.userId], conversation: command.conversation, seq, userId: command.userId });
+    await this.deps.bus.publish(command.conversation, {
+      kind: 'read',
+      recipients: [command.userId],
+      conversation: command.conversation,
+      seq,
+      userId: command.userId,
+    });
     return { conversation: command.conversation, seq };
   }
 }

@@ -8,6 +8,7 @@ export class SignalTyping {
   async execute(command: { userId: string; conversation: string }): Promise<void> {
     const { recipients } = await writableConversation(this.deps, command.userId, command.conversation);
     const others = recipients.filter((user) => user !== command.userId);
-    if (others.length > 0) await this.deps.bus.publish(command.conversation, { kind: 'typing', recipients: others, conversation: command.conversation, userId: command.userId });
+    if (others.length > 0)
+      await this.deps.bus.publish(command.conversation, { kind: 'typing', recipients: others, conversation: command.conversation, userId: command.userId });
   }
 }

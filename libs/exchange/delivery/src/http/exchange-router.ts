@@ -1,21 +1,10 @@
-import type {
-  ExchangeTokenClaims,
-  OrderStatus,
-  UserAccounts,
-} from "@mosaic/exchange-domain";
-import type { ExchangeUseCases } from "@mosaic/exchange-usecase";
-import { forbidden, notFound, unauthorized } from "@mosaic/kit-core";
-import { apiRouter } from "@mosaic/kit-http";
-import type { Request, Response, Router } from "express";
-import { apiErrors, asSignInFailure } from "./api-errors";
-import {
-  fillJson,
-  fundsJson,
-  orderJson,
-  productJson,
-  tradeJson,
-  transferJson,
-} from "./presenters";
+import type { ExchangeTokenClaims, OrderStatus, UserAccounts } from '@mosaic/exchange-domain';
+import type { ExchangeUseCases } from '@mosaic/exchange-usecase';
+import { forbidden, notFound, unauthorized } from '@mosaic/kit-core';
+import { apiRouter } from '@mosaic/kit-http';
+import type { Request, Response, Router } from 'express';
+import { apiErrors, asSignInFailure } from './api-errors';
+import { fillJson, fundsJson, orderJson, productJson, tradeJson, transferJson } from './presenters';
 import {
   accountsQuery,
   bookQuery,
@@ -32,15 +21,15 @@ import {
   transferBody,
   walletParams,
   walletQuery,
-} from "./schemas";
-import { clearSessionCookie, identify, setSessionCookie } from "./session";
+} from './schemas';
+import { clearSessionCookie, identify, setSessionCookie } from './session';
 
 export interface ExchangeRouterOptions {
   useCases: ExchangeUseCases;
   users: UserAccounts;
 }
 
-const STATUSES: readonly OrderStatus[] = ["open", "filled", "cancelled"];
+const STATUSES: readonly OrderStatus[] = ['open', 'filled', 'cancelled'];
 
 /**
  * The gitbitex-compatible REST API; mount with `app.use('/api', router)`. Auth is
@@ -49,20 +38,19 @@ const STATUSES: readonly OrderStatus[] = ["open", "filled", "cancelled"];
 export function exchangeRouter(options: ExchangeRouterOptions): Router {
   const { useCases, users } = options;
   const { reads } = useCases;
-  const router = apiRouter({ tags: ["exchange"] });
+  const router = apiRouter({ tags: ['exchange'] });
 
   const signedIn = async (req: Request): Promise<ExchangeTokenClaims> => {
     const claims = await identify(users, req);
-    if (claims === undefined)
-      throw unauthorized("unauthenticated", "Sign in first");
+    if (claims === undefined) throw unauthorized('unauthenticated', 'Sign in first');
     return claims;
   };
 
   /** Newest first, with the cursors of this page in gbe-before / gbe-after. */
   const sendPage = (res: Response, rows: { id: string }[]): void => {
     if (rows.length > 0) {
-      res.setHeader("gbe-before", rows[0].id);
-      res.setHeader("gbe-after", rows[rows.length - 1].id);
+      res.setHeader('gbe-before', rows[0].id);
+      res.setHeader('gbe-after', rows[rows.length - 1].id);
     }
     res.json(rows);
   };
@@ -70,9 +58,9 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
   // --- users (the auth domain does the work) ---
   router.define(
     {
-      method: "post",
-      path: "/users",
-      summary: "Sign up (the auth domain keeps the user)",
+      method: 'post',
+      path: '/users',
+      summary: 'Sign up (the auth domain keeps the user)',
       request: { body: credentialsBody },
     },
     async (req, res, { body }) => {
@@ -83,20 +71,17 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
 
   router.define(
     {
-      method: "post",
-      path: "/users/accessToken",
-      summary:
-        "Sign in: the token as a JSON string, and the accessToken cookie",
+      method: 'post',
+      path: '/users/accessToken',
+      summary: 'Sign in: the token as a JSON string, and the accessToken cookie',
       request: { body: credentialsBody },
     },
     async (req, res, { body }) => {
-      const session = await users.login
-        .execute({ ...body, ip: req.ip })
-        .catch((error: unknown) => {
-          throw asSignInFailure(error);
-        });
+      const session = await users.login.execute({ ...body, ip: req.ip }).catch((error: unknown) => {
+        throw asSignInFailure(error);
+      });
       setSessionCookie(req, res, session.accessToken, session.expiresIn);
-      res.setHeader("Cache-Control", "no-store");
+      res.setHeader('Cache-Control', 'no-store');
       // The bare token as a JSON string: the client keeps it for the WebSocket `token`.
       res.json(session.accessToken);
     },
@@ -104,9 +89,9 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
 
   router.define(
     {
-      method: "delete",
-      path: "/users/accessToken",
-      summary: "Sign out (clears the cookie)",
+      method: 'delete',
+      path: '/users/accessToken',
+      summary: 'Sign out (clears the cookie)',
     },
     (req, res) => {
       clearSessionCookie(req, res);
@@ -116,39 +101,33 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
 
   router.define(
     {
-      method: "get",
-      path: "/users/self",
-      summary: "The signed-in user; 403 when signed out",
+      method: 'get',
+      path: '/users/self',
+      summary: 'The signed-in user; 403 when signed out',
     },
     async (req, res) => {
       const claims = await identify(users, req);
       // 403, not 401: a 401 sends the client to sign-in, which asks for `self` again, forever.
-      if (claims === undefined) throw forbidden("signed_out", "Not signed in");
-      res.setHeader("Cache-Control", "no-store");
-      res.json(
-        selfJson(await users.currentUser.execute({ userId: claims.userId })),
-      );
+      if (claims === undefined) throw forbidden('signed_out', 'Not signed in');
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(selfJson(await users.currentUser.execute({ userId: claims.userId })));
     },
   );
 
   router.define(
     {
-      method: "post",
-      path: "/users/password",
-      summary: "Change the password",
+      method: 'post',
+      path: '/users/password',
+      summary: 'Change the password',
       request: { body: passwordBody },
     },
     async (req, res, { body }) => {
       const claims = await signedIn(req);
-      if (users.changePassword === undefined)
-        throw notFound(
-          "not_supported",
-          "Password changes are not available here",
-        );
+      if (users.changePassword === undefined) throw notFound('not_supported', 'Password changes are not available here');
       await users.changePassword
         .execute({
           userId: claims.userId,
-          currentPassword: body.oldPassword ?? body.currentPassword ?? "",
+          currentPassword: body.oldPassword ?? body.currentPassword ?? '',
           newPassword: body.newPassword,
         })
         .catch((error: unknown) => {
@@ -159,18 +138,15 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
   );
 
   // --- market data ---
-  router.define(
-    { method: "get", path: "/products", summary: "Listed markets" },
-    (_req, res) => {
-      res.json(reads.products().map(productJson));
-    },
-  );
+  router.define({ method: 'get', path: '/products', summary: 'Listed markets' }, (_req, res) => {
+    res.json(reads.products().map(productJson));
+  });
 
   router.define(
     {
-      method: "get",
-      path: "/products/:id/trades",
-      summary: "Recent trades, newest first",
+      method: 'get',
+      path: '/products/:id/trades',
+      summary: 'Recent trades, newest first',
       request: { params: productParams, query: tradesQuery },
     },
     (_req, res, { params, query }) => {
@@ -180,9 +156,9 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
 
   router.define(
     {
-      method: "get",
-      path: "/products/:id/candles",
-      summary: "Candles [time, low, high, open, close, volume], newest first",
+      method: 'get',
+      path: '/products/:id/candles',
+      summary: 'Candles [time, low, high, open, close, volume], newest first',
       request: { params: productParams, query: candlesQuery },
     },
     (_req, res, { params, query }) => {
@@ -192,17 +168,14 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
 
   router.define(
     {
-      method: "get",
-      path: "/products/:id/book",
-      summary: "The order book (level 2: aggregated levels)",
+      method: 'get',
+      path: '/products/:id/book',
+      summary: 'The order book (level 2: aggregated levels)',
       request: { params: productParams, query: bookQuery },
     },
     (_req, res, { params, query }) => {
       const level = query.level;
-      const book = reads.book(
-        params.id,
-        level === 1 ? 1 : level === 2 ? 50 : undefined,
-      );
+      const book = reads.book(params.id, level === 1 ? 1 : level === 2 ? 50 : undefined);
       res.json(book);
     },
   );
@@ -210,9 +183,9 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
   // --- orders and fills ---
   router.define(
     {
-      method: "post",
-      path: "/orders",
-      summary: "Place an order; answered once it is journaled and applied",
+      method: 'post',
+      path: '/orders',
+      summary: 'Place an order; answered once it is journaled and applied',
       request: { body: placeOrderBody },
     },
     async (req, res, { body }) => {
@@ -227,9 +200,9 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
 
   router.define(
     {
-      method: "delete",
-      path: "/orders/:id",
-      summary: "Cancel one of your open orders",
+      method: 'delete',
+      path: '/orders/:id',
+      summary: 'Cancel one of your open orders',
       request: { params: orderIdParams },
     },
     async (req, res, { params }) => {
@@ -247,9 +220,9 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
 
   router.define(
     {
-      method: "delete",
-      path: "/orders",
-      summary: "Cancel all your open orders in a product",
+      method: 'delete',
+      path: '/orders',
+      summary: 'Cancel all your open orders in a product',
       request: { query: cancelAllQuery },
     },
     async (req, res, { query }) => {
@@ -264,16 +237,14 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
 
   router.define(
     {
-      method: "get",
-      path: "/orders",
-      summary: "Your orders, newest first (cursors in gbe-before / gbe-after)",
+      method: 'get',
+      path: '/orders',
+      summary: 'Your orders, newest first (cursors in gbe-before / gbe-after)',
       request: { query: listOrdersQuery },
     },
     async (req, res, { query }) => {
       const claims = await signedIn(req);
-      const statuses = query.status?.filter((status): status is OrderStatus =>
-        (STATUSES as readonly string[]).includes(status),
-      );
+      const statuses = query.status?.filter((status): status is OrderStatus => (STATUSES as readonly string[]).includes(status));
       const rows = await reads.orders({
         userId: claims.userId,
         productId: query.productId,
@@ -288,9 +259,9 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
 
   router.define(
     {
-      method: "get",
-      path: "/fills",
-      summary: "Your fills, newest first (cursors in gbe-before / gbe-after)",
+      method: 'get',
+      path: '/fills',
+      summary: 'Your fills, newest first (cursors in gbe-before / gbe-after)',
       request: { query: listFillsQuery },
     },
     async (req, res, { query }) => {
@@ -310,9 +281,9 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
   // --- balances and transfers ---
   router.define(
     {
-      method: "get",
-      path: "/accounts",
-      summary: "Your balances, in the currencies asked or all",
+      method: 'get',
+      path: '/accounts',
+      summary: 'Your balances, in the currencies asked or all',
       request: { query: accountsQuery },
     },
     async (req, res, { query }) => {
@@ -323,9 +294,9 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
 
   router.define(
     {
-      method: "get",
-      path: "/wallets/:currency/transactions",
-      summary: "Your deposits and withdrawals in a currency",
+      method: 'get',
+      path: '/wallets/:currency/transactions',
+      summary: 'Your deposits and withdrawals in a currency',
       request: { params: walletParams, query: walletQuery },
     },
     async (req, res, { params, query }) => {
@@ -342,14 +313,14 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
   );
 
   for (const [path, direction] of [
-    ["/admin/deposits", "deposit"],
-    ["/admin/withdrawals", "withdraw"],
+    ['/admin/deposits', 'deposit'],
+    ['/admin/withdrawals', 'withdraw'],
   ] as const) {
     router.define(
       {
-        method: "post",
+        method: 'post',
         path,
-        summary: `${direction === "deposit" ? "Deposit" : "Withdraw"} funds (admins; yourself in test mode)`,
+        summary: `${direction === 'deposit' ? 'Deposit' : 'Withdraw'} funds (admins; yourself in test mode)`,
         request: { body: transferBody },
       },
       async (req, res, { body }) => {
@@ -372,7 +343,7 @@ function selfJson(profile: { id: string; email: string; name: string | null }) {
   return {
     id: profile.id,
     email: profile.email,
-    name: profile.name ?? profile.email.split("@")[0],
-    profilePhoto: "",
+    name: profile.name ?? profile.email.split('@')[0],
+    profilePhoto: '',
   };
 }

@@ -65,7 +65,14 @@ export function fillJson(fill: FillRow) {
 }
 
 export function transferJson(transfer: TransferRow) {
-  return { id: String(transfer.id), currency: transfer.currency, type: transfer.type, amount: transfer.amount, status: 'completed', createdAt: iso(transfer.createdAt) };
+  return {
+    id: String(transfer.id),
+    currency: transfer.currency,
+    type: transfer.type,
+    amount: transfer.amount,
+    status: 'completed',
+    createdAt: iso(transfer.createdAt),
+  };
 }
 
 export function tradeJson(trade: TradeView) {

@@ -4,8 +4,15 @@ import { z } from 'zod';
 const decimal = z.union([z.string().max(64), z.number()]);
 const optionalDecimal = z.union([decimal, z.null()]).optional();
 /** Express gives a repeated key as an array. */
-const repeated = z.union([z.string(), z.array(z.string())]).optional().transform((value) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]));
-const cursor = z.string().regex(/^\d{1,15}$/, 'a cursor from gbe-before / gbe-after').transform(Number).optional();
+const repeated = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]));
+const cursor = z
+  .string()
+  .regex(/^\d{1,15}$/, 'a cursor from gbe-before / gbe-after')
+  .transform(Number)
+  .optional();
 
 export const placeOrderBody = z.object({
   productId: z.string().min(1).max(32),
@@ -19,7 +26,12 @@ export const placeOrderBody = z.object({
   clientOid: z.string().min(1).max(64).optional(),
 });
 
-export const orderIdParams = z.object({ id: z.string().regex(/^\d{1,15}$/, 'an order id').transform(Number) });
+export const orderIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,15}$/, 'an order id')
+    .transform(Number),
+});
 
 export const cancelAllQuery = z.object({ productId: z.string().min(1).max(32).optional() });
 
@@ -33,7 +45,11 @@ export const listOrdersQuery = z.object({
 
 export const listFillsQuery = z.object({
   productId: z.string().min(1).max(32).optional(),
-  orderId: z.string().regex(/^\d{1,15}$/).transform(Number).optional(),
+  orderId: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(100),
   before: cursor,
   after: cursor,

@@ -72,13 +72,23 @@ export function attachMarketFeed(options: MarketFeedOptions): WsServer {
         broadcast(subscribers('ticker', message.productId), tickerJson(message.ticker));
         break;
       case 'level2':
-        broadcast(subscribers('level2', message.productId), { type: 'l2update', productId: message.productId, sequence: message.seq, time: iso(message.time), changes: message.changes });
+        broadcast(subscribers('level2', message.productId), {
+          type: 'l2update',
+          productId: message.productId,
+          sequence: message.seq,
+          time: iso(message.time),
+          changes: message.changes,
+        });
         break;
       case 'order':
         broadcast(subscribers('order', message.productId), orderPush(message.order), ownedBy(message.userId));
         break;
       case 'funds':
-        broadcast(subscribers('funds', message.currency), { type: 'funds', currencyCode: message.currency, ...fundsJson(message.funds) }, ownedBy(message.userId));
+        broadcast(
+          subscribers('funds', message.currency),
+          { type: 'funds', currencyCode: message.currency, ...fundsJson(message.funds) },
+          ownedBy(message.userId),
+        );
         break;
     }
   };
@@ -86,7 +96,8 @@ export function attachMarketFeed(options: MarketFeedOptions): WsServer {
   const subscribe = async (connection: WsConnection, state: ConnectionSubscriptions, message: SubscribeMessage): Promise<void> => {
     if (message.token !== undefined) {
       const claims = await users.verifier.verify(message.token).catch(() => undefined);
-      if (claims === undefined) connection.send({ type: 'error', code: 'invalid_token', message: 'The token is invalid or expired; private channels need a valid one' });
+      if (claims === undefined)
+        connection.send({ type: 'error', code: 'invalid_token', message: 'The token is invalid or expired; private channels need a valid one' });
       else state.userId = claims.userId;
     }
     const products = new Set(reads.products().map((product) => product.id));
@@ -103,14 +114,23 @@ export function attachMarketFeed(options: MarketFeedOptions): WsServer {
       // Unknown names (the client also subscribes to a plain `candles`) are ignored.
       if (!KNOWN_CHANNELS.has(name)) continue;
       if (PRIVATE_CHANNELS.has(name) && state.userId === undefined) {
-        if (message.type === 'subscribe') connection.send({ type: 'error', code: 'unauthenticated', message: `The ${name} channel needs the token of a signed-in user` });
+        if (message.type === 'subscribe')
+          connection.send({ type: 'error', code: 'unauthenticated', message: `The ${name} channel needs the token of a signed-in user` });
         if (message.type === 'subscribe') continue;
       }
-      const requested = name === 'funds' ? (message.currency_ids ?? [...currencies]) : ((typeof entry === 'string' ? undefined : entry.product_ids) ?? message.product_ids ?? []);
+      const requested =
+        name === 'funds'
+          ? (message.currency_ids ?? [...currencies])
+          : ((typeof entry === 'string' ? undefined : entry.product_ids) ?? message.product_ids ?? []);
       const known = name === 'funds' ? currencies : products;
       const keys = requested.filter((key) => known.has(key));
       for (const key of requested) {
-        if (!known.has(key)) connection.send({ type: 'error', code: name === 'funds' ? 'unknown_currency' : 'unknown_product', message: `Unknown ${name === 'funds' ? 'currency' : 'product'} ${key}` });
+        if (!known.has(key))
+          connection.send({
+            type: 'error',
+            code: name === 'funds' ? 'unknown_currency' : 'unknown_product',
+            message: `Unknown ${name === 'funds' ? 'currency' : 'product'} ${key}`,
+          });
       }
       if (message.type === 'unsubscribe') {
         const removed = typeof entry === 'string' && message.product_ids === undefined && name !== 'funds' ? [...(state.channels.get(name) ?? [])] : keys;
@@ -166,7 +186,11 @@ export function attachMarketFeed(options: MarketFeedOptions): WsServer {
       }
       if (type !== 'subscribe' && type !== 'unsubscribe') throw invalid('unknown_type', 'type must be subscribe, unsubscribe or ping');
       const parsed = subscribeMessage.safeParse(raw);
-      if (!parsed.success) throw invalid('malformed_message', `Malformed ${type}: ${parsed.error.issues[0]?.path.join('.') || 'message'} ${parsed.error.issues[0]?.message ?? ''}`.trim());
+      if (!parsed.success)
+        throw invalid(
+          'malformed_message',
+          `Malformed ${type}: ${parsed.error.issues[0]?.path.join('.') || 'message'} ${parsed.error.issues[0]?.message ?? ''}`.trim(),
+        );
       await subscribe(connection, state, parsed.data);
     },
   });

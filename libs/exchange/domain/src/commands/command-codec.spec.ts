@@ -19,7 +19,9 @@ const limit = { type: 'place_order', userId: 'u1', productId: 'BTC-USDT', side: 
 describe('parseCommand', () => {
   it('accepts well-formed commands, filling defaults and reading amounts given as strings', () => {
     expect(parseCommand(limit)).toEqual({ ...limit, timeInForce: 'GTC' });
-    expect(parseCommand({ type: 'place_order', userId: 'u1', productId: 'BTC-USDT', side: 'buy', orderType: 'market', funds: '12345678901234567890', ref: 'r-1' })).toEqual({
+    expect(
+      parseCommand({ type: 'place_order', userId: 'u1', productId: 'BTC-USDT', side: 'buy', orderType: 'market', funds: '12345678901234567890', ref: 'r-1' }),
+    ).toEqual({
       type: 'place_order',
       userId: 'u1',
       productId: 'BTC-USDT',
@@ -28,7 +30,12 @@ describe('parseCommand', () => {
       funds: 12345678901234567890n,
       ref: 'r-1',
     });
-    expect(parseCommand({ type: 'deposit', userId: 'u1', currency: 'USDT', amount: '500' })).toEqual({ type: 'deposit', userId: 'u1', currency: 'USDT', amount: 500n });
+    expect(parseCommand({ type: 'deposit', userId: 'u1', currency: 'USDT', amount: '500' })).toEqual({
+      type: 'deposit',
+      userId: 'u1',
+      currency: 'USDT',
+      amount: 500n,
+    });
     expect(parseCommand({ type: 'cancel_all', userId: 'u1' })).toEqual({ type: 'cancel_all', userId: 'u1' });
   });
 
@@ -52,7 +59,11 @@ describe('parseCommand', () => {
     ['a market order with a price', { ...limit, orderType: 'market' }, 'price'],
     ['a market buy with a size', { ...limit, orderType: 'market', price: undefined }, 'funds'],
     ['a market sell with funds', { ...limit, side: 'sell', orderType: 'market', price: undefined, funds: '5' }, 'funds'],
-    ['a market order with a time in force', { ...limit, orderType: 'market', price: undefined, size: undefined, funds: '5', timeInForce: 'IOC' }, 'timeInForce'],
+    [
+      'a market order with a time in force',
+      { ...limit, orderType: 'market', price: undefined, size: undefined, funds: '5', timeInForce: 'IOC' },
+      'timeInForce',
+    ],
     ['a bad self-trade rule', { ...limit, stp: 'ignore' }, 'stp'],
     ['a zero deposit', { type: 'deposit', userId: 'u', currency: 'USDT', amount: '0' }, 'amount'],
     ['a decimal deposit', { type: 'deposit', userId: 'u', currency: 'USDT', amount: '1.5' }, 'amount'],

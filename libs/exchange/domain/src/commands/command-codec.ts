@@ -41,9 +41,7 @@ export function parseCommand(input: unknown): ExchangeCommand {
       return { type: 'cancel_order', ...base, userId: userId(body), orderId: positiveInteger(body, 'orderId') };
     case 'cancel_all': {
       const productId = body['productId'] === undefined ? undefined : matching(body, 'productId', PRODUCT_ID, 'a product id');
-      return productId === undefined
-        ? { type: 'cancel_all', ...base, userId: userId(body) }
-        : { type: 'cancel_all', ...base, userId: userId(body), productId };
+      return productId === undefined ? { type: 'cancel_all', ...base, userId: userId(body) } : { type: 'cancel_all', ...base, userId: userId(body), productId };
     }
     default:
       throw fieldError('type', 'must be one of put_product, deposit, withdraw, place_order, cancel_order, cancel_all');

@@ -52,7 +52,9 @@ export function isCommandType(value: unknown): value is CommandType {
 
 /** The sequencer stamps time in epoch milliseconds; anything else is a damaged record. */
 export function timeProblem(time: unknown): CommandProblem | null {
-  return typeof time === 'number' && Number.isSafeInteger(time) && time >= 0 ? null : problem('invalid_command', 'time must be a non-negative integer of milliseconds');
+  return typeof time === 'number' && Number.isSafeInteger(time) && time >= 0
+    ? null
+    : problem('invalid_command', 'time must be a non-negative integer of milliseconds');
 }
 
 function orderProblem(body: Fields): CommandProblem | null {

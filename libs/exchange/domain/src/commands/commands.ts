@@ -66,13 +66,7 @@ export interface CancelAllCommand extends CommandBase {
   productId?: string;
 }
 
-export type ExchangeCommand =
-  | PutProductCommand
-  | DepositCommand
-  | WithdrawCommand
-  | PlaceOrderCommand
-  | CancelOrderCommand
-  | CancelAllCommand;
+export type ExchangeCommand = PutProductCommand | DepositCommand | WithdrawCommand | PlaceOrderCommand | CancelOrderCommand | CancelAllCommand;
 
 export type CommandType = ExchangeCommand['type'];
 

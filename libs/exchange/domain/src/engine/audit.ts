@@ -35,7 +35,8 @@ export function auditState(state: EngineState): string[] {
           else owner[market.holdCurrency(order).index] += market.reserved(order);
         }
         if (count === 0) problems.push(`${market.product.id} has an empty ${side.side} level at ${level.price}`);
-        if (size !== level.size || count !== level.count) problems.push(`${market.product.id} ${side.side} level ${level.price} totals ${level.size}/${level.count}, orders sum to ${size}/${count}`);
+        if (size !== level.size || count !== level.count)
+          problems.push(`${market.product.id} ${side.side} level ${level.price} totals ${level.size}/${level.count}, orders sum to ${size}/${count}`);
       }
     }
     const bid = book.bestBid();
@@ -57,8 +58,10 @@ export function auditState(state: EngineState): string[] {
     if (listed !== account.openOrders) problems.push(`${account.userId} lists ${listed} orders but counts ${account.openOrders}`);
     for (const balance of account.allBalances()) {
       const i = balance.currency.index;
-      if (balance.available < 0n || balance.hold < 0n) problems.push(`${account.userId} ${balance.currency.code} is negative: ${balance.available}/${balance.hold}`);
-      if (balance.hold !== held[account.index][i]) problems.push(`${account.userId} holds ${balance.hold} ${balance.currency.code}, orders reserve ${held[account.index][i]}`);
+      if (balance.available < 0n || balance.hold < 0n)
+        problems.push(`${account.userId} ${balance.currency.code} is negative: ${balance.available}/${balance.hold}`);
+      if (balance.hold !== held[account.index][i])
+        problems.push(`${account.userId} holds ${balance.hold} ${balance.currency.code}, orders reserve ${held[account.index][i]}`);
       totals[i] += balance.available + balance.hold;
     }
     for (let i = 0; i < currencies.length; i++) {

@@ -96,22 +96,23 @@ export class Clearing implements MatchListener {
     state.touchBalance(makerReceiving);
     if (maker.level !== null) state.touchLevel(maker.level, product.id);
     const tradeId = state.nextTradeId++;
-    if (state.reporting) state.events.push({
-      type: 'trade',
-      tradeId,
-      productId: product.id,
-      price,
-      size: lots,
-      quoteAmount: notional,
-      side: taker.side,
-      makerOrderId: maker.id,
-      takerOrderId: taker.id,
-      makerUserId: makerAccount.userId,
-      takerUserId: this.takerAccount.userId,
-      makerFee,
-      takerFee,
-      time: state.time,
-    });
+    if (state.reporting)
+      state.events.push({
+        type: 'trade',
+        tradeId,
+        productId: product.id,
+        price,
+        size: lots,
+        quoteAmount: notional,
+        side: taker.side,
+        makerOrderId: maker.id,
+        takerOrderId: taker.id,
+        makerUserId: makerAccount.userId,
+        takerUserId: this.takerAccount.userId,
+        makerFee,
+        takerFee,
+        time: state.time,
+      });
   }
 
   makerFilled(maker: BookOrder): void {
@@ -147,18 +148,19 @@ function emitDone(
   reason: 'filled' | 'cancelled',
   cancelReason: CancelReason | null,
 ): void {
-  if (state.reporting) state.events.push({
-    type: 'order_done',
-    orderId: order.id,
-    userId: account.userId,
-    productId: market.product.id,
-    side: order.side,
-    reason,
-    cancelReason,
-    filledSize: order.size - order.remaining,
-    remainingSize: order.remaining,
-    executedValue: order.executedValue,
-    fillFees: order.fees,
-    time: state.time,
-  });
+  if (state.reporting)
+    state.events.push({
+      type: 'order_done',
+      orderId: order.id,
+      userId: account.userId,
+      productId: market.product.id,
+      side: order.side,
+      reason,
+      cancelReason,
+      filledSize: order.size - order.remaining,
+      remainingSize: order.remaining,
+      executedValue: order.executedValue,
+      fillFees: order.fees,
+      time: state.time,
+    });
 }

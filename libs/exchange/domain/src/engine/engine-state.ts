@@ -8,7 +8,15 @@ import type { AcceptedResult, CommandResult, EngineEvent, RejectReason, Rejected
 import type { JournalRecord } from '../commands/commands';
 
 /** What `accept` and `reject` return while not reporting: one shared placeholder that nobody reads. */
-const UNREPORTED: AcceptedResult = Object.freeze({ seq: 0, time: 0, command: 'deposit', ref: null, accepted: true, orderId: null, events: Object.freeze([]) as unknown as EngineEvent[] });
+const UNREPORTED: AcceptedResult = Object.freeze({
+  seq: 0,
+  time: 0,
+  command: 'deposit',
+  ref: null,
+  accepted: true,
+  orderId: null,
+  events: Object.freeze([]) as unknown as EngineEvent[],
+});
 
 /**
  * Everything the engine holds, plus the scratch of the command being applied.

@@ -33,8 +33,14 @@ const side = fc.constantFrom('buy' as const, 'sell' as const);
 const stp = fc.constantFrom(undefined, 'cancel_resting' as const, 'cancel_taker' as const, 'cancel_both' as const);
 
 const command: fc.Arbitrary<ExchangeCommand> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('deposit' as const), userId: user, currency: fc.constantFrom(...CURRENCIES), amount: fc.bigInt(1n, 200_000n) }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('withdraw' as const), userId: user, currency: fc.constantFrom(...CURRENCIES), amount: fc.bigInt(1n, 100_000n) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('deposit' as const), userId: user, currency: fc.constantFrom(...CURRENCIES), amount: fc.bigInt(1n, 200_000n) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('withdraw' as const), userId: user, currency: fc.constantFrom(...CURRENCIES), amount: fc.bigInt(1n, 100_000n) }),
+  },
   {
     weight: 10,
     arbitrary: fc
@@ -58,20 +64,23 @@ const command: fc.Arbitrary<ExchangeCommand> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc.record({ userId: user, productId, size: fc.integer({ min: 1, max: 80 }) }).map(
-      (order): ExchangeCommand => ({ type: 'place_order', orderType: 'market', side: 'sell', ...order }),
-    ),
+    arbitrary: fc
+      .record({ userId: user, productId, size: fc.integer({ min: 1, max: 80 }) })
+      .map((order): ExchangeCommand => ({ type: 'place_order', orderType: 'market', side: 'sell', ...order })),
   },
   {
     weight: 2,
-    arbitrary: fc.record({ userId: user, productId, funds: fc.bigInt(1n, 20_000n) }).map(
-      (order): ExchangeCommand => ({ type: 'place_order', orderType: 'market', side: 'buy', ...order }),
-    ),
+    arbitrary: fc
+      .record({ userId: user, productId, funds: fc.bigInt(1n, 20_000n) })
+      .map((order): ExchangeCommand => ({ type: 'place_order', orderType: 'market', side: 'buy', ...order })),
   },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('cancel_order' as const), userId: user, orderId: fc.integer({ min: 1, max: 250 }) }) },
   // Resolved against the live book by `toRecords`: cancels the user's n-th open order.
   { weight: 3, arbitrary: fc.record({ type: fc.constant('cancel_order' as const), userId: user, orderId: fc.integer({ min: -50, max: -1 }) }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('cancel_all' as const), userId: user, productId: fc.option(productId, { nil: undefined }) }).map(withoutUndefined) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('cancel_all' as const), userId: user, productId: fc.option(productId, { nil: undefined }) }).map(withoutUndefined),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...PRODUCTS).map((product): ExchangeCommand => ({ type: 'put_product', product })) },
 );
 

@@ -22,7 +22,18 @@ function stateOf(engine: ExchangeEngine): string {
 }
 
 const VALID: ExchangeCommand[] = [
-  { type: 'place_order', userId: 'bob', productId: PLAIN.id, side: 'buy', orderType: 'limit', price: 101, size: 2, timeInForce: 'GTC', stp: 'cancel_resting', ref: 'r1' },
+  {
+    type: 'place_order',
+    userId: 'bob',
+    productId: PLAIN.id,
+    side: 'buy',
+    orderType: 'limit',
+    price: 101,
+    size: 2,
+    timeInForce: 'GTC',
+    stp: 'cancel_resting',
+    ref: 'r1',
+  },
   { type: 'place_order', userId: 'bob', productId: PLAIN.id, side: 'buy', orderType: 'market', funds: 500n },
   { type: 'place_order', userId: 'alice', productId: PLAIN.id, side: 'sell', orderType: 'market', size: 3 },
   { type: 'cancel_order', userId: 'alice', orderId: 5 },
@@ -34,7 +45,26 @@ const VALID: ExchangeCommand[] = [
 
 /** Values no command field accepts: wrong types, zero, negatives, fractions, out of range, hostile strings. */
 const bad = fc.oneof(
-  fc.constantFrom<unknown>(null, 0, -1, 0.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, -(2 ** 60), '', ' ', 'x'.repeat(200), '__proto__', 0n, -5n, 1n << 200n, [], {}, true),
+  fc.constantFrom<unknown>(
+    null,
+    0,
+    -1,
+    0.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    2 ** 53,
+    -(2 ** 60),
+    '',
+    ' ',
+    'x'.repeat(200),
+    '__proto__',
+    0n,
+    -5n,
+    1n << 200n,
+    [],
+    {},
+    true,
+  ),
   fc.anything().filter((value) => typeof value !== 'string'),
   fc.bigInt({ max: 0n }),
   fc.integer({ max: 0 }),
@@ -48,7 +78,9 @@ const malformed: fc.Arbitrary<unknown> = fc.oneof(
     return { ...command, [fields[pick % fields.length]]: value };
   }),
   // One field of a product spec replaced.
-  fc.tuple(fc.constantFrom(...Object.keys(PLAIN)), bad).map(([field, value]) => ({ type: 'put_product', product: { ...PLAIN, id: 'CCC-DDD', [field]: value } })),
+  fc
+    .tuple(fc.constantFrom(...Object.keys(PLAIN)), bad)
+    .map(([field, value]) => ({ type: 'put_product', product: { ...PLAIN, id: 'CCC-DDD', [field]: value } })),
   // A required field missing.
   fc.tuple(fc.constantFrom(...VALID), fc.nat()).map(([command, pick]) => {
     const required = Object.keys(command).filter((key) => !['ref', 'timeInForce', 'stp', 'productId'].includes(key) || command.type === 'place_order');
@@ -57,7 +89,11 @@ const malformed: fc.Arbitrary<unknown> = fc.oneof(
     return copy;
   }),
   // Cancels of ids the engine never issued.
-  fc.record({ type: fc.constant('cancel_order'), userId: fc.constantFrom('alice', 'bob', 'nobody'), orderId: fc.oneof(fc.constant(0), fc.integer({ min: 100, max: 2 ** 40 }), fc.integer({ max: 0 })) }),
+  fc.record({
+    type: fc.constant('cancel_order'),
+    userId: fc.constantFrom('alice', 'bob', 'nobody'),
+    orderId: fc.oneof(fc.constant(0), fc.integer({ min: 100, max: 2 ** 40 }), fc.integer({ max: 0 })),
+  }),
   // Anything at all, including a bogus type or no object.
   fc.anything(),
   fc.record({ type: fc.string(), userId: fc.string() }),

@@ -21,9 +21,7 @@ export class Market {
 
   /** What a resting order still reserves: quote at its limit for a buy, base for a sell. */
   reserved(order: BookOrder): bigint {
-    return order.side === 'buy'
-      ? notional(order.price, order.remaining, this.product.quotePerTickLot)
-      : BigInt(order.remaining) * this.product.lotUnits;
+    return order.side === 'buy' ? notional(order.price, order.remaining, this.product.quotePerTickLot) : BigInt(order.remaining) * this.product.lotUnits;
   }
 
   holdCurrency(order: BookOrder): Currency {

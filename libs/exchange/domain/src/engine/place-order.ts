@@ -51,7 +51,8 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
       if (funds > product.maxFunds) return state.reject('place_order', 'funds_too_large', `funds must be at most ${product.spec.maxFunds}`);
       hold = funds;
     } else {
-      if (!isLots(command.size) || command.funds !== undefined) return state.reject('place_order', 'invalid_order', 'a market sell needs a positive integer size (lots) and no funds');
+      if (!isLots(command.size) || command.funds !== undefined)
+        return state.reject('place_order', 'invalid_order', 'a market sell needs a positive integer size (lots) and no funds');
       size = command.size;
       const sizeProblem = checkSize(size, product.minLots, product.maxLots);
       if (sizeProblem !== null) return state.reject('place_order', sizeProblem, `size must be between ${product.spec.minSize} and ${product.spec.maxSize}`);
@@ -92,21 +93,22 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
 
   balance.reserve(hold);
   state.touchBalance(balance);
-  if (state.reporting) state.events.push({
-    type: 'order_received',
-    orderId: state.seq,
-    userId: account.userId,
-    productId: product.id,
-    side: command.side,
-    orderType: command.orderType,
-    timeInForce: limit ? timeInForce : 'IOC',
-    postOnly,
-    price: limit ? price : null,
-    size: limit || !buying ? size : null,
-    funds: limit || !buying ? null : funds,
-    ref: state.ref,
-    time: state.time,
-  });
+  if (state.reporting)
+    state.events.push({
+      type: 'order_received',
+      orderId: state.seq,
+      userId: account.userId,
+      productId: product.id,
+      side: command.side,
+      orderType: command.orderType,
+      timeInForce: limit ? timeInForce : 'IOC',
+      postOnly,
+      price: limit ? price : null,
+      size: limit || !buying ? size : null,
+      funds: limit || !buying ? null : funds,
+      ref: state.ref,
+      time: state.time,
+    });
 
   clearing.begin(market, account, balance);
   matchTaker(book, taker, clearing);
@@ -119,16 +121,17 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
     book.add(order);
     account.linkOrder(order);
     if (order.level !== null) state.touchLevel(order.level, product.id);
-    if (state.reporting) state.events.push({
-      type: 'order_open',
-      orderId: order.id,
-      userId: account.userId,
-      productId: product.id,
-      side: order.side,
-      price,
-      remainingSize: order.remaining,
-      time: state.time,
-    });
+    if (state.reporting)
+      state.events.push({
+        type: 'order_open',
+        orderId: order.id,
+        userId: account.userId,
+        productId: product.id,
+        side: order.side,
+        price,
+        remainingSize: order.remaining,
+        time: state.time,
+      });
     return state.accept(order.id, 'place_order');
   }
 
@@ -137,20 +140,21 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
   if (leftover > 0n) balance.release(leftover);
   // A market buy whose funds could not pay for a single lot ends "filled" in the matcher's terms, having bought nothing.
   const filled = taker.end === 'filled' && clearing.takerFilled > 0;
-  if (state.reporting) state.events.push({
-    type: 'order_done',
-    orderId: state.seq,
-    userId: account.userId,
-    productId: product.id,
-    side: command.side,
-    reason: filled ? 'filled' : 'cancelled',
-    cancelReason: filled ? null : taker.end === 'self_trade' ? 'self_trade' : 'not_filled',
-    filledSize: clearing.takerFilled,
-    remainingSize: remaining,
-    executedValue: clearing.takerValue,
-    fillFees: clearing.takerFees,
-    time: state.time,
-  });
+  if (state.reporting)
+    state.events.push({
+      type: 'order_done',
+      orderId: state.seq,
+      userId: account.userId,
+      productId: product.id,
+      side: command.side,
+      reason: filled ? 'filled' : 'cancelled',
+      cancelReason: filled ? null : taker.end === 'self_trade' ? 'self_trade' : 'not_filled',
+      filledSize: clearing.takerFilled,
+      remainingSize: remaining,
+      executedValue: clearing.takerValue,
+      fillFees: clearing.takerFees,
+      time: state.time,
+    });
   return state.accept(state.seq, 'place_order');
 }
 

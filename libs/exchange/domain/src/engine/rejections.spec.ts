@@ -39,7 +39,11 @@ describe('every rejection reason leaves the state untouched', () => {
     ['market funds above the maximum', order({ orderType: 'market', price: undefined, size: undefined, funds: 10_001n }), 'funds_too_large'],
     ['a buy beyond the available quote', order({ userId: 'carol', price: 30, size: 2 }), 'insufficient_funds'],
     ['a sell beyond the available base', order({ userId: 'alice', side: 'sell', price: 200, size: 96 }), 'insufficient_funds'],
-    ['a market buy beyond the available quote', order({ userId: 'carol', orderType: 'market', price: undefined, size: undefined, funds: 51n }), 'insufficient_funds'],
+    [
+      'a market buy beyond the available quote',
+      order({ userId: 'carol', orderType: 'market', price: undefined, size: undefined, funds: 51n }),
+      'insufficient_funds',
+    ],
     ['an order from a user with no account', order({ userId: 'nobody' }), 'insufficient_funds'],
     ['a post-only buy that would take', order({ price: 101, postOnly: true }), 'post_only_would_take'],
     ['a post-only sell that would take', order({ userId: 'alice', side: 'sell', price: 99, size: 2, postOnly: true }), 'post_only_would_take'],
@@ -60,11 +64,36 @@ describe('every rejection reason leaves the state untouched', () => {
     ['a withdrawal beyond the available balance', { type: 'withdraw', userId: 'bob', currency: 'BBB', amount: 9_600n }, 'insufficient_funds'],
     ['withdrawing funds held by an open order', { type: 'withdraw', userId: 'alice', currency: 'AAA', amount: 96n }, 'insufficient_funds'],
     ['a withdrawal by a user with no account', { type: 'withdraw', userId: 'nobody', currency: 'BBB', amount: 1n }, 'insufficient_funds'],
-    ['a product with an inexact tick × step', { type: 'put_product', product: { ...PLAIN, id: 'CCC-BBB', baseCurrency: 'CCC', baseScale: 2, stepSize: '0.01' } }, 'invalid_product'],
-    ['a product whose min size exceeds its max', { type: 'put_product', product: { ...PLAIN, id: 'CCC-BBB', baseCurrency: 'CCC', minSize: '5', maxSize: '4' } }, 'invalid_product'],
+    [
+      'a product with an inexact tick × step',
+      { type: 'put_product', product: { ...PLAIN, id: 'CCC-BBB', baseCurrency: 'CCC', baseScale: 2, stepSize: '0.01' } },
+      'invalid_product',
+    ],
+    [
+      'a product whose min size exceeds its max',
+      { type: 'put_product', product: { ...PLAIN, id: 'CCC-BBB', baseCurrency: 'CCC', minSize: '5', maxSize: '4' } },
+      'invalid_product',
+    ],
     ['changing the tick of a listed product', { type: 'put_product', product: { ...PLAIN, tickSize: '2' } }, 'product_immutable'],
     ['changing the currencies of a listed product', { type: 'put_product', product: { ...PLAIN, quoteCurrency: 'CCC' } }, 'product_immutable'],
-    ['re-listing a currency with another scale', { type: 'put_product', product: { ...PLAIN, id: 'AAA-CCC', quoteCurrency: 'CCC', baseScale: 2, quoteScale: 2, stepSize: '0.01', tickSize: '1', minSize: '0.01', maxSize: '10' } }, 'currency_scale_mismatch'],
+    [
+      're-listing a currency with another scale',
+      {
+        type: 'put_product',
+        product: {
+          ...PLAIN,
+          id: 'AAA-CCC',
+          quoteCurrency: 'CCC',
+          baseScale: 2,
+          quoteScale: 2,
+          stepSize: '0.01',
+          tickSize: '1',
+          minSize: '0.01',
+          maxSize: '10',
+        },
+      },
+      'currency_scale_mismatch',
+    ],
   ])('rejects %s', (_name, command, reason) => {
     const driver = seeded();
     const before = stateWithoutSeq(driver);

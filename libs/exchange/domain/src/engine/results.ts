@@ -136,15 +136,7 @@ export interface ProductEvent {
   listed: boolean;
 }
 
-export type EngineEvent =
-  | OrderReceivedEvent
-  | OrderOpenEvent
-  | TradeEvent
-  | OrderDoneEvent
-  | BalanceEvent
-  | BookEvent
-  | TransferEvent
-  | ProductEvent;
+export type EngineEvent = OrderReceivedEvent | OrderOpenEvent | TradeEvent | OrderDoneEvent | BalanceEvent | BookEvent | TransferEvent | ProductEvent;
 
 interface ResultBase {
   seq: number;

@@ -6,7 +6,8 @@ import type { CommandResult } from './results';
 export function deposit(state: EngineState, command: DepositCommand): CommandResult {
   const currency = state.currencies.get(command.currency);
   if (currency === undefined) return state.reject('deposit', 'unknown_currency', `unknown currency ${command.currency}`);
-  if (typeof command.amount !== 'bigint' || command.amount <= 0n) return state.reject('deposit', 'invalid_amount', 'amount must be a positive number of minor units');
+  if (typeof command.amount !== 'bigint' || command.amount <= 0n)
+    return state.reject('deposit', 'invalid_amount', 'amount must be a positive number of minor units');
   const balance = state.account(command.userId).balance(currency);
   balance.available += command.amount;
   currency.deposited += command.amount;
@@ -19,7 +20,8 @@ export function deposit(state: EngineState, command: DepositCommand): CommandRes
 export function withdraw(state: EngineState, command: WithdrawCommand): CommandResult {
   const currency = state.currencies.get(command.currency);
   if (currency === undefined) return state.reject('withdraw', 'unknown_currency', `unknown currency ${command.currency}`);
-  if (typeof command.amount !== 'bigint' || command.amount <= 0n) return state.reject('withdraw', 'invalid_amount', 'amount must be a positive number of minor units');
+  if (typeof command.amount !== 'bigint' || command.amount <= 0n)
+    return state.reject('withdraw', 'invalid_amount', 'amount must be a positive number of minor units');
   const balance = state.accounts.get(command.userId)?.existingBalance(currency);
   if (balance === undefined || balance.available < command.amount) {
     return state.reject('withdraw', 'insufficient_funds', `insufficient ${currency.code} available`);

@@ -41,7 +41,16 @@ describe('Product', () => {
     expect(coarse.priceToTicks('100.05')).toBe(2001);
     expect(appErrorOf(() => coarse.priceToTicks('100.01')).code).toBe('price_off_tick');
     expect(coarse.formatPrice(2001)).toBe('100.05');
-    const fine = Product.define({ ...BTC_USDT, id: 'SHIB-USDT', baseCurrency: 'SHIB', baseScale: 0, tickSize: '0.00000001', stepSize: '1000000', minSize: '1000000', maxSize: '1000000000000' });
+    const fine = Product.define({
+      ...BTC_USDT,
+      id: 'SHIB-USDT',
+      baseCurrency: 'SHIB',
+      baseScale: 0,
+      tickSize: '0.00000001',
+      stepSize: '1000000',
+      minSize: '1000000',
+      maxSize: '1000000000000',
+    });
     expect(fine.quotePerTickLot).toBe(10_000n);
     expect(fine.priceToTicks('0.00002345')).toBe(2345);
   });

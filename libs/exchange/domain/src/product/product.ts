@@ -71,10 +71,7 @@ export class Product {
     const numerator = tick * this.lotUnits * 10n ** BigInt(spec.quoteScale);
     const denominator = 10n ** BigInt(FRACTION_SCALE + spec.baseScale);
     if (numerator % denominator !== 0n) {
-      throw productError(
-        'tickSize × stepSize must be a whole number of quote minor units, so that every fill is exact',
-        'tickSize',
-      );
+      throw productError('tickSize × stepSize must be a whole number of quote minor units, so that every fill is exact', 'tickSize');
     }
     this.quotePerTickLot = numerator / denominator;
 

@@ -85,7 +85,12 @@ describe('snapshots', () => {
 
   it('lets an audit catch a snapshot whose balances do not add up', () => {
     const snapshot = busyEngine().engine.snapshot();
-    const inflated = { ...snapshot, accounts: snapshot.accounts.map((account, i) => (i === 0 ? { ...account, balances: account.balances.map((b) => ({ ...b, available: b.available + 1n })) } : account)) };
+    const inflated = {
+      ...snapshot,
+      accounts: snapshot.accounts.map((account, i) =>
+        i === 0 ? { ...account, balances: account.balances.map((b) => ({ ...b, available: b.available + 1n })) } : account,
+      ),
+    };
     expect(ExchangeEngine.restore(inflated).audit().join('\n')).toMatch(/not conserved/);
   });
 });

@@ -50,7 +50,10 @@ export async function createExchangeModule(context: AppContext, options: Exchang
     pipeline = await ExchangePipeline.open({
       journal,
       history,
-      snapshots: new FileSnapshotStore({ dir: settings.snapshotDir, onCorrupt: (path, error) => logger.warn({ err: error, path }, 'exchange snapshot unreadable; trying an older one') }),
+      snapshots: new FileSnapshotStore({
+        dir: settings.snapshotDir,
+        onCorrupt: (path, error) => logger.warn({ err: error, path }, 'exchange snapshot unreadable; trying an older one'),
+      }),
       snapshotEvery: settings.snapshotEvery,
       snapshotEveryMs: settings.snapshotEveryMs,
       standby: distributed !== undefined,
@@ -63,7 +66,17 @@ export async function createExchangeModule(context: AppContext, options: Exchang
   }
   distributed?.campaign(pipeline);
   const useCases = createExchangeUseCases(pipeline, { selfServiceTransfers: settings.selfServiceTransfers });
-  logger.info({ lastSeq: pipeline.queries.lastSeq, journal: distributed === undefined ? 'file' : 'kafka', ...pipeline.recovery, history: mysql === undefined ? 'memory' : 'mysql', historyWriter: writeHistory ? 'instance' : 'projector', testDeposits: settings.selfServiceTransfers }, 'exchange ready');
+  logger.info(
+    {
+      lastSeq: pipeline.queries.lastSeq,
+      journal: distributed === undefined ? 'file' : 'kafka',
+      ...pipeline.recovery,
+      history: mysql === undefined ? 'memory' : 'mysql',
+      historyWriter: writeHistory ? 'instance' : 'projector',
+      testDeposits: settings.selfServiceTransfers,
+    },
+    'exchange ready',
+  );
   const resources: Resource[] = [...(distributed?.resources ?? [journal]), pipeline];
   return {
     useCases,

@@ -24,9 +24,14 @@ export const kafkaJournalSettingsShape = {
 export async function openKafkaJournal(context: AppContext) {
   const config = loadConfig(kafkaJournalSettingsShape, context.env);
   const redis = context.backends.redis;
-  if (redis === undefined) throw new ConfigError([{ variable: 'REDIS_URL', message: 'the exchange on Kafka (KAFKA_BROKERS) needs Redis for its leader lease' }]);
+  if (redis === undefined)
+    throw new ConfigError([{ variable: 'REDIS_URL', message: 'the exchange on Kafka (KAFKA_BROKERS) needs Redis for its leader lease' }]);
   const logger = context.logger.child({ domain: 'exchange', journal: 'kafka' });
-  const journal = await KafkaCommandJournal.follow({ brokers: parseBrokers(context.env.KAFKA_BROKERS ?? ''), topic: config.EXCHANGE_KAFKA_TOPIC, clientId: 'exchange' });
+  const journal = await KafkaCommandJournal.follow({
+    brokers: parseBrokers(context.env.KAFKA_BROKERS ?? ''),
+    topic: config.EXCHANGE_KAFKA_TOPIC,
+    clientId: 'exchange',
+  });
   const lease = new RedisLeaderLease(redis, { key: `exchange:${config.EXCHANGE_KAFKA_TOPIC}:leader`, ttlMs: config.EXCHANGE_LEASE_TTL_MS });
   const leaseResource: Resource = { name: 'exchange-leader-lease', check: async () => undefined, close: () => lease.close() };
 

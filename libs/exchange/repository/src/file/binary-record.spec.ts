@@ -14,7 +14,10 @@ const ref = fc.option(text(128), { nil: undefined });
 
 const command: fc.Arbitrary<ExchangeCommand> = fc.oneof(
   fc.record({ type: fc.constant('put_product' as const), product: fc.constant(BTC_USDT), ref }, { requiredKeys: ['type', 'product'] }),
-  fc.record({ type: fc.constantFrom('deposit' as const, 'withdraw' as const), userId: id, currency: fc.stringMatching(/^[A-Z0-9]{1,16}$/), amount, ref }, { requiredKeys: ['type', 'userId', 'currency', 'amount'] }),
+  fc.record(
+    { type: fc.constantFrom('deposit' as const, 'withdraw' as const), userId: id, currency: fc.stringMatching(/^[A-Z0-9]{1,16}$/), amount, ref },
+    { requiredKeys: ['type', 'userId', 'currency', 'amount'] },
+  ),
   fc.record(
     {
       type: fc.constant('place_order' as const),
@@ -60,11 +63,19 @@ describe('binary journal records', () => {
     const originals = Array.from({ length: 5_000 }, (_, i): JournalRecord => ({
       seq: i + 1,
       time: 1_767_225_600_000 + i,
-      command: { type: 'place_order', userId: `user-${i % 37}`, productId: i % 2 === 0 ? 'BTC-USDT' : 'ETH-USDT', side: 'buy', orderType: 'limit', price: 100 + i, size: 1 + (i % 9) },
+      command: {
+        type: 'place_order',
+        userId: `user-${i % 37}`,
+        productId: i % 2 === 0 ? 'BTC-USDT' : 'ETH-USDT',
+        side: 'buy',
+        orderType: 'limit',
+        price: 100 + i,
+        size: 1 + (i % 9),
+      },
     }));
     const data = Buffer.concat(originals.map(encodeFrame));
     const decoded: JournalRecord[] = [];
-    for (let offset = 0; offset < data.length; ) {
+    for (let offset = 0; offset < data.length;) {
       const check = checkFrame(data, offset);
       if (check.kind !== 'frame') throw new Error(`bad frame at ${offset}`);
       decoded.push(decodeFrame(data, offset, check.size));
@@ -74,12 +85,29 @@ describe('binary journal records', () => {
   });
 
   it('are about a third of the size of the JSON they replace', () => {
-    const frame = encodeFrame({ seq: 7, time: 1_767_225_600_000, command: { type: 'place_order', userId: 'user-1', productId: 'BTC-USDT', side: 'buy', orderType: 'limit', price: 6_000_000, size: 25, timeInForce: 'GTC' } });
+    const frame = encodeFrame({
+      seq: 7,
+      time: 1_767_225_600_000,
+      command: {
+        type: 'place_order',
+        userId: 'user-1',
+        productId: 'BTC-USDT',
+        side: 'buy',
+        orderType: 'limit',
+        price: 6_000_000,
+        size: 25,
+        timeInForce: 'GTC',
+      },
+    });
     expect(frame.length).toBeLessThan(60);
   });
 
   it('refuse a command they cannot represent rather than write something else', () => {
-    const bad = { seq: 1, time: 0, command: { type: 'place_order', userId: 'u', productId: 'P', side: 'sideways', orderType: 'limit' } } as unknown as JournalRecord;
+    const bad = {
+      seq: 1,
+      time: 0,
+      command: { type: 'place_order', userId: 'u', productId: 'P', side: 'sideways', orderType: 'limit' },
+    } as unknown as JournalRecord;
     expect(() => encodeFrame(bad)).toThrow(/side sideways cannot be journaled/);
     expect(() => encodeFrame({ seq: 1, time: 0, command: { type: 'cancel_order', userId: 'x'.repeat(300), orderId: 1 } })).toThrow(/too long/);
   });

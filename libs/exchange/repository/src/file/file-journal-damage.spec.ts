@@ -36,7 +36,9 @@ describe('FileCommandJournal on a damaged directory', () => {
     for (let i = 0; i < 4; i++) offset += FRAME_HEADER + data.readUInt32LE(offset);
     data[offset + FRAME_HEADER + 2] ^= 0xff;
     await writeFile(path, data);
-    await expect(FileCommandJournal.open({ dir })).rejects.toThrow(new RegExp(`${path} is corrupt at byte ${offset} \\(record 5: checksum mismatch\\), with intact records after it`));
+    await expect(FileCommandJournal.open({ dir })).rejects.toThrow(
+      new RegExp(`${path} is corrupt at byte ${offset} \\(record 5: checksum mismatch\\), with intact records after it`),
+    );
     expect(await readFile(path)).toEqual(data);
     expect((await readdir(dir)).some((name) => name.includes('.torn-'))).toBe(false);
   });
@@ -56,7 +58,9 @@ describe('FileCommandJournal on a damaged directory', () => {
     const segments = await segmentFiles();
     expect(segments.length).toBeGreaterThan(2);
     await rm(join(dir, segments[segments.length - 1]));
-    await expect(FileCommandJournal.open({ dir })).rejects.toThrow(new RegExp(`missing segment ${segments[segments.length - 1]}: the manifest says the journal continues there`));
+    await expect(FileCommandJournal.open({ dir })).rejects.toThrow(
+      new RegExp(`missing segment ${segments[segments.length - 1]}: the manifest says the journal continues there`),
+    );
   });
 
   it('refuses to open when a segment in the middle is missing', async () => {

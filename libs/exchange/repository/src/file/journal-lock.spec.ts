@@ -158,36 +158,40 @@ describe('the journal writer lock', () => {
     await next.close();
   });
 
-  it('takes the lock from a writer paused past its lease; resumed, that writer cannot append and leaves the new owner’s lock', { timeout: 120_000 }, async () => {
-    const paused = new Holder(dir);
-    try {
-      expect(await paused.next()).toBe('open');
-      expect(await paused.ask('append 1')).toBe('appended 1');
+  it(
+    'takes the lock from a writer paused past its lease; resumed, that writer cannot append and leaves the new owner’s lock',
+    { timeout: 120_000 },
+    async () => {
+      const paused = new Holder(dir);
+      try {
+        expect(await paused.next()).toBe('open');
+        expect(await paused.ask('append 1')).toBe('appended 1');
 
-      // The holder stops (a GC pause, a frozen VM, SIGSTOP): its lease is no longer renewed.
-      process.kill(paused.pid, 'SIGSTOP');
-      // The contender waits for the lease to lapse, then takes the directory over.
-      const owner = await FileCommandJournal.open({ dir, lock: { staleMs: 2_000, updateMs: 1_000 } });
-      const token = await readFile(join(dir, 'writer.lock', 'owner'), 'utf8');
-      expect(owner.lastSeq).toBe(1);
+        // The holder stops (a GC pause, a frozen VM, SIGSTOP): its lease is no longer renewed.
+        process.kill(paused.pid, 'SIGSTOP');
+        // The contender waits for the lease to lapse, then takes the directory over.
+        const owner = await FileCommandJournal.open({ dir, lock: { staleMs: 2_000, updateMs: 1_000 } });
+        const token = await readFile(join(dir, 'writer.lock', 'owner'), 'utf8');
+        expect(owner.lastSeq).toBe(1);
 
-      process.kill(paused.pid, 'SIGCONT');
-      expect(await paused.ask('append 2')).toMatch(/^refused .*lost its writer lock/);
-      expect(await paused.ask('close')).toBe('closed');
-      expect(await paused.exited).toBe(0);
+        process.kill(paused.pid, 'SIGCONT');
+        expect(await paused.ask('append 2')).toMatch(/^refused .*lost its writer lock/);
+        expect(await paused.ask('close')).toBe('closed');
+        expect(await paused.exited).toBe(0);
 
-      // The new owner's lock is untouched and still keeps everyone else out; its appends go on.
-      expect(await readFile(join(dir, 'writer.lock', 'owner'), 'utf8')).toBe(token);
-      const third = contend(dir, 0);
-      expect(await third.outcome).toMatch(/^lost .*locked by another writer/);
-      expect(await third.exited).toBe(0);
-      expect(owner.healthy).toBe(true);
-      const second = record(2);
-      await owner.append(second);
-      expect(await readAll(owner)).toEqual([record(1), second]);
-      await owner.close();
-    } finally {
-      paused.kill();
-    }
-  });
+        // The new owner's lock is untouched and still keeps everyone else out; its appends go on.
+        expect(await readFile(join(dir, 'writer.lock', 'owner'), 'utf8')).toBe(token);
+        const third = contend(dir, 0);
+        expect(await third.outcome).toMatch(/^lost .*locked by another writer/);
+        expect(await third.exited).toBe(0);
+        expect(owner.healthy).toBe(true);
+        const second = record(2);
+        await owner.append(second);
+        expect(await readAll(owner)).toEqual([record(1), second]);
+        await owner.close();
+      } finally {
+        paused.kill();
+      }
+    },
+  );
 });

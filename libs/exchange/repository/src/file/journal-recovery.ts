@@ -2,7 +2,17 @@ import { open, readdir, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readManifest, writeManifest, type JournalManifest } from './journal-manifest';
 import { checkFrame, findIntactFrameAfter, frameSeq, frameSize } from './journal-frame';
-import { createSegment, decodeSegmentHeader, readSegmentHeader, SEGMENT_HEADER, segmentFirstSeq, segmentName, syncDirectory, type OpenFile, type Segment } from './segment-file';
+import {
+  createSegment,
+  decodeSegmentHeader,
+  readSegmentHeader,
+  SEGMENT_HEADER,
+  segmentFirstSeq,
+  segmentName,
+  syncDirectory,
+  type OpenFile,
+  type Segment,
+} from './segment-file';
 
 /** What opening the journal found. */
 export interface JournalRecovery {
@@ -43,7 +53,8 @@ export async function recoverJournal(dir: string, openFile: OpenFile): Promise<R
   let manifest = await readManifest(dir);
 
   if (segments.length === 0) {
-    if (manifest !== undefined) throw new Error(`journal ${dir} has lost every segment: its manifest names segments ${manifest.firstSegment} to ${manifest.lastSegment}`);
+    if (manifest !== undefined)
+      throw new Error(`journal ${dir} has lost every segment: its manifest names segments ${manifest.firstSegment} to ${manifest.lastSegment}`);
     const first = await createSegment(dir, { firstSeq: 1, prevFirstSeq: 0, prevBytes: 0 }, openFile);
     await writeManifest(dir, { format: 1, firstSegment: 1, lastSegment: 1 });
     return { segments: [first], lastSegmentBytes: SEGMENT_HEADER, recovery: emptyRecovery(1, 0) };
@@ -68,7 +79,13 @@ export async function recoverJournal(dir: string, openFile: OpenFile): Promise<R
   return {
     segments,
     lastSegmentBytes: tail.validBytes,
-    recovery: { segments: segments.length, lastSeq: tail.lastSeq, truncatedBytes: tail.fileBytes - tail.validBytes, truncatedBecause: tail.reason, tornCopy: tail.tornCopy },
+    recovery: {
+      segments: segments.length,
+      lastSeq: tail.lastSeq,
+      truncatedBytes: tail.fileBytes - tail.validBytes,
+      truncatedBecause: tail.reason,
+      tornCopy: tail.tornCopy,
+    },
   };
 }
 
@@ -78,10 +95,13 @@ async function checkChain(dir: string, manifest: JournalManifest, segments: Segm
   for (let i = 1; i < segments.length; i++) {
     const previous = segments[i - 1];
     if (headers[i].prevFirstSeq !== previous.firstSeq) {
-      throw new Error(`journal ${dir} is missing segment ${segmentName(headers[i].prevFirstSeq)}: ${segments[i].path} follows it, but the file before is ${previous.path}`);
+      throw new Error(
+        `journal ${dir} is missing segment ${segmentName(headers[i].prevFirstSeq)}: ${segments[i].path} follows it, but the file before is ${previous.path}`,
+      );
     }
     const size = (await stat(previous.path)).size;
-    if (size !== headers[i].prevBytes) throw new Error(`journal segment ${previous.path} is ${size} bytes, but was ${headers[i].prevBytes} bytes when it was sealed`);
+    if (size !== headers[i].prevBytes)
+      throw new Error(`journal segment ${previous.path} is ${size} bytes, but was ${headers[i].prevBytes} bytes when it was sealed`);
   }
   const last = segments[segments.length - 1];
   if (manifest.lastSegment > last.firstSeq || !segments.some((segment) => segment.firstSeq === manifest.lastSegment)) {
@@ -123,7 +143,9 @@ async function scanLastSegment(segment: Segment): Promise<TailScan> {
     const why = check.kind === 'corrupt' ? check.why : 'torn record';
     const intact = findIntactFrameAfter(data, offset, data.length, expected - 1);
     if (intact !== undefined) {
-      throw new Error(`journal segment ${segment.path} is corrupt at byte ${offset} (record ${expected}: ${why}), with intact records after it at byte ${intact}; refusing to open`);
+      throw new Error(
+        `journal segment ${segment.path} is corrupt at byte ${offset} (record ${expected}: ${why}), with intact records after it at byte ${intact}; refusing to open`,
+      );
     }
     const tornCopy = await moveAside(segment.path, data.subarray(offset), offset);
     await truncate(segment.path, offset);

@@ -72,9 +72,20 @@ export class KafkaCommandJournal implements SharedCommandJournal, Resource {
 
   /** Follows the topic (creating it when missing) and reads to its current end; appends need `becomeWriter` first. */
   static async follow(options: KafkaJournalOptions): Promise<KafkaCommandJournal> {
-    const kafka = new Kafka({ clientId: options.clientId ?? 'exchange-journal', brokers: [...options.brokers], logLevel: logLevel.NOTHING, retry: { retries: 8 } });
+    const kafka = new Kafka({
+      clientId: options.clientId ?? 'exchange-journal',
+      brokers: [...options.brokers],
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 8 },
+    });
     const admin = kafka.admin();
-    const consumer = kafka.consumer({ groupId: `${options.topic}.follower.${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 20, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+    const consumer = kafka.consumer({
+      groupId: `${options.topic}.follower.${randomUUID()}`,
+      readUncommitted: false,
+      maxWaitTimeInMs: 20,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+    });
     const journal = new KafkaCommandJournal(options, admin, consumer, kafka);
     try {
       await admin.connect();

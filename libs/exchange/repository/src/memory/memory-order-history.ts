@@ -41,12 +41,22 @@ export class MemoryOrderHistory implements OrderHistoryStore {
 
   async orders(query: OrderQuery): Promise<OrderRow[]> {
     const rows = this.ordersByUser.get(query.userId) ?? [];
-    return pageOf(rows, query, (row) => (query.productId === undefined || row.productId === query.productId) && (query.statuses === undefined || query.statuses.length === 0 || query.statuses.includes(row.status))).map((row) => ({ ...row }));
+    return pageOf(
+      rows,
+      query,
+      (row) =>
+        (query.productId === undefined || row.productId === query.productId) &&
+        (query.statuses === undefined || query.statuses.length === 0 || query.statuses.includes(row.status)),
+    ).map((row) => ({ ...row }));
   }
 
   async fills(query: FillQuery): Promise<FillRow[]> {
     const rows = this.fillsByUser.get(query.userId) ?? [];
-    return pageOf(rows, query, (row) => (query.productId === undefined || row.productId === query.productId) && (query.orderId === undefined || row.orderId === query.orderId));
+    return pageOf(
+      rows,
+      query,
+      (row) => (query.productId === undefined || row.productId === query.productId) && (query.orderId === undefined || row.orderId === query.orderId),
+    );
   }
 
   async transfers(query: TransferQuery): Promise<TransferRow[]> {

@@ -1,9 +1,20 @@
-import type { FillQuery, FillRow, HistoryChange, OrderHistoryStore, OrderQuery, OrderRow, PageQuery, TransferQuery, TransferRow } from '@mosaic/exchange-domain';
+import type {
+  FillQuery,
+  FillRow,
+  HistoryChange,
+  OrderHistoryStore,
+  OrderQuery,
+  OrderRow,
+  PageQuery,
+  TransferQuery,
+  TransferRow,
+} from '@mosaic/exchange-domain';
 import { withTransaction, type MysqlPool } from '@mosaic/kit-db';
 import type { RowDataPacket } from 'mysql2/promise';
 
 const PROJECTION = 'history';
-const ORDER_COLUMNS = 'id, user_id, product_id, side, type, time_in_force, post_only, price, size, funds, filled_size, executed_value, fill_fees, status, done_reason, client_oid, created_at, seq';
+const ORDER_COLUMNS =
+  'id, user_id, product_id, side, type, time_in_force, post_only, price, size, funds, filled_size, executed_value, fill_fees, status, done_reason, client_oid, created_at, seq';
 const FILL_COLUMNS = 'id, trade_id, order_id, user_id, product_id, side, price, size, fee, liquidity, created_at, seq';
 const TRANSFER_COLUMNS = 'id, user_id, currency, type, amount, created_at';
 const MUTABLE_ORDER_COLUMNS = ['filled_size', 'executed_value', 'fill_fees', 'status', 'done_reason', 'seq'];
@@ -33,7 +44,26 @@ export class MysqlOrderHistory implements OrderHistoryStore {
       const orders = new Map<number, OrderRow>();
       for (const change of fresh) for (const order of change.orders) orders.set(order.id, order);
       if (orders.size > 0) {
-        const values = [...orders.values()].map((o) => [o.id, o.userId, o.productId, o.side, o.type, o.timeInForce, o.postOnly ? 1 : 0, o.price, o.size, o.funds, o.filledSize, o.executedValue, o.fillFees, o.status, o.doneReason, o.clientOid, o.createdAt, o.seq]);
+        const values = [...orders.values()].map((o) => [
+          o.id,
+          o.userId,
+          o.productId,
+          o.side,
+          o.type,
+          o.timeInForce,
+          o.postOnly ? 1 : 0,
+          o.price,
+          o.size,
+          o.funds,
+          o.filledSize,
+          o.executedValue,
+          o.fillFees,
+          o.status,
+          o.doneReason,
+          o.clientOid,
+          o.createdAt,
+          o.seq,
+        ]);
         const updates = MUTABLE_ORDER_COLUMNS.map((column) => `${column} = VALUES(${column})`).join(', ');
         await tx.query(`INSERT INTO exchange_orders (${ORDER_COLUMNS}) VALUES ? ON DUPLICATE KEY UPDATE ${updates}`, [values]);
       }
@@ -101,7 +131,10 @@ export class MysqlOrderHistory implements OrderHistoryStore {
       values.push(query.after);
     }
     const order = query.before !== undefined ? 'ASC' : 'DESC';
-    const [rows] = await this.pool.query<RowDataPacket[]>(`SELECT ${columns} FROM ${table} WHERE ${clauses.join(' AND ')} ORDER BY id ${order} LIMIT ?`, [...values, query.limit]);
+    const [rows] = await this.pool.query<RowDataPacket[]>(`SELECT ${columns} FROM ${table} WHERE ${clauses.join(' AND ')} ORDER BY id ${order} LIMIT ?`, [
+      ...values,
+      query.limit,
+    ]);
     return query.before !== undefined ? rows.reverse() : rows;
   }
 }

@@ -28,7 +28,20 @@ function anOrder(id: number, userId: string, overrides: Partial<OrderRow> = {}):
 }
 
 function aFill(tradeId: number, orderId: number, userId: string): FillRow {
-  return { id: tradeId * 2 + 1, tradeId, orderId, userId, productId: 'BTC-USDT', side: 'buy', price: '27000.5', size: '0.1', fee: '0.0002', liquidity: 'T', createdAt: 1_767_225_600_000, seq: orderId };
+  return {
+    id: tradeId * 2 + 1,
+    tradeId,
+    orderId,
+    userId,
+    productId: 'BTC-USDT',
+    side: 'buy',
+    price: '27000.5',
+    size: '0.1',
+    fee: '0.0002',
+    liquidity: 'T',
+    createdAt: 1_767_225_600_000,
+    seq: orderId,
+  };
 }
 
 /** What every OrderHistoryStore backend must do; run once per backend, unchanged. */
@@ -41,9 +54,22 @@ export function describeOrderHistoryContract(name: string, open: () => Promise<O
       const base = (await store.lastSeq()) + 1000;
       const alice = user();
       const placed = anOrder(base + 1, alice, { clientOid: 'c-1', postOnly: true });
-      const filled = { ...placed, filledSize: '0.25', executedValue: '6750.125', fillFees: '0.0005', status: 'filled' as const, doneReason: 'filled', seq: base + 2 };
+      const filled = {
+        ...placed,
+        filledSize: '0.25',
+        executedValue: '6750.125',
+        fillFees: '0.0005',
+        status: 'filled' as const,
+        doneReason: 'filled',
+        seq: base + 2,
+      };
       const changes: HistoryChange[] = [
-        { seq: base + 1, orders: [placed], fills: [], transfers: [{ id: base + 1, userId: alice, currency: 'USDT', type: 'deposit', amount: '100.5', createdAt: 1 }] },
+        {
+          seq: base + 1,
+          orders: [placed],
+          fills: [],
+          transfers: [{ id: base + 1, userId: alice, currency: 'USDT', type: 'deposit', amount: '100.5', createdAt: 1 }],
+        },
         { seq: base + 2, orders: [filled], fills: [aFill(base, base + 1, alice)], transfers: [] },
       ];
       await store.apply(changes);
@@ -51,7 +77,9 @@ export function describeOrderHistoryContract(name: string, open: () => Promise<O
       expect(await store.order(base + 1)).toEqual(filled);
       expect(await store.orders({ userId: alice, limit: 10 })).toEqual([filled]);
       expect(await store.fills({ userId: alice, limit: 10 })).toEqual([aFill(base, base + 1, alice)]);
-      expect(await store.transfers({ userId: alice, currency: 'USDT', limit: 10 })).toEqual([{ id: base + 1, userId: alice, currency: 'USDT', type: 'deposit', amount: '100.5', createdAt: 1 }]);
+      expect(await store.transfers({ userId: alice, currency: 'USDT', limit: 10 })).toEqual([
+        { id: base + 1, userId: alice, currency: 'USDT', type: 'deposit', amount: '100.5', createdAt: 1 },
+      ]);
       expect(await store.order(base + 999)).toBeUndefined();
     });
 

@@ -13,7 +13,21 @@ export function engineAt(extra: number): ExchangeEngine {
   const apply = (command: Parameters<ExchangeEngine['apply']>[0]['command']) => engine.apply({ seq: ++seq, time: 1_767_225_600_000 + seq, command });
   apply({
     type: 'put_product',
-    product: { id: 'BTC-USDT', baseCurrency: 'BTC', quoteCurrency: 'USDT', baseScale: 8, quoteScale: 6, tickSize: '0.01', stepSize: '0.0001', minSize: '0.0001', maxSize: '1000', minFunds: '1', maxFunds: '1000000', makerFee: '0.001', takerFee: '0.002' },
+    product: {
+      id: 'BTC-USDT',
+      baseCurrency: 'BTC',
+      quoteCurrency: 'USDT',
+      baseScale: 8,
+      quoteScale: 6,
+      tickSize: '0.01',
+      stepSize: '0.0001',
+      minSize: '0.0001',
+      maxSize: '1000',
+      minFunds: '1',
+      maxFunds: '1000000',
+      makerFee: '0.001',
+      takerFee: '0.002',
+    },
   });
   apply({ type: 'deposit', userId: 'alice', currency: 'USDT', amount: 10n ** 12n });
   apply({ type: 'place_order', userId: 'alice', productId: 'BTC-USDT', side: 'buy', orderType: 'limit', price: 5_000_000, size: 10, ref: 'first' });

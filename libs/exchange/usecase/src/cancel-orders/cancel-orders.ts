@@ -31,7 +31,11 @@ export class CancelAllOrders {
     }
     const open = this.pipeline.queries.openOrders(input.userId, input.productId).map((order) => order.orderId);
     if (open.length === 0) return [];
-    const submission = await this.pipeline.submit({ type: 'cancel_all', userId: input.userId, ...(input.productId === undefined ? {} : { productId: input.productId }) });
+    const submission = await this.pipeline.submit({
+      type: 'cancel_all',
+      userId: input.userId,
+      ...(input.productId === undefined ? {} : { productId: input.productId }),
+    });
     const result = acceptedOrThrow(submission.result);
     return result.events.flatMap((event) => (event.type === 'order_done' ? [event.orderId] : []));
   }

@@ -5,13 +5,28 @@ import { EngineRunner, JournalGapError } from './engine-runner';
 
 const PRODUCT: ExchangeCommand = {
   type: 'put_product',
-  product: { id: 'AAA-BBB', baseCurrency: 'AAA', quoteCurrency: 'BBB', baseScale: 0, quoteScale: 0, tickSize: '1', stepSize: '1', minSize: '1', maxSize: '1000', minFunds: '1', maxFunds: '100000', makerFee: '0', takerFee: '0' },
+  product: {
+    id: 'AAA-BBB',
+    baseCurrency: 'AAA',
+    quoteCurrency: 'BBB',
+    baseScale: 0,
+    quoteScale: 0,
+    tickSize: '1',
+    stepSize: '1',
+    minSize: '1',
+    maxSize: '1000',
+    minFunds: '1',
+    maxFunds: '100000',
+    makerFee: '0',
+    takerFee: '0',
+  },
 };
 
 function log(count: number): JournalRecord[] {
-  return [PRODUCT, ...Array.from({ length: count - 1 }, (_, i): ExchangeCommand => ({ type: 'deposit', userId: `u${i}`, currency: 'BBB', amount: BigInt(i + 1) }))].map(
-    (command, i) => ({ seq: i + 1, time: i, command }),
-  );
+  return [
+    PRODUCT,
+    ...Array.from({ length: count - 1 }, (_, i): ExchangeCommand => ({ type: 'deposit', userId: `u${i}`, currency: 'BBB', amount: BigInt(i + 1) })),
+  ].map((command, i) => ({ seq: i + 1, time: i, command }));
 }
 
 describe('EngineRunner', () => {

@@ -21,7 +21,13 @@ const PRODUCT: ProductSpec = {
   takerFee: '0.002',
 };
 const list: ExchangeCommand = { type: 'put_product', product: PRODUCT };
-const deposit = (userId: string, currency: string, amount: bigint, ref?: string): ExchangeCommand => ({ type: 'deposit', userId, currency, amount, ...(ref === undefined ? {} : { ref }) });
+const deposit = (userId: string, currency: string, amount: bigint, ref?: string): ExchangeCommand => ({
+  type: 'deposit',
+  userId,
+  currency,
+  amount,
+  ...(ref === undefined ? {} : { ref }),
+});
 const limit = (userId: string, side: 'buy' | 'sell', price: number, size: number, ref?: string): ExchangeCommand => ({
   type: 'place_order',
   userId,
@@ -209,7 +215,13 @@ describe('ExchangeService', () => {
   it('takes a snapshot once enough time has passed, if commands came in, with the host’s attachment', async () => {
     const snapshots = new MemorySnapshotStore();
     const clock = new ManualClock();
-    const service = await funded(new MemoryCommandJournal(), { snapshots, clock, snapshotEvery: 0, snapshotEveryMs: 60_000, attachment: () => ({ seen: service.queries.lastSeq }) });
+    const service = await funded(new MemoryCommandJournal(), {
+      snapshots,
+      clock,
+      snapshotEvery: 0,
+      snapshotEveryMs: 60_000,
+      attachment: () => ({ seen: service.queries.lastSeq }),
+    });
     expect(snapshots.count).toBe(0);
     clock.advance(60_000);
     await service.submit(deposit('alice', 'AAA', 1n));

@@ -4,10 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { ExchangeService } from './exchange-service';
 
 const PRODUCT: ProductSpec = {
-  id: 'AAA-BBB', baseCurrency: 'AAA', quoteCurrency: 'BBB', baseScale: 0, quoteScale: 0, tickSize: '1', stepSize: '1',
-  minSize: '1', maxSize: '1000', minFunds: '1', maxFunds: '100000', makerFee: '0.001', takerFee: '0.002',
+  id: 'AAA-BBB',
+  baseCurrency: 'AAA',
+  quoteCurrency: 'BBB',
+  baseScale: 0,
+  quoteScale: 0,
+  tickSize: '1',
+  stepSize: '1',
+  minSize: '1',
+  maxSize: '1000',
+  minFunds: '1',
+  maxFunds: '100000',
+  makerFee: '0.001',
+  takerFee: '0.002',
 };
-const order = (userId: string, side: 'buy' | 'sell', price: number, ref: string): ExchangeCommand => ({ type: 'place_order', userId, productId: 'AAA-BBB', side, orderType: 'limit', price, size: 1, ref });
+const order = (userId: string, side: 'buy' | 'sell', price: number, ref: string): ExchangeCommand => ({
+  type: 'place_order',
+  userId,
+  productId: 'AAA-BBB',
+  side,
+  orderType: 'limit',
+  price,
+  size: 1,
+  ref,
+});
 
 /** One log shared by several instances, with Kafka's rule: taking the writer role fences the previous writer. */
 class SharedLog {
@@ -119,7 +139,13 @@ describe('ExchangeService as a hot standby', () => {
     const leaderJournal = new LogView(log);
     await leaderJournal.becomeWriter();
     const leader = await ExchangeService.open({ journal: leaderJournal, dedupWindow: Infinity, snapshots: snapshots.as('leader'), snapshotEvery: 2 });
-    const standby = await ExchangeService.open({ journal: new LogView(log), standby: true, dedupWindow: Infinity, snapshots: snapshots.as('standby'), snapshotEvery: 1 });
+    const standby = await ExchangeService.open({
+      journal: new LogView(log),
+      standby: true,
+      dedupWindow: Infinity,
+      snapshots: snapshots.as('standby'),
+      snapshotEvery: 1,
+    });
     await leader.submit({ type: 'put_product', product: PRODUCT });
     await leader.submit({ type: 'deposit', userId: 'u1', currency: 'BBB', amount: 1_000n });
     const early = await leader.submit(order('u1', 'buy', 100, 'early'));

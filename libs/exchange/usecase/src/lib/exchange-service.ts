@@ -123,7 +123,13 @@ export class ExchangeService implements Resource {
     }
     const standby = options.standby === true;
     if (standby && !isSharedJournal(options.journal)) throw new Error('a standby needs a shared journal to follow');
-    const recovered = await recoverEngine({ journal: options.journal, snapshots: options.snapshots, remember: (record) => sequencer.remember(record), rememberLast: dedupWindow, onResult: options.onRecovered });
+    const recovered = await recoverEngine({
+      journal: options.journal,
+      snapshots: options.snapshots,
+      remember: (record) => sequencer.remember(record),
+      rememberLast: dedupWindow,
+      onResult: options.onRecovered,
+    });
     const service = new ExchangeService(
       new EngineRunner(recovered.engine, options.journal),
       sequencer,
@@ -312,7 +318,8 @@ export class ExchangeService implements Resource {
     if (this.snapshots === undefined || (this.snapshotEvery <= 0 && this.snapshotEveryMs <= 0) || this.saving !== undefined) return;
     const since = this.runner.engine.lastSeq - this.lastSnapshotSeq;
     const now = this.clock.nowMs();
-    const due = (this.snapshotEvery > 0 && since >= this.snapshotEvery) || (this.snapshotEveryMs > 0 && since > 0 && now - this.lastSnapshotAt >= this.snapshotEveryMs);
+    const due =
+      (this.snapshotEvery > 0 && since >= this.snapshotEvery) || (this.snapshotEveryMs > 0 && since > 0 && now - this.lastSnapshotAt >= this.snapshotEveryMs);
     if (!due) return;
     this.lastSnapshotSeq = this.runner.engine.lastSeq;
     this.lastSnapshotAt = now;

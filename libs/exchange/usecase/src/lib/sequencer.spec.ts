@@ -3,7 +3,13 @@ import type { ExchangeCommand } from '@mosaic/exchange-domain';
 import { describe, expect, it } from 'vitest';
 import { DedupSequencer } from './sequencer';
 
-const deposit = (userId: string, ref?: string): ExchangeCommand => ({ type: 'deposit', userId, currency: 'USDT', amount: 1n, ...(ref === undefined ? {} : { ref }) });
+const deposit = (userId: string, ref?: string): ExchangeCommand => ({
+  type: 'deposit',
+  userId,
+  currency: 'USDT',
+  amount: 1n,
+  ...(ref === undefined ? {} : { ref }),
+});
 
 describe('DedupSequencer', () => {
   it('numbers commands consecutively after the journal’s end and stamps them with the clock', () => {

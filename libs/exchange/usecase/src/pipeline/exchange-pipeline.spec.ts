@@ -11,7 +11,12 @@ import type { FeedMessage } from './feed-messages';
 
 const START = Date.UTC(2026, 11, 1, 12, 0, 0);
 
-async function open(journal: MemoryCommandJournal, history: OrderHistoryStore = new MemoryOrderHistory(), clock = new ManualClock(START), more: Partial<ExchangePipelineOptions> = {}) {
+async function open(
+  journal: MemoryCommandJournal,
+  history: OrderHistoryStore = new MemoryOrderHistory(),
+  clock = new ManualClock(START),
+  more: Partial<ExchangePipelineOptions> = {},
+) {
   const pipeline = await ExchangePipeline.open({ journal, history, clock, ...more });
   return { pipeline, useCases: createExchangeUseCases(pipeline, { selfServiceTransfers: true }), clock, history };
 }
@@ -59,7 +64,9 @@ describe('ExchangePipeline', () => {
     const [market, limit] = await useCases.reads.orders({ userId: 'buyer', limit: 10 });
     expect(limit.createdAt).toBe(START + 61_000);
     expect(market.createdAt).toBe(START + 61_000 + 3_600_000);
-    expect(useCases.reads.candles('BTC-USDT', 60).map((row) => row[0])).toEqual([(START + 3_661_000) / 1000 - 1, (START + 61_000) / 1000 - 1].map((s) => Math.floor(s / 60) * 60));
+    expect(useCases.reads.candles('BTC-USDT', 60).map((row) => row[0])).toEqual(
+      [(START + 3_661_000) / 1000 - 1, (START + 61_000) / 1000 - 1].map((s) => Math.floor(s / 60) * 60),
+    );
     expect(useCases.reads.ticker('BTC-USDT')).toMatchObject({ price: '30000', open24h: '30000', volume24h: '0.35', time: START + 3_661_000 });
   });
 
@@ -79,7 +86,15 @@ describe('ExchangePipeline', () => {
     await trade(first.useCases, first.clock);
     const before = journal.lastSeq;
     const restarted = await open(journal);
-    const again = await restarted.useCases.placeOrder.execute({ userId: 'buyer', productId: 'BTC-USDT', side: 'buy', type: 'limit', price: '1', size: '1', clientOid: 'b-1' });
+    const again = await restarted.useCases.placeOrder.execute({
+      userId: 'buyer',
+      productId: 'BTC-USDT',
+      side: 'buy',
+      type: 'limit',
+      price: '1',
+      size: '1',
+      clientOid: 'b-1',
+    });
     expect(again).toMatchObject({ clientOid: 'b-1', price: '30000', size: '0.25', status: 'filled' });
     expect(journal.lastSeq).toBe(before);
   });
@@ -113,9 +128,13 @@ describe('ExchangePipeline', () => {
       { productId: 'BTC-USDT', price: '1.001', size: '1' },
       { productId: 'BTC-USDT', price: '1', size: '0.00001' },
     ];
-    for (const order of bad) await expect(useCases.placeOrder.execute({ userId: 'u', side: 'buy', type: 'limit', ...order })).rejects.toMatchObject({ status: 400 });
+    for (const order of bad)
+      await expect(useCases.placeOrder.execute({ userId: 'u', side: 'buy', type: 'limit', ...order })).rejects.toMatchObject({ status: 400 });
     expect(journal.lastSeq).toBe(2);
-    await expect(useCases.placeOrder.execute({ userId: 'u', productId: 'BTC-USDT', side: 'buy', type: 'limit', price: '1', size: '1' })).rejects.toMatchObject({ status: 422, code: 'insufficient_funds' });
+    await expect(useCases.placeOrder.execute({ userId: 'u', productId: 'BTC-USDT', side: 'buy', type: 'limit', price: '1', size: '1' })).rejects.toMatchObject({
+      status: 422,
+      code: 'insufficient_funds',
+    });
     expect(useCases.reads.accounts('u').every((b) => b.available === '0' && b.hold === '0')).toBe(true);
     await expect(useCases.cancelOrder.execute({ userId: 'u', orderId: 12345 })).rejects.toMatchObject({ status: 404 });
   });
@@ -152,7 +171,15 @@ describe('ExchangePipeline snapshots', () => {
     expect(await views((await open(journal)).useCases)).toEqual(original);
     expect(await views((await open(journal, first.history, new ManualClock(START), { snapshots })).useCases)).toEqual(original);
     // Client order ids from before the snapshot are still recognised.
-    const again = await restarted.useCases.placeOrder.execute({ userId: 'buyer', productId: 'BTC-USDT', side: 'buy', type: 'limit', price: '1', size: '1', clientOid: 'b-1' });
+    const again = await restarted.useCases.placeOrder.execute({
+      userId: 'buyer',
+      productId: 'BTC-USDT',
+      side: 'buy',
+      type: 'limit',
+      price: '1',
+      size: '1',
+      clientOid: 'b-1',
+    });
     expect(again).toMatchObject({ clientOid: 'b-1', status: 'filled' });
   });
 

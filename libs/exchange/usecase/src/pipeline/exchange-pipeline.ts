@@ -1,5 +1,15 @@
 import { type Clock, type Resource } from '@mosaic/kit-core';
-import { Product, type CommandJournal, type CommandResult, type EngineSnapshot, type ExchangeCommand, type OrderHistoryStore, type OrderRow, type ProductSpec, type SnapshotStore } from '@mosaic/exchange-domain';
+import {
+  Product,
+  type CommandJournal,
+  type CommandResult,
+  type EngineSnapshot,
+  type ExchangeCommand,
+  type OrderHistoryStore,
+  type OrderRow,
+  type ProductSpec,
+  type SnapshotStore,
+} from '@mosaic/exchange-domain';
 import { canonicalDecimal, formatUnits } from '../edge/decimals';
 import { ExchangeService, type ExchangeQueries, type Submission } from '../lib/exchange-service';
 import { DEFAULT_MARKETS } from '../markets/default-markets';
@@ -226,7 +236,12 @@ export class ExchangePipeline implements Resource {
         changes.push([event.side, canonicalDecimal(product.formatPrice(event.price)), canonicalDecimal(product.formatSize(event.size))]);
         levels.set(event.productId, changes);
       } else if (event.type === 'balance') {
-        messages.push({ channel: 'funds', userId: event.userId, currency: event.currency, funds: this.formatFunds(event.currency, event.available, event.hold) });
+        messages.push({
+          channel: 'funds',
+          userId: event.userId,
+          currency: event.currency,
+          funds: this.formatFunds(event.currency, event.available, event.hold),
+        });
       }
     }
     for (const [productId, changes] of levels) messages.push({ channel: 'level2', productId, seq: result.seq, time: result.time, changes });
@@ -248,7 +263,10 @@ export class ExchangePipeline implements Resource {
  * and empty projections, for a replay of the whole journal. A snapshot that
  * cannot serve is reported, never deleted; nothing in the journal is touched.
  */
-async function startingPoint(options: ExchangePipelineOptions, onError: (error: unknown) => void): Promise<{ start: EngineSnapshot | undefined; projections: Projections }> {
+async function startingPoint(
+  options: ExchangePipelineOptions,
+  onError: (error: unknown) => void,
+): Promise<{ start: EngineSnapshot | undefined; projections: Projections }> {
   const snapshot = await options.snapshots?.latest();
   if (snapshot !== undefined) {
     try {
@@ -263,6 +281,11 @@ async function startingPoint(options: ExchangePipelineOptions, onError: (error: 
   const productOf = (id: string): Product | undefined => products.get(id);
   return {
     start: undefined,
-    projections: { products, scales, marketData: new MarketData(productOf), projection: new HistoryProjection({ product: productOf, scaleOf: (currency) => scales.get(currency) }) },
+    projections: {
+      products,
+      scales,
+      marketData: new MarketData(productOf),
+      projection: new HistoryProjection({ product: productOf, scaleOf: (currency) => scales.get(currency) }),
+    },
   };
 }

@@ -71,7 +71,8 @@ export async function restoreProjections(snapshot: EngineSnapshot, history: Orde
 
   // The store last: everything above is checked before it changes.
   const held = Math.max(await history.lastSeq(), state.dump?.seq ?? 0);
-  if (held < state.writtenThrough) throw new Error(`the history store ends at change ${held}, before change ${state.writtenThrough} that the snapshot counts on`);
+  if (held < state.writtenThrough)
+    throw new Error(`the history store ends at change ${held}, before change ${state.writtenThrough} that the snapshot counts on`);
   const missing = [...(state.dump === null ? [] : [state.dump]), ...state.unwritten];
   // A store another process writes (the projector) is left alone: this instance saved nothing for it.
   if (missing.length > 0) await history.apply(missing);

@@ -31,7 +31,8 @@ export class PlaceOrder {
 
   async execute(input: PlaceOrderInput): Promise<OrderRow> {
     const product = this.pipeline.queries.product(input.productId);
-    if (product === undefined) throw invalid('unknown_product', `Unknown product ${input.productId}`, { details: [{ path: 'productId', message: 'not listed' }] });
+    if (product === undefined)
+      throw invalid('unknown_product', `Unknown product ${input.productId}`, { details: [{ path: 'productId', message: 'not listed' }] });
     const command: PlaceOrderCommand = {
       type: 'place_order',
       userId: input.userId,
@@ -60,16 +61,20 @@ function terms(product: Product, input: PlaceOrderInput): Pick<PlaceOrderCommand
   if (input.side === 'sell') return { size: lots(product, input.size) };
   if (input.funds === undefined || input.funds === null) throw missing('funds', 'a market buy spends funds');
   const funds = product.fundsToUnits(decimalInput(input.funds, 'funds'));
-  if (funds < product.minFunds) throw unprocessable('funds_too_small', `funds must be at least ${product.spec.minFunds}`, { details: [{ path: 'funds', message: 'below the minimum' }] });
-  if (funds > product.maxFunds) throw unprocessable('funds_too_large', `funds must be at most ${product.spec.maxFunds}`, { details: [{ path: 'funds', message: 'above the maximum' }] });
+  if (funds < product.minFunds)
+    throw unprocessable('funds_too_small', `funds must be at least ${product.spec.minFunds}`, { details: [{ path: 'funds', message: 'below the minimum' }] });
+  if (funds > product.maxFunds)
+    throw unprocessable('funds_too_large', `funds must be at most ${product.spec.maxFunds}`, { details: [{ path: 'funds', message: 'above the maximum' }] });
   return { funds };
 }
 
 function lots(product: Product, size: unknown): number {
   if (size === undefined || size === null) throw missing('size', 'the order needs a size');
   const lots = product.sizeToLots(decimalInput(size, 'size'));
-  if (lots < product.minLots) throw unprocessable('size_too_small', `size must be at least ${product.spec.minSize}`, { details: [{ path: 'size', message: 'below the minimum' }] });
-  if (lots > product.maxLots) throw unprocessable('size_too_large', `size must be at most ${product.spec.maxSize}`, { details: [{ path: 'size', message: 'above the maximum' }] });
+  if (lots < product.minLots)
+    throw unprocessable('size_too_small', `size must be at least ${product.spec.minSize}`, { details: [{ path: 'size', message: 'below the minimum' }] });
+  if (lots > product.maxLots)
+    throw unprocessable('size_too_large', `size must be at most ${product.spec.maxSize}`, { details: [{ path: 'size', message: 'above the maximum' }] });
   return lots;
 }
 

@@ -18,7 +18,8 @@ export function rejectionError(result: RejectedResult): AppError {
 
 /** The accepted result, or the rejection thrown as an AppError. */
 export function acceptedOrThrow(result: CommandResult | undefined): Extract<CommandResult, { accepted: true }> {
-  if (result === undefined) throw new AppError('unavailable', 'result_unavailable', 'The command was applied but its outcome is no longer at hand', { retryAfterSeconds: 1 });
+  if (result === undefined)
+    throw new AppError('unavailable', 'result_unavailable', 'The command was applied but its outcome is no longer at hand', { retryAfterSeconds: 1 });
   if (!result.accepted) throw rejectionError(result);
   return result;
 }

@@ -2,7 +2,10 @@ import type { CommandResult, FillRow, HistoryChange, OrderRow, Product, Side, Tr
 import { formatUnits, canonicalDecimal } from '../edge/decimals';
 
 /** An order still on the book, in integer form; the row is written from it. */
-interface LiveOrder extends Pick<OrderRow, 'id' | 'userId' | 'productId' | 'side' | 'type' | 'timeInForce' | 'postOnly' | 'status' | 'doneReason' | 'clientOid' | 'createdAt'> {
+interface LiveOrder extends Pick<
+  OrderRow,
+  'id' | 'userId' | 'productId' | 'side' | 'type' | 'timeInForce' | 'postOnly' | 'status' | 'doneReason' | 'clientOid' | 'createdAt'
+> {
   price: number | null;
   size: number | null;
   funds: bigint | null;
@@ -32,14 +35,24 @@ export class HistoryProjection {
 
   /** The orders still open, as plain JSON (amounts as decimal strings), for a snapshot. */
   exportLive(): LiveOrderState[] {
-    return [...this.live.values()].map((order) => ({ ...order, funds: order.funds?.toString() ?? null, executedValue: order.executedValue.toString(), fillFees: order.fillFees.toString() }));
+    return [...this.live.values()].map((order) => ({
+      ...order,
+      funds: order.funds?.toString() ?? null,
+      executedValue: order.executedValue.toString(),
+      fillFees: order.fillFees.toString(),
+    }));
   }
 
   /** Takes over what `exportLive` gave (into a fresh projection). */
   importLive(orders: readonly LiveOrderState[]): void {
     if (this.live.size > 0) throw new Error('open orders can only be restored into an empty projection');
     for (const order of orders) {
-      this.live.set(order.id, { ...order, funds: order.funds === null ? null : BigInt(order.funds), executedValue: BigInt(order.executedValue), fillFees: BigInt(order.fillFees) });
+      this.live.set(order.id, {
+        ...order,
+        funds: order.funds === null ? null : BigInt(order.funds),
+        executedValue: BigInt(order.executedValue),
+        fillFees: BigInt(order.fillFees),
+      });
     }
   }
 

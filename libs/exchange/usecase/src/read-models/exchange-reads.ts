@@ -37,7 +37,10 @@ export class ExchangeReads {
 
   candles(productId: string, granularity: number, limit = 300): CandleRow[] {
     const product = this.product(productId);
-    if (!isGranularity(granularity)) throw invalid('unknown_granularity', `granularity must be one of 60, 300, 900, 1800, 3600, 21600, 86400`, { details: [{ path: 'granularity', message: 'unsupported' }] });
+    if (!isGranularity(granularity))
+      throw invalid('unknown_granularity', `granularity must be one of 60, 300, 900, 1800, 3600, 21600, 86400`, {
+        details: [{ path: 'granularity', message: 'unsupported' }],
+      });
     return this.pipeline.marketData.candles(product.id, granularity, limit);
   }
 
@@ -45,7 +48,10 @@ export class ExchangeReads {
   book(productId: string, levels?: number): BookView {
     const product = this.product(productId);
     const depth = this.pipeline.queries.depth(product.id, levels) ?? { bids: [], asks: [] };
-    const level = (l: { price: number; size: number }): [string, string] => [canonicalDecimal(product.formatPrice(l.price)), canonicalDecimal(product.formatSize(l.size))];
+    const level = (l: { price: number; size: number }): [string, string] => [
+      canonicalDecimal(product.formatPrice(l.price)),
+      canonicalDecimal(product.formatSize(l.size)),
+    ];
     return { productId: product.id, sequence: this.pipeline.queries.lastSeq, bids: depth.bids.map(level), asks: depth.asks.map(level) };
   }
 

@@ -32,7 +32,8 @@ export class TransferFunds {
       throw forbidden('transfers_forbidden', 'Only an admin may deposit or withdraw funds');
     }
     const scale = this.pipeline.scaleOf(input.currency);
-    if (scale === undefined) throw invalid('unknown_currency', `Unknown currency ${input.currency}`, { details: [{ path: 'currency', message: 'not traded here' }] });
+    if (scale === undefined)
+      throw invalid('unknown_currency', `Unknown currency ${input.currency}`, { details: [{ path: 'currency', message: 'not traded here' }] });
     const amount = parseDecimal(decimalInput(input.amount, 'amount'), scale, { field: 'amount', allowZero: false });
     const submission = await this.pipeline.submit({ type: input.direction, userId, currency: input.currency, amount });
     acceptedOrThrow(submission.result);

@@ -1,7 +1,17 @@
 import { AppError, isAppError } from '@mosaic/kit-core';
 import type { ErrorRequestHandler } from 'express';
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR', 'ER_LOCK_WAIT_TIMEOUT', 'ER_LOCK_DEADLOCK']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_CON_COUNT_ERROR',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'ER_LOCK_DEADLOCK',
+]);
 
 /** Whether a driver error means the backend is away (or overloaded), not that the request was wrong. */
 function isBackendUnavailable(error: unknown): boolean {
@@ -15,5 +25,7 @@ function isBackendUnavailable(error: unknown): boolean {
 /** Turns a backend outage into 503 backend_unavailable with Retry-After, never a 500. */
 export const backendOutages: ErrorRequestHandler = (error, _req, _res, next) => {
   if (!isBackendUnavailable(error)) return next(error);
-  next(new AppError('unavailable', 'backend_unavailable', 'A backend of the flash sale is unavailable; try again shortly', { cause: error, retryAfterSeconds: 1 }));
+  next(
+    new AppError('unavailable', 'backend_unavailable', 'A backend of the flash sale is unavailable; try again shortly', { cause: error, retryAfterSeconds: 1 }),
+  );
 };

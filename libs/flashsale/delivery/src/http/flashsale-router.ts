@@ -22,7 +22,12 @@ export function flashsaleRouter(useCases: FlashsaleUseCases, live: SaleCountFeed
   const router = apiRouter({ tags: TAGS });
 
   // The page finds the API next to itself, so under a prefix it must be asked for as a directory.
-  const page = pageHandler({ title: 'Flash sale', description: 'A new sale of 10,000 items every hour', entry: PAGE_ENTRY, body: '<h1>Flash sale</h1>\n<div id="flashsale"><p class="muted">Loading the sale…</p></div>' });
+  const page = pageHandler({
+    title: 'Flash sale',
+    description: 'A new sale of 10,000 items every hour',
+    entry: PAGE_ENTRY,
+    body: '<h1>Flash sale</h1>\n<div id="flashsale"><p class="muted">Loading the sale…</p></div>',
+  });
   router.define(
     {
       method: 'get',
@@ -40,7 +45,12 @@ export function flashsaleRouter(useCases: FlashsaleUseCases, live: SaleCountFeed
   router.use(assetHandler);
 
   router.define(
-    { method: 'get', path: '/sales/active', summary: 'The sale on now', responses: { 200: { description: 'The sale' }, 404: { description: 'No sale is on' } } },
+    {
+      method: 'get',
+      path: '/sales/active',
+      summary: 'The sale on now',
+      responses: { 200: { description: 'The sale' }, 404: { description: 'No sale is on' } },
+    },
     async (_req, res) => {
       res.setHeader('Cache-Control', 'no-store');
       res.json(saleJson(await useCases.getSale.active()));
@@ -48,7 +58,13 @@ export function flashsaleRouter(useCases: FlashsaleUseCases, live: SaleCountFeed
   );
 
   router.define(
-    { method: 'get', path: '/sales/:id', summary: 'A sale', request: { params: saleParams }, responses: { 200: { description: 'The sale' }, 404: { description: 'No such sale' } } },
+    {
+      method: 'get',
+      path: '/sales/:id',
+      summary: 'A sale',
+      request: { params: saleParams },
+      responses: { 200: { description: 'The sale' }, 404: { description: 'No such sale' } },
+    },
     async (_req, res, { params }) => {
       res.setHeader('Cache-Control', 'no-store');
       res.json(saleJson(await useCases.getSale.execute(params.id)));
@@ -62,7 +78,11 @@ export function flashsaleRouter(useCases: FlashsaleUseCases, live: SaleCountFeed
       summary: "The sale's sold and remaining counts, pushed as server-sent events when they change (at most every 250 ms)",
       request: { params: saleParams },
       responses: {
-        200: { description: 'An event stream; each `data:` line is `{"sold":n,"remaining":n}`, the first one at once', body: z.string(), contentType: 'text/event-stream' },
+        200: {
+          description: 'An event stream; each `data:` line is `{"sold":n,"remaining":n}`, the first one at once',
+          body: z.string(),
+          contentType: 'text/event-stream',
+        },
         404: { description: 'No such sale' },
       },
     },
@@ -188,7 +208,14 @@ export function flashsaleApiRouter(useCases: FlashsaleUseCases): ApiRouter {
   );
 
   router.define(
-    { method: 'get', path: '/orders', summary: "The signed-in buyer's orders", principal: 'required', request: { query: ordersQuery }, responses: { 200: { description: 'The orders' } } },
+    {
+      method: 'get',
+      path: '/orders',
+      summary: "The signed-in buyer's orders",
+      principal: 'required',
+      request: { query: ordersQuery },
+      responses: { 200: { description: 'The orders' } },
+    },
     async (req, res, { query }) => {
       const userId = userOf(req);
       res.json({ orders: (await useCases.listOrders.execute({ userId, limit: query.limit })).map(orderJson) });

@@ -11,13 +11,22 @@ export const saleJson = ({ sale, sold, remaining }: SaleView) => ({
 });
 
 /** `base` is where the router is mounted, so image URLs work under any prefix. */
-export const itemJson = (base: string) => (item: SaleItem) => ({ id: item.id, name: item.name, imageUrl: `${base}/items/${item.id}/image.svg`, sold: item.soldTo !== null });
+export const itemJson = (base: string) => (item: SaleItem) => ({
+  id: item.id,
+  name: item.name,
+  imageUrl: `${base}/items/${item.id}/image.svg`,
+  sold: item.soldTo !== null,
+});
 
 export const itemsPageJson = (base: string, page: ItemsPage) => ({ items: page.items.map(itemJson(base)), nextCursor: page.nextCursor });
 
 export const basketJson = (basket: Basket) => ({ code: basket.code, saleId: basket.saleId, items: basket.items });
 
-export const purchaseJson = (result: PurchaseResult) => ({ code: result.code, bought: result.bought, notBought: result.notBought.map(({ id, reason }) => ({ id, reason })) });
+export const purchaseJson = (result: PurchaseResult) => ({
+  code: result.code,
+  bought: result.bought,
+  notBought: result.notBought.map(({ id, reason }) => ({ id, reason })),
+});
 
 export const orderJson = (summary: OrderSummary) => ({
   id: summary.orderId,
@@ -30,4 +39,10 @@ export const orderJson = (summary: OrderSummary) => ({
   updatedAt: summary.updatedAt.toISOString(),
 });
 
-export const eventJson = (event: OrderEvent) => ({ id: event.id, type: event.type, version: event.version, occurredAt: event.occurredAt.toISOString(), data: event.data });
+export const eventJson = (event: OrderEvent) => ({
+  id: event.id,
+  type: event.type,
+  version: event.version,
+  occurredAt: event.occurredAt.toISOString(),
+  data: event.data,
+});

@@ -45,10 +45,12 @@ export const flashsaleApi = {
   sale: (id: string) => api<SaleJson>(`${base}/sales/${q(id)}`),
   /** The server-sent events of the sale's counts. */
   liveUrl: (id: string) => `${base}/sales/${q(id)}/live`,
-  items: (saleId: string, cursor: string | null) => api<{ items: ItemJson[]; nextCursor: string | null }>(`${base}/sales/${q(saleId)}/items?limit=24${cursor ? `&cursor=${q(cursor)}` : ''}`),
+  items: (saleId: string, cursor: string | null) =>
+    api<{ items: ItemJson[]; nextCursor: string | null }>(`${base}/sales/${q(saleId)}/items?limit=24${cursor ? `&cursor=${q(cursor)}` : ''}`),
   checkout: (itemId: string, guest: string | null) =>
     api<BasketJson>(guest === null ? `${SIGNED_IN}/checkout?id=${q(itemId)}` : `${base}/checkout?user_id=${q(guest)}&id=${q(itemId)}`, { method: 'POST' }),
-  purchase: (code: string, guest: string | null) => api<PurchaseJson>(guest === null ? `${SIGNED_IN}/purchase?code=${q(code)}` : `${base}/purchase?code=${q(code)}`, { method: 'POST' }),
+  purchase: (code: string, guest: string | null) =>
+    api<PurchaseJson>(guest === null ? `${SIGNED_IN}/purchase?code=${q(code)}` : `${base}/purchase?code=${q(code)}`, { method: 'POST' }),
   orders: () => api<{ orders: OrderJson[] }>(`${SIGNED_IN}/orders`),
   changeOrder: (id: string, action: 'pay' | 'ship' | 'cancel') => api<OrderJson>(`${SIGNED_IN}/orders/${q(id)}/${action}`, { method: 'POST' }),
 };

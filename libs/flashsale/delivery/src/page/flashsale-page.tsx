@@ -51,7 +51,8 @@ function FlashSale() {
   useEffect(() => {
     if (!sale) return;
     const id = sale.id;
-    const counts = (next: { sold: number; remaining: number }) => setSale((current) => (current && current.id === id ? { ...current, sold: next.sold, remaining: next.remaining } : current));
+    const counts = (next: { sold: number; remaining: number }) =>
+      setSale((current) => (current && current.id === id ? { ...current, sold: next.sold, remaining: next.remaining } : current));
     let fallback: ReturnType<typeof setInterval> | undefined;
     const stream = new EventSource(flashsaleApi.liveUrl(id));
     stream.onmessage = (event: MessageEvent<string>) => {
@@ -80,7 +81,11 @@ function FlashSale() {
     setBasket(null);
   }, [sale?.id]);
   const loadOrders = () => {
-    if (user) flashsaleApi.orders().then((answer) => setOrders(answer.orders)).catch(() => setOrders([]));
+    if (user)
+      flashsaleApi
+        .orders()
+        .then((answer) => setOrders(answer.orders))
+        .catch(() => setOrders([]));
   };
   useEffect(loadOrders, [user]);
 
@@ -131,7 +136,10 @@ function FlashSale() {
         </div>
         <div class="fs-stats">
           <span>
-            <span class="fs-left" id="fs-remaining">{sale.remaining}</span> <span class="muted">of {sale.total} left</span>
+            <span class="fs-left" id="fs-remaining">
+              {sale.remaining}
+            </span>{' '}
+            <span class="muted">of {sale.total} left</span>
           </span>
           <span class="fs-clock">
             Closes in <strong id="fs-closes">{countdown(sale.closesAt, now)}</strong>
@@ -150,7 +158,13 @@ function FlashSale() {
         ) : (
           <label>
             Shopper name
-            <input id="fs-guest" value={guest} maxLength={64} onInput={(e) => setGuest((e.currentTarget as HTMLInputElement).value)} onChange={() => localStorage.setItem(GUEST_KEY, guest)} />
+            <input
+              id="fs-guest"
+              value={guest}
+              maxLength={64}
+              onInput={(e) => setGuest((e.currentTarget as HTMLInputElement).value)}
+              onChange={() => localStorage.setItem(GUEST_KEY, guest)}
+            />
           </label>
         )}
         {basket ? (
@@ -186,8 +200,16 @@ function FlashSale() {
                     {order.items.length} items <span class="badge">{order.status}</span>
                   </span>
                   <span class="row">
-                    {order.status === 'created' && <button class="small" disabled={busy} onClick={() => change(order, 'pay')}>Pay</button>}
-                    {order.status === 'paid' && <button class="small" disabled={busy} onClick={() => change(order, 'ship')}>Ship</button>}
+                    {order.status === 'created' && (
+                      <button class="small" disabled={busy} onClick={() => change(order, 'pay')}>
+                        Pay
+                      </button>
+                    )}
+                    {order.status === 'paid' && (
+                      <button class="small" disabled={busy} onClick={() => change(order, 'ship')}>
+                        Ship
+                      </button>
+                    )}
                     {(order.status === 'created' || order.status === 'paid') && (
                       <button class="small secondary" disabled={busy} onClick={() => change(order, 'cancel')}>
                         Cancel

@@ -28,12 +28,15 @@ export type FlashsaleErrorCode = (typeof FLASHSALE_ERROR_CODES)[number];
 
 const field = (path: string, message: string) => ({ details: [{ path, message }] });
 
-export const invalidUserId = () => invalid('invalid_user_id', 'user_id must be 1 to 64 letters, digits or ._:-', field('user_id', 'expected 1 to 64 of [A-Za-z0-9._:-]'));
+export const invalidUserId = () =>
+  invalid('invalid_user_id', 'user_id must be 1 to 64 letters, digits or ._:-', field('user_id', 'expected 1 to 64 of [A-Za-z0-9._:-]'));
 export const invalidItemId = () => invalid('invalid_item_id', 'id must be an item id such as 2026120101-00042', field('id', 'expected YYYYMMDDHH-NNNNN'));
-export const invalidCode = () => invalid('invalid_code', 'code must be a checkout code (22 letters, digits, - or _)', field('code', 'expected a checkout code'));
+export const invalidCode = () =>
+  invalid('invalid_code', 'code must be a checkout code (22 letters, digits, - or _)', field('code', 'expected a checkout code'));
 export const invalidOrderId = () => invalid('invalid_order_id', 'An order id is a decimal number', field('id', 'expected a decimal id'));
 export const invalidSaleId = () => invalid('invalid_sale_id', 'A sale id is its hour, YYYYMMDDHH (UTC)', field('id', 'expected YYYYMMDDHH'));
-export const invalidCursor = () => invalid('invalid_cursor', 'cursor must be the nextCursor of a previous page', field('cursor', 'expected a cursor from nextCursor'));
+export const invalidCursor = () =>
+  invalid('invalid_cursor', 'cursor must be the nextCursor of a previous page', field('cursor', 'expected a cursor from nextCursor'));
 
 export const unknownItem = (id: string) => notFound('unknown_item', `No item ${id} in any sale`, { details: { id } });
 /** Another user's code answers like a missing one, so codes cannot be probed. */

@@ -23,7 +23,17 @@ export function projectSummary(summary: OrderSummary | undefined, event: OrderEv
   if (event.type === 'order.created') {
     if (summary) return summary;
     const data = event.data as { userId: string; saleId: string; code: string; items: string[] };
-    return { orderId: event.aggregateId, userId: data.userId, saleId: data.saleId, code: data.code, items: data.items, status: 'created', version: event.version, createdAt: event.occurredAt, updatedAt: event.occurredAt };
+    return {
+      orderId: event.aggregateId,
+      userId: data.userId,
+      saleId: data.saleId,
+      code: data.code,
+      items: data.items,
+      status: 'created',
+      version: event.version,
+      createdAt: event.occurredAt,
+      updatedAt: event.occurredAt,
+    };
   }
   if (!summary || event.version <= summary.version) return summary;
   return { ...summary, status: (event.data as { to: OrderStatus }).to, version: event.version, updatedAt: event.occurredAt };

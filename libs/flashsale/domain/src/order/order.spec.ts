@@ -49,7 +49,14 @@ describe('Order', () => {
     const order = placed();
     order.apply('pay', stamp());
     const replayed = Order.replay(order.pending)!;
-    expect([replayed.id, replayed.userId, replayed.items, replayed.status, replayed.version, replayed.pending]).toEqual(['7', 'alice', ['2026120110-00001'], 'paid', 2, []]);
+    expect([replayed.id, replayed.userId, replayed.items, replayed.status, replayed.version, replayed.pending]).toEqual([
+      '7',
+      'alice',
+      ['2026120110-00001'],
+      'paid',
+      2,
+      [],
+    ]);
     replayed.apply('ship', stamp());
     expect(replayed.pending.map((event) => event.version)).toEqual([3]);
     expect(Order.replay([])).toBeUndefined();

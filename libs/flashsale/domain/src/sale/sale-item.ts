@@ -24,8 +24,50 @@ export function parseItemId(id: unknown): { saleId: string; index: number } | un
   return { saleId: match[1], index: Number(match[2]) };
 }
 
-const ADJECTIVES = ['Amber', 'Brisk', 'Cobalt', 'Dapper', 'Ember', 'Frosty', 'Golden', 'Hazel', 'Indigo', 'Jade', 'Lunar', 'Mellow', 'Nimble', 'Olive', 'Polar', 'Quiet', 'Rustic', 'Solar', 'Tidal', 'Velvet'];
-const NOUNS = ['Backpack', 'Bottle', 'Camera', 'Candle', 'Desk Lamp', 'Headphones', 'Jacket', 'Kettle', 'Keyboard', 'Mug', 'Notebook', 'Plant', 'Scarf', 'Sneakers', 'Speaker', 'Teapot', 'Umbrella', 'Wallet', 'Watch', 'Yo-yo'];
+const ADJECTIVES = [
+  'Amber',
+  'Brisk',
+  'Cobalt',
+  'Dapper',
+  'Ember',
+  'Frosty',
+  'Golden',
+  'Hazel',
+  'Indigo',
+  'Jade',
+  'Lunar',
+  'Mellow',
+  'Nimble',
+  'Olive',
+  'Polar',
+  'Quiet',
+  'Rustic',
+  'Solar',
+  'Tidal',
+  'Velvet',
+];
+const NOUNS = [
+  'Backpack',
+  'Bottle',
+  'Camera',
+  'Candle',
+  'Desk Lamp',
+  'Headphones',
+  'Jacket',
+  'Kettle',
+  'Keyboard',
+  'Mug',
+  'Notebook',
+  'Plant',
+  'Scarf',
+  'Sneakers',
+  'Speaker',
+  'Teapot',
+  'Umbrella',
+  'Wallet',
+  'Watch',
+  'Yo-yo',
+];
 
 /** A name generated from the position, the same on every instance. */
 export function itemNameOf(index: number): string {

@@ -10,7 +10,10 @@ export const flashsaleSettingsShape = {
   /** Items in each new sale; default 10,000 (fewer for demos and tests). */
   FLASHSALE_ITEMS: z.coerce.number().int().min(1).max(10_000).optional(),
   /** Prefix of the gate's Redis keys; default `flashsale`. */
-  FLASHSALE_REDIS_NAMESPACE: z.string().regex(/^[A-Za-z0-9:_-]{1,100}$/).optional(),
+  FLASHSALE_REDIS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,100}$/)
+    .optional(),
   /**
    * For demos and tests: the sale clock starts at this instant (ISO 8601) when the process
    * starts and runs at normal speed from there. Unset: the system clock.

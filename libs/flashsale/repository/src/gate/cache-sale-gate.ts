@@ -14,7 +14,11 @@ export class CacheSaleGate implements SaleGate {
   constructor(private readonly cache: Cache) {}
 
   claim(saleId: string, userId: string, itemId: string, itemIndex: number, limit: number): Promise<ClaimOutcome> {
-    return this.cache.run(claimScript, { states: statesKey(saleId), claims: claimsKey(saleId, userId) }, { index: itemIndex, item: itemId, limit, ttlMs: KEY_TTL_MS });
+    return this.cache.run(
+      claimScript,
+      { states: statesKey(saleId), claims: claimsKey(saleId, userId) },
+      { index: itemIndex, item: itemId, limit, ttlMs: KEY_TTL_MS },
+    );
   }
 
   async unclaim(saleId: string, userId: string, itemIds: readonly string[]): Promise<void> {

@@ -6,7 +6,10 @@ export class MemoryOrderReadModel implements OrderReadModel {
 
   async listByUser(userId: string, limit: number): Promise<OrderSummary[]> {
     const ids = this.db.summariesByUser.get(userId) ?? [];
-    return ids.slice(-limit).reverse().map((id) => this.db.summaries.get(id) as OrderSummary);
+    return ids
+      .slice(-limit)
+      .reverse()
+      .map((id) => this.db.summaries.get(id) as OrderSummary);
   }
 
   async find(orderId: string): Promise<OrderSummary | undefined> {

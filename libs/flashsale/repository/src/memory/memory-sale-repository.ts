@@ -7,7 +7,10 @@ export class MemorySaleRepository implements SaleRepository {
   create(sale: Sale, items: readonly SaleItem[]): Promise<boolean> {
     return this.db.lock.run(() => {
       if (this.db.sales.has(sale.id)) return false;
-      this.db.items.set(sale.id, items.map((item) => ({ ...item, soldTo: null, orderId: null })));
+      this.db.items.set(
+        sale.id,
+        items.map((item) => ({ ...item, soldTo: null, orderId: null })),
+      );
       this.db.sales.set(sale.id, sale);
       return true;
     });
@@ -18,7 +21,9 @@ export class MemorySaleRepository implements SaleRepository {
   }
 
   async listItems(saleId: string, afterIndex: number, limit: number): Promise<SaleItem[]> {
-    return (this.db.items.get(saleId) ?? []).slice(afterIndex + 1, afterIndex + 1 + limit).map(({ id, saleId: sale, index, name, soldTo }) => ({ id, saleId: sale, index, name, soldTo }));
+    return (this.db.items.get(saleId) ?? [])
+      .slice(afterIndex + 1, afterIndex + 1 + limit)
+      .map(({ id, saleId: sale, index, name, soldTo }) => ({ id, saleId: sale, index, name, soldTo }));
   }
 
   async countSold(saleId: string): Promise<number> {

@@ -1,4 +1,11 @@
-import { concurrentModification, projectSummary, type FlashsaleTransaction, type FlashsaleUnitOfWork, type OrderEvent, type PurchaseResult } from '@mosaic/flashsale-domain';
+import {
+  concurrentModification,
+  projectSummary,
+  type FlashsaleTransaction,
+  type FlashsaleUnitOfWork,
+  type OrderEvent,
+  type PurchaseResult,
+} from '@mosaic/flashsale-domain';
 import { copyOf } from './memory-checkout-store';
 import { userKey, type MemoryFlashsaleDatabase } from './memory-flashsale-database';
 

@@ -50,7 +50,13 @@ export class CheckoutBatcher {
   private async send(batch: Pending[]): Promise<void> {
     const ordered = [...batch].sort((a, b) => compare(a.input.saleId, b.input.saleId) || compare(a.input.userId, b.input.userId));
     const json = JSON.stringify(
-      ordered.map(({ input }) => ({ code: input.newCode, sale: input.saleId, user: input.userId, item: input.itemId, at: input.at.toISOString().replace('T', ' ').replace('Z', '') })),
+      ordered.map(({ input }) => ({
+        code: input.newCode,
+        sale: input.saleId,
+        user: input.userId,
+        item: input.itemId,
+        at: input.at.toISOString().replace('T', ' ').replace('Z', ''),
+      })),
     );
     for (let attempt = 1; ; attempt++) {
       try {

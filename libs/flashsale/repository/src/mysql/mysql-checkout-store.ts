@@ -29,8 +29,18 @@ export class MysqlCheckoutStore implements CheckoutStore {
   }
 
   async listAttempts(saleId: string, userId: string): Promise<CheckoutAttempt[]> {
-    const [rows] = await this.pool.query<Rows>('SELECT sale_id, user_id, item_id, outcome, code, created_at FROM flashsale_checkout_attempts WHERE sale_id = ? AND user_id = ? ORDER BY id', [saleId, userId]);
-    return rows.map((row) => ({ saleId: row.sale_id, userId: row.user_id, itemId: row.item_id, outcome: row.outcome as CheckoutOutcome, code: row.code ?? null, at: row.created_at as Date }));
+    const [rows] = await this.pool.query<Rows>(
+      'SELECT sale_id, user_id, item_id, outcome, code, created_at FROM flashsale_checkout_attempts WHERE sale_id = ? AND user_id = ? ORDER BY id',
+      [saleId, userId],
+    );
+    return rows.map((row) => ({
+      saleId: row.sale_id,
+      userId: row.user_id,
+      itemId: row.item_id,
+      outcome: row.outcome as CheckoutOutcome,
+      code: row.code ?? null,
+      at: row.created_at as Date,
+    }));
   }
 }
 

@@ -9,7 +9,10 @@ export class MysqlOrderReadModel implements OrderReadModel {
   constructor(private readonly pool: Pool) {}
 
   async listByUser(userId: string, limit: number): Promise<OrderSummary[]> {
-    const [rows] = await this.pool.query<Rows>(`SELECT ${COLUMNS} FROM flashsale_order_summary WHERE user_id = ? ORDER BY order_id DESC LIMIT ${safeLimit(limit)}`, [userId]);
+    const [rows] = await this.pool.query<Rows>(
+      `SELECT ${COLUMNS} FROM flashsale_order_summary WHERE user_id = ? ORDER BY order_id DESC LIMIT ${safeLimit(limit)}`,
+      [userId],
+    );
     return rows.map(summaryOf);
   }
 

@@ -15,11 +15,19 @@ export class MysqlSaleRepository implements SaleRepository {
    */
   create(sale: Sale, items: readonly SaleItem[]): Promise<boolean> {
     return withTransaction(this.pool, async (tx) => {
-      const [inserted] = await tx.query<Written>('INSERT IGNORE INTO flashsale_sales (id, opens_at, closes_at, total) VALUES (?, ?, ?, ?)', [sale.id, sale.opensAt, sale.closesAt, sale.total]);
+      const [inserted] = await tx.query<Written>('INSERT IGNORE INTO flashsale_sales (id, opens_at, closes_at, total) VALUES (?, ?, ?, ?)', [
+        sale.id,
+        sale.opensAt,
+        sale.closesAt,
+        sale.total,
+      ]);
       if (inserted.affectedRows !== 1) return false;
       for (let start = 0; start < items.length; start += BATCH) {
         const batch = items.slice(start, start + BATCH);
-        await tx.query(`INSERT INTO flashsale_items (id, sale_id, idx, name) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`, batch.flatMap((item) => [item.id, item.saleId, item.index, item.name]));
+        await tx.query(
+          `INSERT INTO flashsale_items (id, sale_id, idx, name) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`,
+          batch.flatMap((item) => [item.id, item.saleId, item.index, item.name]),
+        );
       }
       return true;
     });
@@ -32,8 +40,17 @@ export class MysqlSaleRepository implements SaleRepository {
   }
 
   async listItems(saleId: string, afterIndex: number, limit: number): Promise<SaleItem[]> {
-    const [rows] = await this.pool.query<Rows>(`SELECT id, sale_id, idx, name, sold_to FROM flashsale_items WHERE sale_id = ? AND idx > ? ORDER BY idx LIMIT ${safeLimit(limit)}`, [saleId, afterIndex]);
-    return rows.map((row) => ({ id: row.id as string, saleId: row.sale_id as string, index: Number(row.idx), name: row.name as string, soldTo: (row.sold_to as string | null) ?? null }));
+    const [rows] = await this.pool.query<Rows>(
+      `SELECT id, sale_id, idx, name, sold_to FROM flashsale_items WHERE sale_id = ? AND idx > ? ORDER BY idx LIMIT ${safeLimit(limit)}`,
+      [saleId, afterIndex],
+    );
+    return rows.map((row) => ({
+      id: row.id as string,
+      saleId: row.sale_id as string,
+      index: Number(row.idx),
+      name: row.name as string,
+      soldTo: (row.sold_to as string | null) ?? null,
+    }));
   }
 
   async countSold(saleId: string): Promise<number> {

@@ -41,12 +41,19 @@ class MysqlTransaction implements FlashsaleTransaction {
   }
 
   async sellItem(itemId: string, userId: string, orderId: string): Promise<boolean> {
-    const [written] = await this.sql.query<Written>('UPDATE flashsale_items SET sold_to = ?, order_id = ? WHERE id = ? AND sold_to IS NULL', [userId, orderId, itemId]);
+    const [written] = await this.sql.query<Written>('UPDATE flashsale_items SET sold_to = ?, order_id = ? WHERE id = ? AND sold_to IS NULL', [
+      userId,
+      orderId,
+      itemId,
+    ]);
     return written.affectedRows === 1;
   }
 
   async releaseItem(itemId: string, userId: string): Promise<boolean> {
-    const [written] = await this.sql.query<Written>('UPDATE flashsale_items SET sold_to = NULL, order_id = NULL WHERE id = ? AND sold_to = ?', [itemId, userId]);
+    const [written] = await this.sql.query<Written>('UPDATE flashsale_items SET sold_to = NULL, order_id = NULL WHERE id = ? AND sold_to = ?', [
+      itemId,
+      userId,
+    ]);
     return written.affectedRows === 1;
   }
 
@@ -56,12 +63,17 @@ class MysqlTransaction implements FlashsaleTransaction {
       await this.sql.query('INSERT IGNORE INTO flashsale_quotas (sale_id, user_id, bought) VALUES (?, ?, 0)', [saleId, userId]);
       this.quotaRows.add(row);
     }
-    const [written] = await this.sql.query<Written>('UPDATE flashsale_quotas SET bought = bought + 1 WHERE sale_id = ? AND user_id = ? AND bought < ?', [saleId, userId, limit]);
+    const [written] = await this.sql.query<Written>('UPDATE flashsale_quotas SET bought = bought + 1 WHERE sale_id = ? AND user_id = ? AND bought < ?', [
+      saleId,
+      userId,
+      limit,
+    ]);
     return written.affectedRows === 1;
   }
 
   async returnQuota(saleId: string, userId: string, count: number): Promise<void> {
-    if (count > 0) await this.sql.query('UPDATE flashsale_quotas SET bought = GREATEST(bought - ?, 0) WHERE sale_id = ? AND user_id = ?', [count, saleId, userId]);
+    if (count > 0)
+      await this.sql.query('UPDATE flashsale_quotas SET bought = GREATEST(bought - ?, 0) WHERE sale_id = ? AND user_id = ?', [count, saleId, userId]);
   }
 
   async loadOrder(orderId: string): Promise<OrderEvent[]> {

@@ -58,11 +58,19 @@ export function storeContract(backend: StoreBackend): void {
         [item(1), 'added', first.code],
         [item(3), 'item_sold', null],
       ]);
-      expect(await store.checkouts.findBasket(first.code)).toEqual({ code: first.code, saleId: SALE, userId: 'alice', items: [item(1), item(2)], result: null });
+      expect(await store.checkouts.findBasket(first.code)).toEqual({
+        code: first.code,
+        saleId: SALE,
+        userId: 'alice',
+        items: [item(1), item(2)],
+        result: null,
+      });
     });
 
     it('opens a single basket when one user checks out many items at once', async () => {
-      const baskets = await Promise.all(Array.from({ length: 8 }, (_, i) => store.checkouts.addToBasket({ saleId: SALE, userId: 'bob', itemId: item(i), newCode: aCode(), at })));
+      const baskets = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.checkouts.addToBasket({ saleId: SALE, userId: 'bob', itemId: item(i), newCode: aCode(), at })),
+      );
       expect(new Set(baskets.map((b) => b.code)).size).toBe(1);
       expect((await store.checkouts.findBasket(baskets[0]!.code))!.items).toHaveLength(8);
     });

@@ -60,7 +60,12 @@ export class ChangeOrder {
     });
     if (returned.giveBack.length > 0) {
       const { order, giveBack } = returned;
-      await this.deps.gate.markFree(order.saleId, giveBack.map((id) => (parseItemId(id) as { index: number }).index)).catch(() => undefined);
+      await this.deps.gate
+        .markFree(
+          order.saleId,
+          giveBack.map((id) => (parseItemId(id) as { index: number }).index),
+        )
+        .catch(() => undefined);
       await this.deps.gate.unclaim(order.saleId, order.userId, giveBack).catch(() => undefined);
     }
     const summary = await this.deps.orders.find(input.orderId);

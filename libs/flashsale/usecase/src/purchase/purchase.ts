@@ -53,7 +53,12 @@ export class Purchase {
     try {
       result = await this.deps.unitOfWork.run((tx) => this.buy(tx, basket, items, candidates));
     } catch (error) {
-      await this.deps.gate.unhold(sale.id, indexes.filter((_, i) => held[i])).catch(() => undefined);
+      await this.deps.gate
+        .unhold(
+          sale.id,
+          indexes.filter((_, i) => held[i]),
+        )
+        .catch(() => undefined);
       throw error;
     }
     await this.settleGate(basket, result, candidates);
@@ -81,7 +86,10 @@ export class Purchase {
     }
     const at = this.deps.clock.now();
     if (bought.length > 0) {
-      const order = Order.place({ orderId, userId: basket.userId, saleId: basket.saleId, code: basket.code, items: bought }, { eventId: this.deps.ids.next(), at });
+      const order = Order.place(
+        { orderId, userId: basket.userId, saleId: basket.saleId, code: basket.code, items: bought },
+        { eventId: this.deps.ids.next(), at },
+      );
       await tx.appendOrderEvents(order.pending);
     }
     const result: PurchaseResult = { code: basket.code, bought, notBought, orderId: bought.length > 0 ? orderId : null };
@@ -97,7 +105,11 @@ export class Purchase {
     try {
       await this.deps.gate.markSold(basket.saleId, taken.map(indexOf));
       await this.deps.gate.unhold(basket.saleId, lostToLimit.map(indexOf));
-      await this.deps.gate.unclaim(basket.saleId, basket.userId, result.notBought.map((item) => item.id));
+      await this.deps.gate.unclaim(
+        basket.saleId,
+        basket.userId,
+        result.notBought.map((item) => item.id),
+      );
     } catch {
       // The store already decided; the gate catches up at reconciliation.
     }

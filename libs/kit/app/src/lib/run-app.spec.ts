@@ -36,7 +36,16 @@ describe('runApp', () => {
 
   it('refuses to start with a malformed backend URL, naming the variable', async () => {
     await expect(
-      runApp({ name: 'probe', telemetry: initTelemetry({ serviceName: 'probe' }), compose: async () => { throw new Error('unreachable'); } }, { REDIS_URL: 'localhost' }),
+      runApp(
+        {
+          name: 'probe',
+          telemetry: initTelemetry({ serviceName: 'probe' }),
+          compose: async () => {
+            throw new Error('unreachable');
+          },
+        },
+        { REDIS_URL: 'localhost' },
+      ),
     ).rejects.toThrow('REDIS_URL');
   });
 });

@@ -191,9 +191,7 @@ export function cacheContract(name: string, makeHarness: () => Promise<CacheHarn
 
       it(`admits exactly one of ${CONCURRENCY} concurrent callers`, () =>
         withHarness(async ({ cache }) => {
-          const results = await Promise.all(
-            Array.from({ length: CONCURRENCY }, (_, i) => cache.setIfAbsent('leader', `node-${i}`, { ttlMs: 60_000 })),
-          );
+          const results = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => cache.setIfAbsent('leader', `node-${i}`, { ttlMs: 60_000 })));
           const winners = results.flatMap((won, i) => (won ? [i] : []));
           expect(winners).toHaveLength(1);
           expect(await cache.get('leader')).toBe(`node-${winners[0]}`);

@@ -29,9 +29,5 @@ export interface Cache {
   /** Remaining lifetime in ms: `Infinity` when the key never expires, `null` when it is missing. */
   ttl(key: string): Promise<number | null>;
   /** Runs a script atomically: no other operation on this cache interleaves with it. */
-  run<K extends string, A extends Record<string, ScriptArg>, R>(
-    script: CacheScript<K, A, R>,
-    keys: Readonly<Record<K, string>>,
-    args: A,
-  ): Promise<R>;
+  run<K extends string, A extends Record<string, ScriptArg>, R>(script: CacheScript<K, A, R>, keys: Readonly<Record<K, string>>, args: A): Promise<R>;
 }

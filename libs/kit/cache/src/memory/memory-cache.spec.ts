@@ -69,8 +69,6 @@ describe('memory cache', () => {
   });
 
   it('refuses a script that declares a key twice', () => {
-    expect(() => defineScript({ name: 'twice', keys: ['k', 'k'], args: {}, lua: 'return 1', memory: () => 1 })).toThrow(
-      /declares key "k" twice/,
-    );
+    expect(() => defineScript({ name: 'twice', keys: ['k', 'k'], args: {}, lua: 'return 1', memory: () => 1 })).toThrow(/declares key "k" twice/);
   });
 });

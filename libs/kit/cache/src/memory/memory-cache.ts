@@ -70,11 +70,7 @@ class MemoryCache implements Cache {
     return this.store.ttl(key);
   }
 
-  async run<K extends string, A extends Record<string, ScriptArg>, R>(
-    script: CacheScript<K, A, R>,
-    keys: Readonly<Record<K, string>>,
-    args: A,
-  ): Promise<R> {
+  async run<K extends string, A extends Record<string, ScriptArg>, R>(script: CacheScript<K, A, R>, keys: Readonly<Record<K, string>>, args: A): Promise<R> {
     // Validate exactly as the Redis backend does, so a bad call fails on both.
     orderedKeys(script, keys);
     orderedArgs(script, args);

@@ -57,9 +57,7 @@ describeWithBackend('redis', 'Redis cache', (backend) => {
     });
 
     it('fails at connect with a message naming the server', async () => {
-      await expect(connectRedis('redis://:secret@127.0.0.1:1')).rejects.toThrow(
-        /cannot connect to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1/,
-      );
+      await expect(connectRedis('redis://:secret@127.0.0.1:1')).rejects.toThrow(/cannot connect to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1/);
     });
   });
 });

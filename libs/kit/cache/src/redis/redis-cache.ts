@@ -91,11 +91,7 @@ class RedisCache implements Cache {
     return ms;
   }
 
-  async run<K extends string, A extends Record<string, ScriptArg>, R>(
-    script: CacheScript<K, A, R>,
-    keys: Readonly<Record<K, string>>,
-    args: A,
-  ): Promise<R> {
+  async run<K extends string, A extends Record<string, ScriptArg>, R>(script: CacheScript<K, A, R>, keys: Readonly<Record<K, string>>, args: A): Promise<R> {
     const redisKeys = orderedKeys(script, keys).map((key) => this.key(key));
     const reply = await this.lua.run(script.sha1, script.lua, redisKeys, orderedArgs(script, args));
     return script.decode(reply as ScriptReply);

@@ -9,7 +9,11 @@ const CONNECTION_MESSAGES = ["Stream isn't writeable", 'Connection is closed', '
 export function isRedisConnectionError(error: unknown): boolean {
   if (!(error instanceof Error) || isAppError(error) || error.name === 'ReplyError') return false;
   const { code } = error as NodeJS.ErrnoException;
-  return (code !== undefined && CONNECTION_CODES.has(code)) || error.name === 'MaxRetriesPerRequestError' || CONNECTION_MESSAGES.some((text) => error.message.includes(text));
+  return (
+    (code !== undefined && CONNECTION_CODES.has(code)) ||
+    error.name === 'MaxRetriesPerRequestError' ||
+    CONNECTION_MESSAGES.some((text) => error.message.includes(text))
+  );
 }
 
 /**

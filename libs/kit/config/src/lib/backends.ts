@@ -19,24 +19,23 @@ const urlWithScheme = (schemes: string[]) =>
   z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        return schemes.includes(new URL(value).protocol.replace(':', ''));
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+    .refine(
+      (value) => {
+        try {
+          return schemes.includes(new URL(value).protocol.replace(':', ''));
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+    );
 
 const brokerList = z
   .string()
   .trim()
-  .refine(
-    (value) => value.split(',').every((broker) => /^[A-Za-z0-9.-]+:\d{1,5}$/.test(broker.trim())),
-    'must be a comma-separated list of host:port',
-  );
+  .refine((value) => value.split(',').every((broker) => /^[A-Za-z0-9.-]+:\d{1,5}$/.test(broker.trim())), 'must be a comma-separated list of host:port');
 
-const emptyAsUnset = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const emptyAsUnset = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 export function backendUrlsFromEnv(env: Record<string, string | undefined> = process.env): BackendUrls {
   const config = loadConfig(

@@ -29,8 +29,16 @@ export function trustProxySetting(value: string | undefined): boolean | number |
 const hostList = z
   .string()
   .optional()
-  .transform((value) => (value ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean))
-  .refine((hosts) => hosts.every((host) => /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(host)), 'must be a comma-separated list of host names (optionally with :port)')
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .refine(
+    (hosts) => hosts.every((host) => /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(host)),
+    'must be a comma-separated list of host names (optionally with :port)',
+  )
   .transform((hosts) => (hosts.length > 0 ? hosts : undefined));
 
 /** The variables every Mosaic server reads. */

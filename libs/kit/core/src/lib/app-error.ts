@@ -70,9 +70,7 @@ export class AppError extends Error {
   }
 
   toJSON(): { code: string; message: string; details?: AppErrorOptions['details'] } {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
   }
 }
 
@@ -81,20 +79,13 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 /** Shorthands for the kinds every layer raises; domains add their own codes. */
-export const invalid = (code: string, message: string, options?: AppErrorOptions) =>
-  new AppError('invalid', code, message, options);
-export const notFound = (code: string, message: string, options?: AppErrorOptions) =>
-  new AppError('not_found', code, message, options);
-export const conflict = (code: string, message: string, options?: AppErrorOptions) =>
-  new AppError('conflict', code, message, options);
-export const unauthorized = (code: string, message: string, options?: AppErrorOptions) =>
-  new AppError('unauthorized', code, message, options);
-export const forbidden = (code: string, message: string, options?: AppErrorOptions) =>
-  new AppError('forbidden', code, message, options);
-export const unprocessable = (code: string, message: string, options?: AppErrorOptions) =>
-  new AppError('unprocessable', code, message, options);
-export const rateLimited = (message: string, retryAfterSeconds: number) =>
-  new AppError('rate_limited', 'rate_limited', message, { retryAfterSeconds });
+export const invalid = (code: string, message: string, options?: AppErrorOptions) => new AppError('invalid', code, message, options);
+export const notFound = (code: string, message: string, options?: AppErrorOptions) => new AppError('not_found', code, message, options);
+export const conflict = (code: string, message: string, options?: AppErrorOptions) => new AppError('conflict', code, message, options);
+export const unauthorized = (code: string, message: string, options?: AppErrorOptions) => new AppError('unauthorized', code, message, options);
+export const forbidden = (code: string, message: string, options?: AppErrorOptions) => new AppError('forbidden', code, message, options);
+export const unprocessable = (code: string, message: string, options?: AppErrorOptions) => new AppError('unprocessable', code, message, options);
+export const rateLimited = (message: string, retryAfterSeconds: number) => new AppError('rate_limited', 'rate_limited', message, { retryAfterSeconds });
 
 /** How long clients are asked to wait while a backend is down: reconnects take a few seconds. */
 export const BACKEND_RETRY_AFTER_SECONDS = 5;

@@ -21,14 +21,18 @@ export function parseDecimal(input: unknown, scale: number, options: DecimalOpti
   let text: string;
   if (typeof input === 'string') text = input;
   else if (typeof input === 'number' && Number.isSafeInteger(input)) text = String(input);
-  else throw invalid('invalid_decimal', `${field} must be a decimal string`, { details: [{ path: field, message: 'expected a decimal string such as "12.50"' }] });
+  else
+    throw invalid('invalid_decimal', `${field} must be a decimal string`, { details: [{ path: field, message: 'expected a decimal string such as "12.50"' }] });
 
   const match = DECIMAL.exec(text);
-  if (!match) throw invalid('invalid_decimal', `${field} is not a decimal number: "${truncate(text)}"`, { details: [{ path: field, message: 'malformed decimal' }] });
+  if (!match)
+    throw invalid('invalid_decimal', `${field} is not a decimal number: "${truncate(text)}"`, { details: [{ path: field, message: 'malformed decimal' }] });
   const [, sign, whole, fraction = ''] = match;
   const significant = fraction.replace(/0+$/, '');
   if (significant.length > scale) {
-    throw invalid('too_many_decimals', `${field} has more than ${scale} decimal places`, { details: [{ path: field, message: `at most ${scale} decimal places` }] });
+    throw invalid('too_many_decimals', `${field} has more than ${scale} decimal places`, {
+      details: [{ path: field, message: `at most ${scale} decimal places` }],
+    });
   }
   if (whole.length + scale > MAX_DIGITS) {
     throw invalid('decimal_out_of_range', `${field} is too large`, { details: [{ path: field, message: 'too many digits' }] });

@@ -44,11 +44,7 @@ export class SnowflakeIds implements IdGenerator {
       this.sequence = 0;
     }
     this.lastMs = ms;
-    return (
-      (BigInt(ms - EPOCH_MS) << (WORKER_BITS + SEQUENCE_BITS)) |
-      (BigInt(this.workerId) << SEQUENCE_BITS) |
-      BigInt(this.sequence)
-    );
+    return (BigInt(ms - EPOCH_MS) << (WORKER_BITS + SEQUENCE_BITS)) | (BigInt(this.workerId) << SEQUENCE_BITS) | BigInt(this.sequence);
   }
 }
 

@@ -41,7 +41,10 @@ describe('VersionedAggregate', () => {
     counter.add(2);
     counter.add(3);
     expect([counter.isNew, counter.version]).toEqual([true, 0]);
-    expect(counter.pendingEvents).toEqual([{ type: 'counted', by: 2 }, { type: 'counted', by: 3 }]);
+    expect(counter.pendingEvents).toEqual([
+      { type: 'counted', by: 2 },
+      { type: 'counted', by: 3 },
+    ]);
     expect(counter.pullEvents()).toHaveLength(2);
     expect(counter.pullEvents()).toEqual([]);
   });

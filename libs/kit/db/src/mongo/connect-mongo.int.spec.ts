@@ -48,9 +48,7 @@ describeWithBackend('mongo', 'Mongo connection', (backend) => {
   it('creates the declared indexes', async () => {
     await rooms().init();
     const indexes = await rooms().listIndexes();
-    expect(indexes.map((index) => index.key)).toEqual(
-      expect.arrayContaining([{ _id: 1 }, { slug: 1 }, { members: 1, createdAt: -1 }]),
-    );
+    expect(indexes.map((index) => index.key)).toEqual(expect.arrayContaining([{ _id: 1 }, { slug: 1 }, { members: 1, createdAt: -1 }]));
     expect(indexes.find((index) => index.key.slug === 1)?.unique).toBe(true);
   });
 
@@ -66,7 +64,9 @@ describeWithBackend('mongo', 'Mongo connection', (backend) => {
     const stale = await rooms().updateOne({ slug: 'general', version: 0 }, { $set: { title: 'Lost update' }, $inc: { version: 1 } });
     expect(first.modifiedCount).toBe(1);
     expect(stale.modifiedCount).toBe(0);
-    const updated = await rooms().findOneAndUpdate({ slug: 'general', version: 1 }, { $addToSet: { members: 'cat' }, $inc: { version: 1 } }, { new: true }).lean();
+    const updated = await rooms()
+      .findOneAndUpdate({ slug: 'general', version: 1 }, { $addToSet: { members: 'cat' }, $inc: { version: 1 } }, { new: true })
+      .lean();
     expect(updated).toMatchObject({ title: 'Everyone', version: 2, members: ['ann', 'bob', 'cat'] });
   });
 

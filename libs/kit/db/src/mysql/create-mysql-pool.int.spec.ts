@@ -42,9 +42,7 @@ describeWithBackend('mysql', 'MySQL pool', (backend) => {
     await pool.query('INSERT INTO moments VALUES (?, ?)', [instant, instant]);
     // Several connections at once, so more than the first pooled session is checked.
     const results = await Promise.all(
-      Array.from({ length: 4 }, () =>
-        pool.query<RowDataPacket[]>("SELECT ts, dt, @@session.time_zone AS zone, DATE_FORMAT(ts, '%H:%i') AS wall FROM moments"),
-      ),
+      Array.from({ length: 4 }, () => pool.query<RowDataPacket[]>("SELECT ts, dt, @@session.time_zone AS zone, DATE_FORMAT(ts, '%H:%i') AS wall FROM moments")),
     );
     for (const [rows] of results) {
       expect(rows[0]).toEqual({ ts: instant, dt: instant, zone: '+00:00', wall: '01:30' });

@@ -40,7 +40,10 @@ describeWithBackend('mysql', 'migrate', (backend) => {
   }
 
   async function tableExists(name: string): Promise<boolean> {
-    const [rows] = await pool().query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?', [name]);
+    const [rows] = await pool().query<RowDataPacket[]>(
+      'SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?',
+      [name],
+    );
     return Number(rows[0].n) === 1;
   }
 

@@ -97,10 +97,9 @@ async function applyPending(connection: PoolConnection, table: string, namespace
       PRIMARY KEY (namespace, version)
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`,
   );
-  const [appliedRows] = await connection.query<AppliedRow[]>(
-    `SELECT version, name, checksum FROM \`${table}\` WHERE namespace = ? ORDER BY version`,
-    [namespace],
-  );
+  const [appliedRows] = await connection.query<AppliedRow[]>(`SELECT version, name, checksum FROM \`${table}\` WHERE namespace = ? ORDER BY version`, [
+    namespace,
+  ]);
   const applied = new Map(appliedRows.map((row) => [Number(row.version), row]));
   const byVersion = new Map(migrations.map((migration) => [migration.version, migration]));
 
@@ -110,9 +109,7 @@ async function applyPending(connection: PoolConnection, table: string, namespace
       throw new MigrationError(`${namespace} migration ${version} (${row.name}) was applied but is no longer in the list`);
     }
     if (checksumOf(migration.sql) !== row.checksum) {
-      throw new MigrationError(
-        `${namespace} migration ${version} (${migration.name}) was edited after it was applied; add a new migration instead`,
-      );
+      throw new MigrationError(`${namespace} migration ${version} (${migration.name}) was edited after it was applied; add a new migration instead`);
     }
   }
   const pending = migrations.filter((migration) => !applied.has(migration.version));

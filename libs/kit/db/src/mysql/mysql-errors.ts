@@ -23,12 +23,7 @@ function mysqlError(error: unknown): MysqlError {
  */
 export function isRetryableTransactionError(error: unknown): boolean {
   const { errno, sqlState } = mysqlError(error);
-  return (
-    errno === MYSQL_ERRORS.LOCK_DEADLOCK ||
-    errno === MYSQL_ERRORS.LOCK_WAIT_TIMEOUT ||
-    errno === MYSQL_ERRORS.CHECKREAD ||
-    sqlState === '40001'
-  );
+  return errno === MYSQL_ERRORS.LOCK_DEADLOCK || errno === MYSQL_ERRORS.LOCK_WAIT_TIMEOUT || errno === MYSQL_ERRORS.CHECKREAD || sqlState === '40001';
 }
 
 /** A unique or primary key already holds the value: map it to a conflict. */

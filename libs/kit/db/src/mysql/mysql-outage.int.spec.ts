@@ -8,7 +8,9 @@ async function failureOf(promise: Promise<unknown>): Promise<{ kind?: string; co
   try {
     await promise;
   } catch (error) {
-    return isAppError(error) ? { kind: error.kind, code: error.code, status: error.status, retryAfterSeconds: error.retryAfterSeconds } : { code: String(error) };
+    return isAppError(error)
+      ? { kind: error.kind, code: error.code, status: error.status, retryAfterSeconds: error.retryAfterSeconds }
+      : { code: String(error) };
   }
   throw new Error('expected a failure');
 }

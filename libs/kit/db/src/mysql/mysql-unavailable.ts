@@ -66,7 +66,10 @@ export function guardPool(pool: Pool, acquireTimeoutMs: number): Pool {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         // A connection that arrives after the caller gave up goes straight back.
-        pending.then((late) => late.release(), () => undefined);
+        pending.then(
+          (late) => late.release(),
+          () => undefined,
+        );
         reject(Object.assign(new Error(`no MySQL connection within ${acquireTimeoutMs} ms`), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' }));
       }, acquireTimeoutMs);
     });

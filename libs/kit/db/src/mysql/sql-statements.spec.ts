@@ -3,17 +3,14 @@ import { splitSqlStatements } from './sql-statements';
 
 describe('splitSqlStatements', () => {
   it('splits at top-level semicolons and trims', () => {
-    expect(splitSqlStatements('CREATE TABLE a (id INT);\n\n  INSERT INTO a VALUES (1) ;\n')).toEqual([
-      'CREATE TABLE a (id INT)',
-      'INSERT INTO a VALUES (1)',
-    ]);
+    expect(splitSqlStatements('CREATE TABLE a (id INT);\n\n  INSERT INTO a VALUES (1) ;\n')).toEqual(['CREATE TABLE a (id INT)', 'INSERT INTO a VALUES (1)']);
   });
 
   it('keeps semicolons inside strings, identifiers and comments', () => {
     const sql = [
       "INSERT INTO t VALUES ('a;b', \"c;d\", 'it''s;', 'back\\';slash')",
       'CREATE TABLE `odd;name` (id INT) /* trailing; comment */',
-      "-- a comment; with a semicolon\nSELECT 1 # another; one\n, 2",
+      '-- a comment; with a semicolon\nSELECT 1 # another; one\n, 2',
     ].join(';\n');
     expect(splitSqlStatements(sql)).toEqual([
       "INSERT INTO t VALUES ('a;b', \"c;d\", 'it''s;', 'back\\';slash')",
@@ -23,9 +20,7 @@ describe('splitSqlStatements', () => {
   });
 
   it('drops chunks that hold only comments or whitespace', () => {
-    expect(splitSqlStatements('-- header\n/* block */\nSELECT 1;\n-- footer; still a comment\n;;')).toEqual([
-      '-- header\n/* block */\nSELECT 1',
-    ]);
+    expect(splitSqlStatements('-- header\n/* block */\nSELECT 1;\n-- footer; still a comment\n;;')).toEqual(['-- header\n/* block */\nSELECT 1']);
   });
 
   it('keeps versioned comments, which the server executes', () => {

@@ -29,11 +29,7 @@ export interface TransactionOptions {
  * `work` may therefore run more than once: it must do its effects through `tx` only
  * (publishing happens after commit, or through an outbox written in `tx`).
  */
-export async function withTransaction<T>(
-  pool: Pool,
-  work: (tx: PoolConnection, attempt: number) => Promise<T>,
-  options: TransactionOptions = {},
-): Promise<T> {
+export async function withTransaction<T>(pool: Pool, work: (tx: PoolConnection, attempt: number) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const retries = options.retries ?? 3;
   if (!Number.isSafeInteger(retries) || retries < 0) throw new RangeError(`retries must be a non-negative integer, got ${retries}`);
   if (options.isolationLevel && !ISOLATION_LEVELS.includes(options.isolationLevel)) {

@@ -24,7 +24,11 @@ export function notFoundHandler(routes?: RouteTable): RequestHandler {
     const allowed = routes?.allowedMethods(req);
     if (!allowed) return next(new AppError('not_found', 'route_not_found', `No route for ${req.method} ${req.path}`));
     res.setHeader('Allow', allowed.join(', '));
-    next(new AppError('method_not_allowed', 'method_not_allowed', `${req.method} is not allowed on ${req.path}; allowed: ${allowed.join(', ')}`, { details: { allow: allowed } }));
+    next(
+      new AppError('method_not_allowed', 'method_not_allowed', `${req.method} is not allowed on ${req.path}; allowed: ${allowed.join(', ')}`, {
+        details: { allow: allowed },
+      }),
+    );
   };
 }
 

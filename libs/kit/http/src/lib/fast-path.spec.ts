@@ -78,7 +78,9 @@ const linesOf = (requestId: string) => logLines.filter((line) => line.requestId 
 const comparable = ({ time: _time, route: _route, path: _path, durationMs: _durationMs, requestId: _requestId, ...rest }: LogLine) => rest;
 const counted = async (route: string, status: number) => {
   const text = await (await get('/metrics')).text();
-  const line = text.split('\n').find((l) => l.startsWith('http_server_request_duration_seconds_count{') && l.includes(`route="${route}"`) && l.includes(`status="${status}"`));
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith('http_server_request_duration_seconds_count{') && l.includes(`route="${route}"`) && l.includes(`status="${status}"`));
   return line ? Number(line.split(' ').at(-1)) : 0;
 };
 
@@ -102,7 +104,10 @@ describe('fast routes', () => {
   it('echoes a sane request id and makes one up otherwise, as express routes do', async () => {
     for (const path of ['/fast/abc', '/express/abc']) {
       expect((await get(path, { 'X-Request-Id': 'caller-7' })).headers.get('x-request-id')).toBe('caller-7');
-      const generated = [(await get(path)).headers.get('x-request-id'), (await get(path, { 'X-Request-Id': 'bad id with spaces' })).headers.get('x-request-id')];
+      const generated = [
+        (await get(path)).headers.get('x-request-id'),
+        (await get(path, { 'X-Request-Id': 'bad id with spaces' })).headers.get('x-request-id'),
+      ];
       for (const id of generated) expect(id).toMatch(/^[A-Za-z0-9_-]+-[0-9a-z]+$/);
       expect(new Set(generated).size).toBe(2);
     }
@@ -116,7 +121,14 @@ describe('fast routes', () => {
     expect(viaFast.map((line) => line.msg)).toEqual(['inside the handler', 'request']);
     expect(viaFast.map(comparable)).toEqual(viaExpress.map(comparable));
     expect(viaFast[0]?.traceId).toBe('0af7651916cd43dd8448eb211c80319c');
-    expect(viaFast[1]).toMatchObject({ method: 'GET', route: '/fast/:id', path: '/fast/abc', status: 302, requestId: 'log-fast', traceId: '0af7651916cd43dd8448eb211c80319c' });
+    expect(viaFast[1]).toMatchObject({
+      method: 'GET',
+      route: '/fast/:id',
+      path: '/fast/abc',
+      status: 302,
+      requestId: 'log-fast',
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+    });
     expect(viaExpress[1]).toMatchObject({ route: '/express/:id', path: '/express/abc' });
     expect(typeof viaFast[1]?.durationMs).toBe('number');
   });

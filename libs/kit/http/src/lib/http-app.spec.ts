@@ -84,7 +84,9 @@ describe('buildHttpApp', () => {
   });
 
   it('rejects an oversized body with 413', async () => {
-    const res = await request(app).post('/echo').send({ name: 'x'.repeat(2_000), age: 1 });
+    const res = await request(app)
+      .post('/echo')
+      .send({ name: 'x'.repeat(2_000), age: 1 });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
   });

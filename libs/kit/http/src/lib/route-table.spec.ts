@@ -57,7 +57,9 @@ describe('route templates in logs and metrics', () => {
     expect(res.status).toBe(status);
     expect(accessLine(requestId)).toMatchObject({ route: template, status });
     const metrics = (await request(app).get('/metrics')).text;
-    const label = new RegExp(`http_server_request_duration_seconds_count\\{[^}]*method="${method.toUpperCase()}"[^}]*route="${template.replace(/[/:]/g, '\\$&')}"[^}]*status="${status}"`);
+    const label = new RegExp(
+      `http_server_request_duration_seconds_count\\{[^}]*method="${method.toUpperCase()}"[^}]*route="${template.replace(/[/:]/g, '\\$&')}"[^}]*status="${status}"`,
+    );
     expect(metrics).toMatch(label);
   });
 
@@ -82,7 +84,11 @@ describe('405 Method Not Allowed', () => {
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe('GET, HEAD, PUT');
     expect(res.body).toEqual({
-      error: { code: 'method_not_allowed', message: 'PATCH is not allowed on /api/v1/accounts/7; allowed: GET, HEAD, PUT', details: { allow: ['GET', 'HEAD', 'PUT'] } },
+      error: {
+        code: 'method_not_allowed',
+        message: 'PATCH is not allowed on /api/v1/accounts/7; allowed: GET, HEAD, PUT',
+        details: { allow: ['GET', 'HEAD', 'PUT'] },
+      },
     });
   });
 

@@ -30,7 +30,10 @@ export class Inbox {
   }
 
   async waitForCount(count: number): Promise<void> {
-    await waitUntil(() => this.deliveries.length >= count, () => `${count} deliveries, got ${this.deliveries.length}: ${this.ids().join(', ')}`);
+    await waitUntil(
+      () => this.deliveries.length >= count,
+      () => `${count} deliveries, got ${this.deliveries.length}: ${this.ids().join(', ')}`,
+    );
   }
 
   async waitForIds(ids: readonly string[]): Promise<void> {

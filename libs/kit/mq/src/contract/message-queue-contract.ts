@@ -210,7 +210,10 @@ export function messageQueueContract(name: string, makeQueue: () => MessageQueue
           }),
         );
         for (const id of ['first', 'second', 'third']) await queue.produce(topic, { key: 'k', value: { id } });
-        await waitUntil(() => processed.length === 3, () => `3 processed, got ${processed.join(', ')}`);
+        await waitUntil(
+          () => processed.length === 3,
+          () => `3 processed, got ${processed.join(', ')}`,
+        );
 
         expect(processed).toEqual(['first', 'second', 'third']);
         expect(inbox.deliveries.map(({ id, attempt }) => `${id}#${attempt}`)).toEqual(['first#1', 'second#1', 'second#2', 'third#1']);
@@ -263,7 +266,10 @@ export function messageQueueContract(name: string, makeQueue: () => MessageQueue
         await consumer.close();
 
         const second = new Inbox();
-        await start({ group, commit: 'manual' }, second.handler((_message, context) => context.commit()));
+        await start(
+          { group, commit: 'manual' },
+          second.handler((_message, context) => context.commit()),
+        );
         await second.waitForCount(2);
         expect(second.ids()).toEqual(['two', 'three']);
       },
@@ -286,7 +292,10 @@ export function messageQueueContract(name: string, makeQueue: () => MessageQueue
           }),
         );
         for (const id of ['slow', 'queued']) await queue.produce(topic, { key: 'k', value: { id } });
-        await waitUntil(() => events.includes('start slow'), () => 'the first handler to start');
+        await waitUntil(
+          () => events.includes('start slow'),
+          () => 'the first handler to start',
+        );
 
         const closing = consumer.close().then(() => events.push('closed'));
         // Give a close that did not wait every chance to finish before the handler does.

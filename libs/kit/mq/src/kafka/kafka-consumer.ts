@@ -179,11 +179,12 @@ export class KafkaMessageConsumer implements MessageConsumer {
         const handled = await deliver(handler, toReceived(topic, partition, raw), this.settings, {
           stopped,
           pause: (ms) => this.pause(ms, heartbeat, stopped),
-          commit: () => commit(nextOffset).catch((cause: unknown) => {
-            // Typed for the handler; the internal flushes above keep kafkajs's own errors,
-            // which its runner needs to recognise a rebalance.
-            throw mqUnavailable('mq_commit_failed', `could not commit ${topic}/${partition}@${raw.offset}: ${messageOf(cause)}`, cause);
-          }),
+          commit: () =>
+            commit(nextOffset).catch((cause: unknown) => {
+              // Typed for the handler; the internal flushes above keep kafkajs's own errors,
+              // which its runner needs to recognise a rebalance.
+              throw mqUnavailable('mq_commit_failed', `could not commit ${topic}/${partition}@${raw.offset}: ${messageOf(cause)}`, cause);
+            }),
           onFirstFailure: flush,
         });
         if (!handled) break;

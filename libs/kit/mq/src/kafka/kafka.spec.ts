@@ -17,8 +17,7 @@ describe('parseBrokers', () => {
 
 describe('KafkaMessageQueue without a reachable broker', () => {
   // Port 1 refuses connections at once, so these fail fast and need no broker.
-  const unreachable = () =>
-    new KafkaMessageQueue({ brokers: '127.0.0.1:1', logger: silent, retries: 0, checkTimeoutMs: 2_000, produceTimeoutMs: 2_000 });
+  const unreachable = () => new KafkaMessageQueue({ brokers: '127.0.0.1:1', logger: silent, retries: 0, checkTimeoutMs: 2_000, produceTimeoutMs: 2_000 });
 
   it('fails its readiness check as unavailable', async () => {
     const queue = unreachable();

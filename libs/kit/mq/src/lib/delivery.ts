@@ -19,12 +19,7 @@ export interface DeliveryControl {
  * consumer stopped first: that message is then left uncommitted, to be delivered again
  * to whoever consumes the partition next.
  */
-export async function deliver(
-  handler: MessageHandler,
-  message: ReceivedMessage,
-  settings: ConsumerSettings,
-  control: DeliveryControl,
-): Promise<boolean> {
+export async function deliver(handler: MessageHandler, message: ReceivedMessage, settings: ConsumerSettings, control: DeliveryControl): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     try {
       await handler(message, { attempt, commit: control.commit });

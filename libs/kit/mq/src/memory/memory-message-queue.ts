@@ -74,7 +74,12 @@ export class MemoryMessageQueue implements MessageQueue {
       group = new MemoryGroup(settings.group, (name) => this.topicNamed(name));
       this.groups.set(settings.group, group);
     }
-    const consumer = new MemoryConsumer(settings, group, (name) => this.topicNamed(name), (done) => this.consumers.delete(done));
+    const consumer = new MemoryConsumer(
+      settings,
+      group,
+      (name) => this.topicNamed(name),
+      (done) => this.consumers.delete(done),
+    );
     this.consumers.add(consumer);
     return consumer;
   }

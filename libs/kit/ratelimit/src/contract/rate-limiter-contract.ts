@@ -148,7 +148,14 @@ export function rateLimiterContract(name: string, makeLimiter: MakeRateLimiter):
 
       it('admits exactly the allowance of concurrent requests', async () => {
         const app = await appWith(5);
-        const statuses = await Promise.all(Array.from({ length: 40 }, () => request(app).get('/ping').set('x-client', 'burst').then((res) => res.status)));
+        const statuses = await Promise.all(
+          Array.from({ length: 40 }, () =>
+            request(app)
+              .get('/ping')
+              .set('x-client', 'burst')
+              .then((res) => res.status),
+          ),
+        );
         expect(statuses.filter((status) => status === 200)).toHaveLength(5);
         expect(statuses.filter((status) => status === 429)).toHaveLength(35);
       });

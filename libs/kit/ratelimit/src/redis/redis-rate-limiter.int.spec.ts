@@ -17,9 +17,7 @@ describeWithBackend('redis', 'Redis rate limiter', (backend) => {
     await redis?.resource.close();
   });
 
-  rateLimiterContract('redis', (options) =>
-    createRedisRateLimiter(redis.client, { ...options, namespace: `${space.namespace}:${++limiters}` }),
-  );
+  rateLimiterContract('redis', (options) => createRedisRateLimiter(redis.client, { ...options, namespace: `${space.namespace}:${++limiters}` }));
 
   it('shares one allowance between limiters on the same namespace, as separate processes would', async () => {
     const other = await connectRedis(backend.url());

@@ -4,12 +4,20 @@ import { appErrorOf, appErrorOfAsync } from './app-error-assertions';
 
 describe('appErrorOf', () => {
   it('returns the AppError a call throws', () => {
-    expect(appErrorOf(() => { throw conflict('taken', 'Taken'); }).code).toBe('taken');
+    expect(
+      appErrorOf(() => {
+        throw conflict('taken', 'Taken');
+      }).code,
+    ).toBe('taken');
   });
 
   it('fails when nothing or something else is thrown', () => {
     expect(() => appErrorOf(() => 1)).toThrow('nothing was thrown');
-    expect(() => appErrorOf(() => { throw new TypeError('x'); })).toThrow('expected an AppError');
+    expect(() =>
+      appErrorOf(() => {
+        throw new TypeError('x');
+      }),
+    ).toThrow('expected an AppError');
   });
 
   it('returns the AppError a promise rejects with', async () => {

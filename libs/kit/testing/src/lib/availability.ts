@@ -2,9 +2,7 @@ import { existsSync } from 'node:fs';
 import { BACKENDS, type BackendKind } from './backend-kinds';
 
 export type Availability =
-  | { readonly mode: 'env'; readonly url: string }
-  | { readonly mode: 'testcontainers' }
-  | { readonly mode: 'missing'; readonly reason: string };
+  { readonly mode: 'env'; readonly url: string } | { readonly mode: 'testcontainers' } | { readonly mode: 'missing'; readonly reason: string };
 
 /** Strict mode (CI): a real-backend suite that cannot run is a failure, not a skip. */
 export function isStrict(env: NodeJS.ProcessEnv = process.env): boolean {

@@ -3,9 +3,7 @@ import { withDatabaseName } from './database-url';
 
 describe('withDatabaseName', () => {
   it('replaces the database of a MySQL URL and keeps credentials and options', () => {
-    expect(withDatabaseName('mysql://root:pw@127.0.0.1:3306/test?charset=utf8mb4', 'db_1')).toBe(
-      'mysql://root:pw@127.0.0.1:3306/db_1?charset=utf8mb4',
-    );
+    expect(withDatabaseName('mysql://root:pw@127.0.0.1:3306/test?charset=utf8mb4', 'db_1')).toBe('mysql://root:pw@127.0.0.1:3306/db_1?charset=utf8mb4');
   });
 
   it('adds a database to a URL that names none', () => {

@@ -26,13 +26,53 @@ export interface FuzzedRequest {
 }
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-const BODY_KEYS = ['url', 'alias', 'expiresAt', 'amount', 'from', 'to', 'currency', 'email', 'password', 'displayName', 'refreshToken', 'longURL', 'number', 'bankName', 'accountId', 'pointsId', 'cardNumber', 'province', 'city', 'district', 'line'];
+const BODY_KEYS = [
+  'url',
+  'alias',
+  'expiresAt',
+  'amount',
+  'from',
+  'to',
+  'currency',
+  'email',
+  'password',
+  'displayName',
+  'refreshToken',
+  'longURL',
+  'number',
+  'bankName',
+  'accountId',
+  'pointsId',
+  'cardNumber',
+  'province',
+  'city',
+  'district',
+  'line',
+];
 const QUERY_KEYS = ['cursor', 'limit', 'before', 'after', 'q'];
 
 const oddText = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('', ' ', '0', '-1', '1.5', '1e309', '99999999999999999999999999', 'null', 'true', '__proto__', 'constructor', '..', '%00', '%ZZ', 'a'.repeat(300), '<script>', "' OR 1=1 --"),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1.5',
+    '1e309',
+    '99999999999999999999999999',
+    'null',
+    'true',
+    '__proto__',
+    'constructor',
+    '..',
+    '%00',
+    '%ZZ',
+    'a'.repeat(300),
+    '<script>',
+    "' OR 1=1 --",
+  ),
 );
 const jsonLeaf = fc.oneof(oddText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
 const jsonValue = fc.oneof(jsonLeaf, fc.array(jsonLeaf, { maxLength: 4 }), fc.dictionary(fc.constantFrom(...BODY_KEYS), jsonLeaf, { maxKeys: 4 }));
@@ -50,10 +90,21 @@ const segment = fc.oneof(
 );
 const headers = fc.record(
   {
-    'content-type': fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'multipart/form-data; boundary=x', 'nonsense'),
+    'content-type': fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-8',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=utf-16',
+      'multipart/form-data; boundary=x',
+      'nonsense',
+    ),
     'content-encoding': fc.constantFrom('gzip', 'br', 'identity', 'x-unknown'),
     accept: fc.constantFrom('application/json', '*/*', 'text/html', 'image/svg+xml', 'nonsense'),
-    authorization: fc.oneof(fc.constantFrom('Bearer', 'Bearer x.y.z', 'Basic Zm9vOmJhcg==', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.'), oddText.map((text) => `Bearer ${text.replace(/[^\x21-\x7e]/g, '')}`)),
+    authorization: fc.oneof(
+      fc.constantFrom('Bearer', 'Bearer x.y.z', 'Basic Zm9vOmJhcg==', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.'),
+      oddText.map((text) => `Bearer ${text.replace(/[^\x21-\x7e]/g, '')}`),
+    ),
     cookie: fc.constantFrom('access_token=garbage', 'a=b; c', '=;=;'),
     'idempotency-key': fc.stringMatching(/^[\x21-\x7e]{0,200}$/),
     'x-request-id': fc.stringMatching(/^[\x21-\x7e]{0,200}$/),
@@ -74,7 +125,11 @@ function pathFor(route: FuzzedRoute): fc.Arbitrary<string> {
     .map(({ values, suffix, query }) => {
       let index = 0;
       const path = route.template.replace(/[:*](\w+)/g, () => values[index++] ?? 'x').replace(/[{}]/g, '') + suffix;
-      const search = query ? `?${Object.entries(query).map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')}` : '';
+      const search = query
+        ? `?${Object.entries(query)
+            .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+            .join('&')}`
+        : '';
       return path + search;
     });
 }

@@ -32,7 +32,11 @@ export async function apiErrorOf(response: Response): Promise<ApiError> {
   const error = payload?.error;
   const retryAfter = Number(response.headers.get('Retry-After') ?? '') || undefined;
   const details = Array.isArray(error?.details)
-    ? (error.details as unknown[]).flatMap((d) => (d && typeof d === 'object' && typeof (d as ErrorDetail).message === 'string' ? [{ path: String((d as ErrorDetail).path ?? ''), message: (d as ErrorDetail).message }] : []))
+    ? (error.details as unknown[]).flatMap((d) =>
+        d && typeof d === 'object' && typeof (d as ErrorDetail).message === 'string'
+          ? [{ path: String((d as ErrorDetail).path ?? ''), message: (d as ErrorDetail).message }]
+          : [],
+      )
     : [];
   return new ApiError(
     response.status,

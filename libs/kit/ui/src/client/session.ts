@@ -201,7 +201,11 @@ async function send(input: string, init: RequestInit): Promise<Response> {
 }
 
 async function post<T = unknown>(path: string, body: unknown): Promise<T> {
-  const response = await send(path, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+  const response = await send(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw await apiErrorOf(response);
   return (response.status === 204 ? undefined : await response.json()) as T;
 }

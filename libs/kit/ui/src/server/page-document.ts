@@ -69,9 +69,7 @@ ${(ui.footerLinks ?? []).map((link) => `<a href="${escapeHtml(link.href)}">${esc
 
 function navLinks(nav: readonly NavLink[], currentPath: string | undefined): string {
   const current = currentPath === undefined ? undefined : bestMatch(nav, currentPath);
-  return nav
-    .map((link) => `<a href="${escapeHtml(link.href)}"${link === current ? ' aria-current="page"' : ''}>${escapeHtml(link.label)}</a>`)
-    .join('\n');
+  return nav.map((link) => `<a href="${escapeHtml(link.href)}"${link === current ? ' aria-current="page"' : ''}>${escapeHtml(link.label)}</a>`).join('\n');
 }
 
 /** The longest link that prefixes the path, so "/" only wins on the home page itself. */

@@ -93,7 +93,6 @@ export const assetHandler: RequestHandler = (req, res, next) => {
     .catch(next);
 };
 
-
 /**
  * Everything a domain's delivery layer needs to serve its page, in one call:
  * `router.use(pageRouter({ path: '/accounts/', title: 'Accounts', entry: '…/account-page.tsx' }))`.
@@ -112,7 +111,13 @@ export function definePage(target: RouteTarget, path: string, options: PageOptio
   const handler = pageHandler(options);
   defineRoute(
     target,
-    { method: 'get', path, summary: `${options.title} page`, tags: ['pages'], responses: { 200: { description: 'HTML', body: z.string(), contentType: 'text/html' } } },
+    {
+      method: 'get',
+      path,
+      summary: `${options.title} page`,
+      tags: ['pages'],
+      responses: { 200: { description: 'HTML', body: z.string(), contentType: 'text/html' } },
+    },
     (req, res, _input, next) => handler(req, res, next),
   );
 }
@@ -129,5 +134,3 @@ export function useMosaicUi(app: Express, settings: UiSettings): void {
   knownEntries.add(SIGN_IN_ENTRY);
   definePage(app, settings.signInPath, { entry: SIGN_IN_ENTRY, title: 'Sign in', description: 'Sign in or create your Mosaic account' });
 }
-
-

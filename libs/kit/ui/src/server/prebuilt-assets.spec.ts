@@ -26,7 +26,9 @@ describe('page assets built with the app', () => {
     const fromSources = await buildPage(fromWorkspace(CHROME_ENTRY));
     const prebuilt = prebuiltBundle(CHROME_ENTRY, outdir);
     expect(prebuilt?.scripts).toEqual(fromSources.scripts);
-    expect(prebuilt?.assets.map((a) => [a.url, a.contentType, a.body.toString()])).toEqual(fromSources.assets.map((a) => [a.url, a.contentType, a.body.toString()]));
+    expect(prebuilt?.assets.map((a) => [a.url, a.contentType, a.body.toString()])).toEqual(
+      fromSources.assets.map((a) => [a.url, a.contentType, a.body.toString()]),
+    );
     expect(prebuiltBundle(KIT_STYLES_ENTRY, outdir)?.styles).toEqual([expect.stringMatching(/^\/assets\/kit\.[0-9a-f]{12}\.css$/)]);
   });
 

@@ -51,7 +51,9 @@ export function createWsServer(options: WsServerOptions): WsServer {
       },
       (error: unknown) => {
         const message = error instanceof Error ? error.message : 'unauthorized';
-        socket.end(`HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${JSON.stringify({ error: { code: 'unauthenticated', message } })}`);
+        socket.end(
+          `HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${JSON.stringify({ error: { code: 'unauthenticated', message } })}`,
+        );
       },
     );
   };

@@ -3,9 +3,12 @@ import { scanQrSvg } from '../test-support/scan-qr-svg';
 import { qrCodeSvg } from './qr-svg';
 
 describe('qrCodeSvg', () => {
-  it.each(['https://sho.rt/aZ3kQ9x', `https://links.example.org/${'a'.repeat(120)}`])('draws a code that an independent decoder reads back: %s', async (url) => {
-    expect(scanQrSvg(await qrCodeSvg(url, url))).toBe(url);
-  });
+  it.each(['https://sho.rt/aZ3kQ9x', `https://links.example.org/${'a'.repeat(120)}`])(
+    'draws a code that an independent decoder reads back: %s',
+    async (url) => {
+      expect(scanQrSvg(await qrCodeSvg(url, url))).toBe(url);
+    },
+  );
 
   it('keeps a quiet zone of four modules around the symbol', async () => {
     const svg = await qrCodeSvg('https://sho.rt/aZ3kQ9x', 'x');

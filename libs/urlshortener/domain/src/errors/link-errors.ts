@@ -24,11 +24,9 @@ export const linkErrors = {
   reservedAlias: (alias: string) =>
     invalid('reserved_alias', `"${alias}" is a reserved word and cannot be an alias`, { details: [{ path: 'alias', message: 'reserved word' }] }),
   aliasTaken: (alias: string) => conflict('alias_taken', `The alias "${alias}" is already taken`),
-  expiryNotInFuture: () =>
-    invalid('expiry_in_past', 'expiresAt must be in the future', { details: [{ path: 'expiresAt', message: 'must be in the future' }] }),
+  expiryNotInFuture: () => invalid('expiry_in_past', 'expiresAt must be in the future', { details: [{ path: 'expiresAt', message: 'must be in the future' }] }),
   linkNotFound: (code: string) => notFound('link_not_found', `No link with code "${code}"`),
   anonymousLink: () => forbidden('link_not_deletable', 'This link was created anonymously and cannot be deleted'),
   notOwner: () => forbidden('not_link_owner', 'Only the owner of this link can delete it'),
-  codeSpaceExhausted: () =>
-    new AppError('unavailable', 'code_generation_failed', 'Could not find a free short code; try again', { retryAfterSeconds: 1 }),
+  codeSpaceExhausted: () => new AppError('unavailable', 'code_generation_failed', 'Could not find a free short code; try again', { retryAfterSeconds: 1 }),
 };

@@ -49,13 +49,7 @@ export class Link extends VersionedAggregate<never, string | null> {
   }
 
   static restore(snapshot: LinkSnapshot): Link {
-    return new Link(
-      ShortCode.restore(snapshot.code),
-      TargetUrl.restore(snapshot.url),
-      snapshot.ownerId,
-      snapshot.createdAt,
-      snapshot.expiresAt,
-    );
+    return new Link(ShortCode.restore(snapshot.code), TargetUrl.restore(snapshot.url), snapshot.ownerId, snapshot.createdAt, snapshot.expiresAt);
   }
 
   get url(): string {

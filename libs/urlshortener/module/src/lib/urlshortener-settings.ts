@@ -8,7 +8,10 @@ export const urlshortenerSettingsShape = {
   /** How often buffered click counts are stored, in ms. */
   URLSHORTENER_CLICK_FLUSH_MS: z.coerce.number().int().positive().default(1_000),
   /** Prefix of every Redis key the shortener writes (cache, counters, creation limits). */
-  URLSHORTENER_REDIS_NAMESPACE: z.string().regex(/^[A-Za-z0-9:_-]+$/).default('urlshortener'),
+  URLSHORTENER_REDIS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]+$/)
+    .default('urlshortener'),
 };
 
 export function loadUrlshortenerSettings(env: NodeJS.ProcessEnv) {

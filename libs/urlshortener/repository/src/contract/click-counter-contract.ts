@@ -27,7 +27,12 @@ export function clickCounterContract(name: string, makeHarness: () => Promise<Cl
     it('adds a batch to each code and accumulates batches', () =>
       withCounter(async (counter) => {
         const [a, b] = [anUnusedCode(), anUnusedCode()];
-        await counter.add(new Map([[a, 3], [b, 1]]));
+        await counter.add(
+          new Map([
+            [a, 3],
+            [b, 1],
+          ]),
+        );
         await counter.add(new Map([[a, 2]]));
         expect(await counter.count(a)).toBe(5);
         expect(await counter.count(b)).toBe(1);
@@ -67,7 +72,14 @@ export function clickCounterContract(name: string, makeHarness: () => Promise<Cl
       withCounter(async (counter) => {
         const [good, bad] = [anUnusedCode(), anUnusedCode()];
         for (const delta of [0, -1, 1.5, Number.NaN]) {
-          await expect(counter.add(new Map([[good, 1], [bad, delta]]))).rejects.toThrow(RangeError);
+          await expect(
+            counter.add(
+              new Map([
+                [good, 1],
+                [bad, delta],
+              ]),
+            ),
+          ).rejects.toThrow(RangeError);
         }
         expect(await counter.count(good)).toBe(0);
       }));

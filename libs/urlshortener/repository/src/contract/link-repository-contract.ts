@@ -72,9 +72,7 @@ export function linkRepositoryContract(name: string, makeHarness: () => Promise<
     it('stores exactly one of many concurrent inserts under one code', () =>
       withRepository(async (repository) => {
         const code = anUnusedCode();
-        const outcomes = await Promise.all(
-          Array.from({ length: 20 }, (_, i) => repository.insert(aLink({ code, url: `https://example.com/${i}` }))),
-        );
+        const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => repository.insert(aLink({ code, url: `https://example.com/${i}` }))));
         expect(outcomes.filter((outcome) => outcome === 'inserted')).toHaveLength(1);
         const winner = outcomes.indexOf('inserted');
         expect((await repository.findByCode(code))?.url).toBe(`https://example.com/${winner}`);

@@ -44,10 +44,10 @@ export class MysqlLinkRepository implements LinkRepository {
   }
 
   async delete(code: string, deletedAt: Date): Promise<boolean> {
-    const [result] = await this.pool.execute<ResultSetHeader>(
-      'UPDATE urlshortener_links SET deleted_at = ? WHERE code = ? AND deleted_at IS NULL',
-      [deletedAt, code],
-    );
+    const [result] = await this.pool.execute<ResultSetHeader>('UPDATE urlshortener_links SET deleted_at = ? WHERE code = ? AND deleted_at IS NULL', [
+      deletedAt,
+      code,
+    ]);
     return result.affectedRows === 1;
   }
 }

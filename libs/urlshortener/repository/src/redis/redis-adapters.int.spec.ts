@@ -24,8 +24,7 @@ describeWithBackend('redis', 'urlshortener Redis adapters', (backend) => {
   });
 
   const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-  const sharedCache = () =>
-    new RedisLinkCache(createRedisCache(connection.client, { namespace: `${scope.namespace}:link` }), { missingTtlMs: MISSING_TTL_MS });
+  const sharedCache = () => new RedisLinkCache(createRedisCache(connection.client, { namespace: `${scope.namespace}:link` }), { missingTtlMs: MISSING_TTL_MS });
 
   linkCacheContract('Redis', async () => ({ cache: sharedCache(), missingTtlMs: MISSING_TTL_MS, elapse: wait }));
 

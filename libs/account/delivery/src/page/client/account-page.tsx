@@ -70,10 +70,13 @@ function Accounts({ currencies, rights }: { currencies: string[]; rights: Deposi
             <span class="muted mono">#{account.id}</span>
           </button>
         ))}
-        <OpenAccountForm currencies={currencies} onOpened={(account) => {
-          setSelectedId(account.id);
-          refresh();
-        }} />
+        <OpenAccountForm
+          currencies={currencies}
+          onOpened={(account) => {
+            setSelectedId(account.id);
+            refresh();
+          }}
+        />
       </section>
       {selected && accounts && (
         <>

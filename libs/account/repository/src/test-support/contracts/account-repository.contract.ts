@@ -106,7 +106,11 @@ export function accountRepositoryContract(backend: ContractBackend): void {
 
     it('lists an owner’s accounts oldest first, up to the limit, with their cards', async () => {
       const owner = anOwner();
-      const saved = [aNewAccount({ ownerId: owner, cards: ['6222020000000001'] }), aNewAccount({ ownerId: owner }), aNewAccount({ ownerId: owner, currency: 'JPY' })];
+      const saved = [
+        aNewAccount({ ownerId: owner, cards: ['6222020000000001'] }),
+        aNewAccount({ ownerId: owner }),
+        aNewAccount({ ownerId: owner, currency: 'JPY' }),
+      ];
       for (const account of saved) await inTx((tx) => tx.accounts.save(account));
       await inTx((tx) => tx.accounts.save(aNewAccount()));
       const listed = await adapters().accounts.listByOwner(owner, 10);

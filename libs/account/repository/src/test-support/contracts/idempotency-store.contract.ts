@@ -16,7 +16,13 @@ export function idempotencyStoreContract(backend: ContractBackend): void {
       const user = anOwner();
       expect(await adapters().idempotency.find(user, 'k-1')).toBeUndefined();
       await claimAndComplete(user, 'k-1', '{"ok":true}');
-      expect(await adapters().idempotency.find(user, 'k-1')).toEqual({ userId: user, key: 'k-1', fingerprint: FINGERPRINT, response: '{"ok":true}', createdAt: at() });
+      expect(await adapters().idempotency.find(user, 'k-1')).toEqual({
+        userId: user,
+        key: 'k-1',
+        fingerprint: FINGERPRINT,
+        response: '{"ok":true}',
+        createdAt: at(),
+      });
     });
 
     it('refuses a second claim of a committed key', async () => {

@@ -5,7 +5,15 @@ import { usePort, type PortFactory } from './port-fixture';
 const message = (seq: number): ChatBusEvent => ({
   kind: 'message',
   recipients: ['a', 'b'],
-  message: { id: String(1000 + seq), conversation: 'friend:a:b', seq, senderId: 'a', text: `m${seq}`, clientMessageId: null, sentAt: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)) },
+  message: {
+    id: String(1000 + seq),
+    conversation: 'friend:a:b',
+    seq,
+    senderId: 'a',
+    text: `m${seq}`,
+    clientMessageId: null,
+    sentAt: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)),
+  },
 });
 
 async function until(check: () => boolean): Promise<void> {

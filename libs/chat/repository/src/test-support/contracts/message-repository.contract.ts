@@ -23,7 +23,13 @@ export function messageRepositoryContract(factory: PortFactory<MessageRepository
       expect(first.duplicate).toBe(false);
       expect(await repo().findById('friend:a:b', first.message.id)).toEqual(first.message);
       expect(await repo().findById('channel:9', first.message.id)).toBeNull();
-      expect(first.message).toEqual({ ...first.message, text: 'hello', senderId: 'a', clientMessageId: 'c1', sentAt: new Date(Date.UTC(2026, 0, 1, 12, 0, 0, 123)) });
+      expect(first.message).toEqual({
+        ...first.message,
+        text: 'hello',
+        senderId: 'a',
+        clientMessageId: 'c1',
+        sentAt: new Date(Date.UTC(2026, 0, 1, 12, 0, 0, 123)),
+      });
     });
 
     it('never gives two concurrent appends the same sequence', async () => {

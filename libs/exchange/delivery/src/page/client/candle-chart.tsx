@@ -26,7 +26,13 @@ export function CandleChart(props: { bars: Bar[] }) {
       grid: { vertLines: { visible: false }, horzLines: { color: dark ? '#323a4a' : '#eef1f7' } },
       timeScale: { timeVisible: true },
     });
-    series.current = chart.current.addSeries(CandlestickSeries, { upColor: '#0f7b5f', downColor: '#b3261e', wickUpColor: '#0f7b5f', wickDownColor: '#b3261e', borderVisible: false });
+    series.current = chart.current.addSeries(CandlestickSeries, {
+      upColor: '#0f7b5f',
+      downColor: '#b3261e',
+      wickUpColor: '#0f7b5f',
+      wickDownColor: '#b3261e',
+      borderVisible: false,
+    });
     return () => chart.current?.remove();
   }, []);
 

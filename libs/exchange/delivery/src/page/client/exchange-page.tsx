@@ -98,7 +98,13 @@ function ExchangePage() {
         setBids(apply('buy'));
         setAsks(apply('sell'));
       } else if (m.type === 'match' && m.productId === current.current) {
-        const trade = { tradeId: m.tradeId as number, time: m.time as string, price: m.price as string, size: m.size as string, side: m.side as 'buy' | 'sell' };
+        const trade = {
+          tradeId: m.tradeId as number,
+          time: m.time as string,
+          price: m.price as string,
+          size: m.size as string,
+          side: m.side as 'buy' | 'sell',
+        };
         setTrades((list) => [trade, ...list].slice(0, 50));
         setBars((list) => addTradeToBars(list, trade));
       } else if (m.type === 'order') {
@@ -159,7 +165,9 @@ function ExchangePage() {
             ))}
           </select>
         </label>
-        <span id="last-price" class="last-price">{trades[0]?.price ?? '—'}</span>
+        <span id="last-price" class="last-price">
+          {trades[0]?.price ?? '—'}
+        </span>
       </div>
       <section class="panel chart-panel">
         <h2>Price</h2>
@@ -170,12 +178,18 @@ function ExchangePage() {
         <table class="book" id="book">
           <tbody id="book-asks">
             {shownAsks.map(([price, size]) => (
-              <tr class="ask"><td>{price}</td><td>{size}</td></tr>
+              <tr class="ask">
+                <td>{price}</td>
+                <td>{size}</td>
+              </tr>
             ))}
           </tbody>
           <tbody id="book-bids">
             {shownBids.map(([price, size]) => (
-              <tr class="bid"><td>{price}</td><td>{size}</td></tr>
+              <tr class="bid">
+                <td>{price}</td>
+                <td>{size}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -184,26 +198,36 @@ function ExchangePage() {
         <h2>Recent trades</h2>
         <ul class="trades" id="trades">
           {trades.map((t) => (
-            <li class={t.side}><span>{t.price}</span><span>{t.size}</span><time>{new Date(t.time).toLocaleTimeString()}</time></li>
+            <li class={t.side}>
+              <span>{t.price}</span>
+              <span>{t.size}</span>
+              <time>{new Date(t.time).toLocaleTimeString()}</time>
+            </li>
           ))}
         </ul>
       </section>
       <section class="panel">
         <h2>Place an order</h2>
         {user ? <OrderForm product={product} onError={setMessage} /> : <p>Sign in to trade. {signInHref() ? <a href={signInHref()}>Sign in</a> : null}</p>}
-        <p class="form-error" id="order-message" role="alert">{message}</p>
+        <p class="form-error" id="order-message" role="alert">
+          {message}
+        </p>
       </section>
       {user ? (
         <>
           <section class="panel">
             <h2>Open orders</h2>
             <ul class="orders" id="open-orders">
-              {[...orders.values()].filter((o) => o.productId === productId).map((o) => (
-                <li data-order-id={o.id}>
-                  <span class={o.side}>{o.side}</span> {o.size} @ {o.price}{' '}
-                  <button type="button" class="cancel" onClick={() => void cancel(o.id)}>Cancel</button>
-                </li>
-              ))}
+              {[...orders.values()]
+                .filter((o) => o.productId === productId)
+                .map((o) => (
+                  <li data-order-id={o.id}>
+                    <span class={o.side}>{o.side}</span> {o.size} @ {o.price}{' '}
+                    <button type="button" class="cancel" onClick={() => void cancel(o.id)}>
+                      Cancel
+                    </button>
+                  </li>
+                ))}
             </ul>
           </section>
           <section class="panel">
@@ -211,7 +235,11 @@ function ExchangePage() {
             <table class="balances" id="balances">
               <tbody>
                 {[...balances.values()].map((b) => (
-                  <tr data-currency={b.currency}><th>{b.currency}</th><td class="available">{b.available}</td><td class="hold">{b.hold}</td></tr>
+                  <tr data-currency={b.currency}>
+                    <th>{b.currency}</th>
+                    <td class="available">{b.available}</td>
+                    <td class="hold">{b.hold}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -233,9 +261,10 @@ function OrderForm(props: { product: Product | undefined; onError: (message: str
     if (!product) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const field = (name: string) => String(data.get(name) ?? '').trim() || undefined;
-    const body = type === 'limit' || side === 'sell'
-      ? { productId: product.id, side, type, price: type === 'limit' ? field('price') : undefined, size: field('size') }
-      : { productId: product.id, side, type, funds: field('funds') };
+    const body =
+      type === 'limit' || side === 'sell'
+        ? { productId: product.id, side, type, price: type === 'limit' ? field('price') : undefined, size: field('size') }
+        : { productId: product.id, side, type, funds: field('funds') };
     setBusy(true);
     props.onError('');
     try {
@@ -250,8 +279,12 @@ function OrderForm(props: { product: Product | undefined; onError: (message: str
   return (
     <form id="order-form" class="order-form" onSubmit={onAsync(submit)}>
       <div class="segmented" role="group" aria-label="Side">
-        <button type="button" id="side-buy" aria-pressed={side === 'buy'} onClick={() => setSide('buy')}>Buy</button>
-        <button type="button" id="side-sell" aria-pressed={side === 'sell'} onClick={() => setSide('sell')}>Sell</button>
+        <button type="button" id="side-buy" aria-pressed={side === 'buy'} onClick={() => setSide('buy')}>
+          Buy
+        </button>
+        <button type="button" id="side-sell" aria-pressed={side === 'sell'} onClick={() => setSide('sell')}>
+          Sell
+        </button>
       </div>
       <label>
         Type{' '}
@@ -261,14 +294,22 @@ function OrderForm(props: { product: Product | undefined; onError: (message: str
         </select>
       </label>
       {type === 'limit' ? (
-        <label>Price ({product?.quoteCurrency}) <input id="price" name="price" inputMode="decimal" autoComplete="off" /></label>
+        <label>
+          Price ({product?.quoteCurrency}) <input id="price" name="price" inputMode="decimal" autoComplete="off" />
+        </label>
       ) : null}
       {type === 'market' && side === 'buy' ? (
-        <label>Spend ({product?.quoteCurrency}) <input id="funds" name="funds" inputMode="decimal" autoComplete="off" /></label>
+        <label>
+          Spend ({product?.quoteCurrency}) <input id="funds" name="funds" inputMode="decimal" autoComplete="off" />
+        </label>
       ) : (
-        <label>Size ({product?.baseCurrency}) <input id="size" name="size" inputMode="decimal" autoComplete="off" /></label>
+        <label>
+          Size ({product?.baseCurrency}) <input id="size" name="size" inputMode="decimal" autoComplete="off" />
+        </label>
       )}
-      <button id="place-order" type="submit" disabled={busy || !product}>{side === 'buy' ? 'Buy' : 'Sell'} {product?.baseCurrency}</button>
+      <button id="place-order" type="submit" disabled={busy || !product}>
+        {side === 'buy' ? 'Buy' : 'Sell'} {product?.baseCurrency}
+      </button>
     </form>
   );
 }

@@ -84,12 +84,22 @@ describe('/openapi.json', () => {
     const document = await documentOf(app);
     expect(document.openapi).toBe('3.1.0');
     expect(document.info).toMatchObject({ title: 'Items', version: '2.0.0' });
-    expect(Object.keys(document.paths ?? {}).sort()).toEqual(['/api/v1/items', '/api/v1/items/{id}', '/docs', '/docs/{asset}', '/health', '/openapi.json', '/ready']);
+    expect(Object.keys(document.paths ?? {}).sort()).toEqual([
+      '/api/v1/items',
+      '/api/v1/items/{id}',
+      '/docs',
+      '/docs/{asset}',
+      '/health',
+      '/openapi.json',
+      '/ready',
+    ]);
     const rename = document.paths?.['/api/v1/items/{id}']?.put;
     expect(rename?.tags).toEqual(['items']);
     expect(rename?.security).toEqual([{ bearerAuth: [] }]);
     expect(rename?.parameters).toEqual([{ in: 'path', name: 'id', required: true, schema: { type: 'string', pattern: '^\\d+$' } }]);
-    expect(rename?.requestBody).toMatchObject({ content: { 'application/json': { schema: { type: 'object', required: ['name'], additionalProperties: false } } } });
+    expect(rename?.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { type: 'object', required: ['name'], additionalProperties: false } } },
+    });
     expect(Object.keys(rename?.responses ?? {}).sort()).toEqual(['200', '400', '401']);
     expect(apiDocumentProblems(app, document)).toEqual([]);
   });
@@ -143,7 +153,7 @@ describe('/docs', () => {
     for (const [, src] of page.text.matchAll(/(?:src|href)="(\/docs\/[^"]+)"/g)) {
       await request(app).get(src!).expect(200);
     }
-    expect((await request(app).get('/docs/docs-init.js')).text).toContain("data-spec-url");
+    expect((await request(app).get('/docs/docs-init.js')).text).toContain('data-spec-url');
   });
 
   it('serves no other file of the package', async () => {

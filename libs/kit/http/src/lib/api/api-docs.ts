@@ -16,7 +16,13 @@ const status = (values: [string, ...string[]]) => z.object({ status: z.enum(valu
 export const OPERATIONAL_ROUTES: { path: string; definition: RouteDefinition }[] = [
   {
     path: '/health',
-    definition: { method: 'get', path: '/health', summary: 'Liveness: the process answers', tags: operations, responses: { 200: { description: 'Alive', body: status(['ok']) } } },
+    definition: {
+      method: 'get',
+      path: '/health',
+      summary: 'Liveness: the process answers',
+      tags: operations,
+      responses: { 200: { description: 'Alive', body: status(['ok']) } },
+    },
   },
   {
     path: '/ready',
@@ -27,7 +33,10 @@ export const OPERATIONAL_ROUTES: { path: string; definition: RouteDefinition }[]
       tags: operations,
       responses: {
         200: { description: 'Ready', body: status(['ready']).extend({ checks: z.record(z.string(), z.string()) }) },
-        503: { description: 'A backend does not answer, or the server is draining', body: status(['not_ready', 'draining']).extend({ checks: z.record(z.string(), z.string()) }) },
+        503: {
+          description: 'A backend does not answer, or the server is draining',
+          body: status(['not_ready', 'draining']).extend({ checks: z.record(z.string(), z.string()) }),
+        },
       },
     },
   },
@@ -54,7 +63,13 @@ export function serveApiDocs(app: Express, options: { info: ApiInfo; metrics: bo
   const extra = OPERATIONAL_ROUTES.filter(({ path }) => options.metrics || path !== '/metrics');
   defineRoute(
     app,
-    { method: 'get', path: '/openapi.json', summary: 'This document (OpenAPI 3.1)', tags: operations, responses: { 200: { description: 'The OpenAPI document' } } },
+    {
+      method: 'get',
+      path: '/openapi.json',
+      summary: 'This document (OpenAPI 3.1)',
+      tags: operations,
+      responses: { 200: { description: 'The OpenAPI document' } },
+    },
     (_req, res) => {
       document ??= buildApiDocument(app, options.info, extra);
       res.json(document);
@@ -62,7 +77,13 @@ export function serveApiDocs(app: Express, options: { info: ApiInfo; metrics: bo
   );
   defineRoute(
     app,
-    { method: 'get', path: '/docs', summary: 'Interactive API reference', tags: operations, responses: { 200: { description: 'Swagger UI', body: z.string(), contentType: 'text/html' } } },
+    {
+      method: 'get',
+      path: '/docs',
+      summary: 'Interactive API reference',
+      tags: operations,
+      responses: { 200: { description: 'Swagger UI', body: z.string(), contentType: 'text/html' } },
+    },
     (_req, res) => {
       res.type('html').send(docsPage(options.info.title));
     },

@@ -57,7 +57,8 @@ export function routeConfig(path: string, definition: RouteDefinition): RouteCon
     };
   }
   const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ERROR_REF } } });
-  if ((params || query || body) && !responses[400]) responses[400] = errorResponse('The request does not match its schema (`validation_failed`, with details per field)');
+  if ((params || query || body) && !responses[400])
+    responses[400] = errorResponse('The request does not match its schema (`validation_failed`, with details per field)');
   if (definition.principal === 'required' && !responses[401]) responses[401] = errorResponse('No valid access token came with the request');
   return {
     method: definition.method,

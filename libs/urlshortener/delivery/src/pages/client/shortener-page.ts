@@ -125,41 +125,44 @@ function renderRecent(): void {
   recentSection.hidden = items.length === 0;
 }
 
-form.addEventListener('submit', onAsync(async (event: SubmitEvent) => {
-  event.preventDefault();
-  errorBox.textContent = '';
-  const url = urlInput.value.trim();
-  if (!url) {
-    errorBox.textContent = 'Paste the URL to shorten first.';
-    urlInput.focus();
-    return;
-  }
-  const body: Record<string, string> = { url };
-  if (aliasInput.value.trim()) body.alias = aliasInput.value.trim();
-  const seconds = Number(expiry.value);
-  if (seconds > 0) body.expiresAt = new Date(Date.now() + seconds * 1000).toISOString();
-  submit.disabled = true;
-  try {
-    const response = await fetch('/api/v1/links', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const payload: unknown = await response.json().catch(() => null);
-    if (!response.ok || !isLink(payload)) {
-      errorBox.textContent = describeError(response.status, payload as { error?: { message?: unknown } } | null, response.headers.get('Retry-After'));
+form.addEventListener(
+  'submit',
+  onAsync(async (event: SubmitEvent) => {
+    event.preventDefault();
+    errorBox.textContent = '';
+    const url = urlInput.value.trim();
+    if (!url) {
+      errorBox.textContent = 'Paste the URL to shorten first.';
+      urlInput.focus();
       return;
     }
-    showResult(payload);
-    saveRecent([payload, ...loadRecent().filter((item) => item.code !== payload.code)]);
-    renderRecent();
-    aliasInput.value = '';
-  } catch {
-    errorBox.textContent = 'Could not reach the server. Check the connection and try again.';
-  } finally {
-    submit.disabled = false;
-  }
-}));
+    const body: Record<string, string> = { url };
+    if (aliasInput.value.trim()) body.alias = aliasInput.value.trim();
+    const seconds = Number(expiry.value);
+    if (seconds > 0) body.expiresAt = new Date(Date.now() + seconds * 1000).toISOString();
+    submit.disabled = true;
+    try {
+      const response = await fetch('/api/v1/links', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const payload: unknown = await response.json().catch(() => null);
+      if (!response.ok || !isLink(payload)) {
+        errorBox.textContent = describeError(response.status, payload as { error?: { message?: unknown } } | null, response.headers.get('Retry-After'));
+        return;
+      }
+      showResult(payload);
+      saveRecent([payload, ...loadRecent().filter((item) => item.code !== payload.code)]);
+      renderRecent();
+      aliasInput.value = '';
+    } catch {
+      errorBox.textContent = 'Could not reach the server. Check the connection and try again.';
+    } finally {
+      submit.disabled = false;
+    }
+  }),
+);
 
 copyButton.addEventListener('click', () => void copy(shortLink.textContent ?? '', copyButton));
 byId('clear').addEventListener('click', () => {
