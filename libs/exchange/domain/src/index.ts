@@ -9,7 +9,8 @@ export * from './matching/taker';
 export * from './matching/match-taker';
 export * from './commands/commands';
 export * from './commands/command-codec';
-export * from './engine/results';
+export * from './errors/exchange-errors';
+export * from './events/exchange-events';
 export * from './engine/exchange-engine';
 export type {
   EngineSnapshot,

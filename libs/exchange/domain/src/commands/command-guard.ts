@@ -1,4 +1,4 @@
-import type { RejectReason } from '../engine/results';
+import type { RejectReason } from '../errors/exchange-errors';
 import type { CommandType } from './commands';
 import { CURRENCY_CODE, MAX_TEXT, PRODUCT_ID, USER_ID } from './command-codec';
 

@@ -2,7 +2,7 @@ import type { BookOrder } from '../book/book-order';
 import type { CancelAllCommand, CancelOrderCommand } from '../commands/commands';
 import { releaseAndReport } from './clearing';
 import type { EngineState } from './engine-state';
-import type { CommandResult } from './results';
+import type { CommandResult } from '../events/exchange-events';
 
 /** Cancels one open order of the caller's. Another user's order is reported as not found, never as forbidden, so ids reveal nothing. */
 export function cancelOrder(state: EngineState, command: CancelOrderCommand): CommandResult {

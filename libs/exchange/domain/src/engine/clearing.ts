@@ -5,7 +5,7 @@ import type { MatchListener } from '../matching/match-taker';
 import { NO_FUNDS, type Taker } from '../matching/taker';
 import type { EngineState } from './engine-state';
 import type { Market } from './market';
-import type { CancelReason } from './results';
+import type { CancelReason } from '../events/exchange-events';
 
 const PPM = 1_000_000n;
 

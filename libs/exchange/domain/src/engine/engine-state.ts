@@ -4,7 +4,8 @@ import { OrderIndex } from '../book/order-index';
 import type { PriceLevel } from '../book/price-level';
 import { Taker } from '../matching/taker';
 import type { Market } from './market';
-import type { AcceptedResult, CommandResult, EngineEvent, RejectReason, RejectedResult } from './results';
+import type { RejectReason } from '../errors/exchange-errors';
+import type { AcceptedResult, CommandResult, EngineEvent, RejectedResult } from '../events/exchange-events';
 import type { JournalRecord } from '../commands/commands';
 
 /** What `accept` and `reject` return while not reporting: one shared placeholder that nobody reads. */

@@ -5,7 +5,7 @@ import type { ProductSpec } from '../product/product';
 import { decodeSnapshot, encodeSnapshot } from '../snapshot/snapshot-codec';
 import { PLAIN } from '../test-support/engine-driver';
 import { ExchangeEngine } from './exchange-engine';
-import type { CommandResult } from './results';
+import type { CommandResult } from '../events/exchange-events';
 
 /** A second market where one lot is 10 base units and one tick-lot 5 quote units, with fees that round. */
 const FEES: ProductSpec = {

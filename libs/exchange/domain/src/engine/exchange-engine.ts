@@ -11,7 +11,8 @@ import { Clearing } from './clearing';
 import { EngineState } from './engine-state';
 import { placeOrder } from './place-order';
 import { putProduct } from './put-product';
-import type { CommandResult } from './results';
+import { SequenceError } from '../errors/exchange-errors';
+import type { CommandResult } from '../events/exchange-events';
 import { deposit, withdraw } from './transfers';
 
 export interface BalanceView {
@@ -42,17 +43,6 @@ export interface CurrencyTotals {
   withdrawn: bigint;
   /** Held by the fee account. */
   fees: bigint;
-}
-
-/** Thrown when a record is not the next in sequence: applying it would fork the state. */
-export class SequenceError extends Error {
-  constructor(
-    readonly expected: number,
-    readonly received: number,
-  ) {
-    super(`engine expected command ${expected}, received ${received}`);
-    this.name = 'SequenceError';
-  }
 }
 
 /**

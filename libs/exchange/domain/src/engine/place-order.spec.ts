@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BTC_USDT, EngineDriver, PLAIN, eventsOf, tradesOf } from '../test-support/engine-driver';
-import type { CommandResult, OrderDoneEvent } from './results';
+import type { CommandResult, OrderDoneEvent } from '../events/exchange-events';
 
 const FUNDS = 1_000_000n;
 

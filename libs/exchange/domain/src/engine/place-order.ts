@@ -6,7 +6,7 @@ import { canFillCompletely, matchTaker } from '../matching/match-taker';
 import { NO_FUNDS } from '../matching/taker';
 import type { Clearing } from './clearing';
 import type { EngineState } from './engine-state';
-import type { CommandResult } from './results';
+import type { CommandResult } from '../events/exchange-events';
 
 const MAX_LOTS = Number.MAX_SAFE_INTEGER;
 

@@ -3,7 +3,7 @@ import type { PutProductCommand } from '../commands/commands';
 import { Product } from '../product/product';
 import type { EngineState } from './engine-state';
 import { Market } from './market';
-import type { CommandResult } from './results';
+import type { CommandResult } from '../events/exchange-events';
 
 /**
  * Lists a product, or updates limits and fees of a listed one. Currencies are

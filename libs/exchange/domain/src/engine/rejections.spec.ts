@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExchangeCommand } from '../commands/commands';
 import { EngineDriver, PLAIN } from '../test-support/engine-driver';
-import type { RejectReason } from './results';
+import type { RejectReason } from '../errors/exchange-errors';
 
 /**
  * A book with one resting order each way and funded users:

@@ -1,6 +1,6 @@
 import type { DepositCommand, WithdrawCommand } from '../commands/commands';
 import type { EngineState } from './engine-state';
-import type { CommandResult } from './results';
+import type { CommandResult } from '../events/exchange-events';
 
 /** Credits a user's available balance; the currency must be one a listed product trades. */
 export function deposit(state: EngineState, command: DepositCommand): CommandResult {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExchangeEngine, SequenceError } from '../engine/exchange-engine';
+import { ExchangeEngine } from '../engine/exchange-engine';
+import { SequenceError } from '../errors/exchange-errors';
 import { BTC_USDT, EngineDriver, PLAIN } from '../test-support/engine-driver';
 import { decodeSnapshot, encodeSnapshot, hashSnapshot } from './snapshot-codec';
 

@@ -1,7 +1,7 @@
 import type { Side } from '../book/book-order';
 import type { ExchangeCommand, PlaceOrderCommand } from '../commands/commands';
 import { ExchangeEngine } from '../engine/exchange-engine';
-import type { CommandResult, EngineEvent } from '../engine/results';
+import type { CommandResult, EngineEvent } from '../events/exchange-events';
 import type { ProductSpec } from '../product/product';
 
 /** One tick × one lot = 1 quote unit, one lot = 1 base unit: test arithmetic stays readable. */

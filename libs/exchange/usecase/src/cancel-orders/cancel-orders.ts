@@ -1,7 +1,7 @@
 import { invalid, notFound } from '@mosaic/kit-core';
 import type { OrderRow } from '@mosaic/exchange-domain';
-import { acceptedOrThrow } from '../place-order/rejections';
-import type { ExchangePipeline } from '../pipeline/exchange-pipeline';
+import { acceptedOrThrow } from '../shared/rejections';
+import type { ExchangePipeline } from '../shared/pipeline/exchange-pipeline';
 
 /**
  * Cancels one of the caller's open orders. Another user's order, an unknown one

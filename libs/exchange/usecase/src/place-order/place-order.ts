@@ -1,8 +1,8 @@
 import { invalid, notFound, unprocessable } from '@mosaic/kit-core';
 import type { OrderRow, PlaceOrderCommand, Product, Side, TimeInForce } from '@mosaic/exchange-domain';
-import { decimalInput } from '../edge/decimals';
-import type { ExchangePipeline } from '../pipeline/exchange-pipeline';
-import { acceptedOrThrow } from './rejections';
+import { decimalInput } from '../shared/decimals';
+import type { ExchangePipeline } from '../shared/pipeline/exchange-pipeline';
+import { acceptedOrThrow } from '../shared/rejections';
 
 export interface PlaceOrderInput {
   userId: string;

@@ -1,8 +1,8 @@
 import { forbidden, invalid, parseDecimal } from '@mosaic/kit-core';
-import { decimalInput } from '../edge/decimals';
-import type { FundsView } from '../pipeline/feed-messages';
-import type { ExchangePipeline } from '../pipeline/exchange-pipeline';
-import { acceptedOrThrow } from '../place-order/rejections';
+import { decimalInput } from '../shared/decimals';
+import type { FundsView } from '../shared/pipeline/feed-messages';
+import type { ExchangePipeline } from '../shared/pipeline/exchange-pipeline';
+import { acceptedOrThrow } from '../shared/rejections';
 
 export interface TransferFundsInput {
   /** Who asks. */

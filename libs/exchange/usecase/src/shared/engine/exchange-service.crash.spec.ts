@@ -7,8 +7,8 @@ import { FileCommandJournal, FileSnapshotStore } from '@mosaic/exchange-reposito
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExchangeService } from './exchange-service';
 
-const ROOT = resolve(import.meta.dirname, '../../../../..');
-const WRITER = resolve(import.meta.dirname, '../test-support/fixtures/crash-writer.ts');
+const ROOT = resolve(import.meta.dirname, '../../../../../..');
+const WRITER = resolve(import.meta.dirname, '../../test-support/fixtures/crash-writer.ts');
 
 interface Ack {
   seq: number;

@@ -1,9 +1,9 @@
 import { invalid } from '@mosaic/kit-core';
 import type { FillQuery, FillRow, OrderQuery, OrderRow, Product, TransferQuery, TransferRow } from '@mosaic/exchange-domain';
-import { canonicalDecimal } from '../edge/decimals';
-import type { FundsView } from '../pipeline/feed-messages';
-import type { ExchangePipeline } from '../pipeline/exchange-pipeline';
-import { isGranularity, type CandleRow, type TickerView, type TradeView } from '../projections/market-data';
+import { canonicalDecimal } from '../shared/decimals';
+import type { FundsView } from '../shared/pipeline/feed-messages';
+import type { ExchangePipeline } from '../shared/pipeline/exchange-pipeline';
+import { isGranularity, type CandleRow, type TickerView, type TradeView } from '../shared/projections/market-data';
 
 export interface BookView {
   productId: string;

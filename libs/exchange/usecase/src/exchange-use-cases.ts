@@ -1,8 +1,8 @@
-import { CancelAllOrders, CancelOrder } from '../cancel-orders/cancel-orders';
-import { PlaceOrder } from '../place-order/place-order';
-import { ExchangeReads } from '../read-models/exchange-reads';
-import { TransferFunds } from '../transfer-funds/transfer-funds';
-import type { ExchangePipeline } from './exchange-pipeline';
+import { CancelAllOrders, CancelOrder } from './cancel-orders/cancel-orders';
+import { PlaceOrder } from './place-order/place-order';
+import { ExchangeReads } from './exchange-reads/exchange-reads';
+import { TransferFunds } from './transfer-funds/transfer-funds';
+import type { ExchangePipeline } from './shared/pipeline/exchange-pipeline';
 
 export interface ExchangeUseCases {
   readonly pipeline: ExchangePipeline;

@@ -10,8 +10,8 @@ import {
   type ProductSpec,
   type SnapshotStore,
 } from '@mosaic/exchange-domain';
-import { canonicalDecimal, formatUnits } from '../edge/decimals';
-import { ExchangeService, type ExchangeQueries, type Submission } from '../lib/exchange-service';
+import { canonicalDecimal, formatUnits } from '../decimals';
+import { ExchangeService, type ExchangeQueries, type Submission } from '../engine/exchange-service';
 import { DEFAULT_MARKETS } from '../markets/default-markets';
 import { HistoryProjection } from '../projections/history-projection';
 import { HistoryWriter } from '../projections/history-writer';

@@ -1,26 +1,7 @@
 import type { Side } from '../book/book-order';
 import type { CommandType, OrderType, TimeInForce } from '../commands/commands';
+import type { RejectReason } from '../errors/exchange-errors';
 import type { ProductSpec } from '../product/product';
-
-/** Why the engine refused a command. A rejected command changes nothing. */
-export type RejectReason =
-  /** A malformed command (unknown type, a field of the wrong type or out of range). */
-  | 'invalid_command'
-  | 'unknown_product'
-  | 'unknown_currency'
-  | 'invalid_product'
-  | 'product_immutable'
-  | 'currency_scale_mismatch'
-  | 'invalid_order'
-  | 'invalid_amount'
-  | 'size_too_small'
-  | 'size_too_large'
-  | 'funds_too_small'
-  | 'funds_too_large'
-  | 'insufficient_funds'
-  | 'post_only_would_take'
-  | 'fok_not_fillable'
-  | 'order_not_found';
 
 /** Why an order left the book without being filled. */
 export type CancelReason =

@@ -1,5 +1,5 @@
 import type { CommandResult, Product, Side, TradeEvent } from '@mosaic/exchange-domain';
-import { canonicalDecimal } from '../edge/decimals';
+import { canonicalDecimal } from '../decimals';
 
 /** Candle widths served, in seconds. */
 export const GRANULARITIES = [60, 300, 900, 1800, 3600, 21600, 86400] as const;

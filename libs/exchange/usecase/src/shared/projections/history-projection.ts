@@ -1,5 +1,5 @@
 import type { CommandResult, FillRow, HistoryChange, OrderRow, Product, Side, TransferRow } from '@mosaic/exchange-domain';
-import { formatUnits, canonicalDecimal } from '../edge/decimals';
+import { formatUnits, canonicalDecimal } from '../decimals';
 
 /** An order still on the book, in integer form; the row is written from it. */
 interface LiveOrder extends Pick<

@@ -6,7 +6,7 @@ import { FileSnapshotStore, MemoryCommandJournal, MemoryOrderHistory, MemorySnap
 import { ExchangeEngine, type OrderHistoryStore } from '@mosaic/exchange-domain';
 import { describe, expect, it } from 'vitest';
 import { ExchangePipeline, type ExchangePipelineOptions } from './exchange-pipeline';
-import { createExchangeUseCases } from './exchange-use-cases';
+import { createExchangeUseCases } from '../../exchange-use-cases';
 import type { FeedMessage } from './feed-messages';
 
 const START = Date.UTC(2026, 11, 1, 12, 0, 0);
