@@ -119,6 +119,7 @@ export interface ProductEvent {
 
 export type EngineEvent = OrderReceivedEvent | OrderOpenEvent | TradeEvent | OrderDoneEvent | BalanceEvent | BookEvent | TransferEvent | ProductEvent;
 
+// A command's result is how its events leave the engine, so it is declared beside them.
 interface ResultBase {
   seq: number;
   time: number;
