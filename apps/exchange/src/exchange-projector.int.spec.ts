@@ -18,6 +18,7 @@ import {
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { allPages } from './test-support/all-pages';
 import { ExchangeClient } from './test-support/exchange-client';
+import { FeedClient } from './test-support/feed-client';
 import { units } from './test-support/units';
 
 const main = resolve(import.meta.dirname, 'main.ts');
@@ -116,7 +117,7 @@ describeWithBackend('redis', 'the exchange projector', (redis) => {
         return seen;
       };
 
-      it('writes the history from the journal, and after being stopped catches up with every order exactly once', async () => {
+      it('writes the history from the journal, and after being stopped catches up with every order exactly once and serves the same market data as the leader', async () => {
         instance = await startAppProcess(main, env);
         projector = await startNpmScript('start:exchange-projector', root, env);
         // The lone instance takes the lease, then lists the markets; deposits and orders wait for that.
@@ -170,6 +171,53 @@ describeWithBackend('redis', 'the exchange projector', (redis) => {
         expect(filled('buy')).toBeGreaterThan(0n);
         expect(filled('sell')).toBe(filled('buy'));
         expect({ buy: orderFilled('buy'), sell: orderFilled('sell') }).toEqual({ buy: filled('buy'), sell: filled('sell') });
+
+        // The projector serves the market data it computed, with the leader's contract and the leader's figures.
+        const leader = new ExchangeClient(instance.url);
+        const reader = new ExchangeClient(projector.url);
+        for (const path of [
+          '/api/products',
+          '/api/products/BTC-USDT/trades',
+          '/api/products/BTC-USDT/candles?granularity=60',
+          '/api/products/BTC-USDT/book?level=2',
+        ]) {
+          const [served, expected] = [await reader.call('GET', path), await leader.call('GET', path)];
+          expect({ path, status: served.status, body: served.body }).toEqual({ path, status: 200, body: expected.body });
+        }
+        expect(((await reader.call<unknown[]>('GET', '/api/products/BTC-USDT/trades')).body ?? []).length).toBeGreaterThan(0);
+        // Read-only: users, orders and accounts are the instances' alone.
+        for (const path of ['/api/orders?productId=BTC-USDT', '/api/accounts', '/api/users/self']) {
+          const res = await reader.call<{ message: string }>('GET', path);
+          expect({ path, status: res.status }).toEqual({ path, status: 404 });
+          expect(res.body.message).toMatch(/market data only/);
+        }
+        expect((await reader.call('POST', '/api/orders', { productId: 'BTC-USDT', side: 'buy', type: 'limit', price: '1', size: '0.01' })).status).toBe(404);
+
+        // The public feed: a level2 subscriber gets the projector's snapshot (the leader's full book), a ticker subscriber the last ticker.
+        const fullBook = (await leader.call<{ bids: unknown[]; asks: unknown[] }>('GET', '/api/products/BTC-USDT/book?level=3')).body;
+        const [feed, leaderFeed] = [
+          await FeedClient.connect(projector.url.replace(/^http/, 'ws') + '/ws'),
+          await FeedClient.connect(instance.url.replace(/^http/, 'ws') + '/ws'),
+        ];
+        try {
+          for (const client of [feed, leaderFeed]) client.send({ type: 'subscribe', product_ids: ['BTC-USDT'], channels: ['level2', 'ticker'] });
+          const snapshot = await feed.ofType('snapshot');
+          expect({ productId: snapshot.productId, bids: snapshot.bids, asks: snapshot.asks }).toEqual({
+            productId: 'BTC-USDT',
+            bids: fullBook.bids,
+            asks: fullBook.asks,
+          });
+          expect(await feed.ofType('ticker')).toEqual(await leaderFeed.ofType('ticker'));
+          await feed.ofType('subscriptions');
+          // A private channel is not served: an error frame, and the public subscriptions stand.
+          feed.send({ type: 'subscribe', product_ids: ['BTC-USDT'], channels: ['order'], currency_ids: ['USDT'] });
+          expect(await feed.ofType('error')).toMatchObject({ code: 'not_served_here' });
+          const names = ((await feed.ofType('subscriptions')).channels as { name: string }[]).map((channel) => channel.name).sort();
+          expect(names).toEqual(['level2', 'ticker']);
+        } finally {
+          feed.close();
+          leaderFeed.close();
+        }
       }, 300_000);
     });
   });

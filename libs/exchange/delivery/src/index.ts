@@ -1,5 +1,6 @@
 export * from './http/api-errors';
 export * from './http/exchange-router';
+export * from './http/market-data-router';
 export * from './http/presenters';
 export * from './http/schemas';
 export * from './http/session';

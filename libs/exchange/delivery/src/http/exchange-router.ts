@@ -4,20 +4,17 @@ import { forbidden, notFound, unauthorized } from '@mosaic/kit-core';
 import { apiRouter } from '@mosaic/kit-http';
 import type { Request, Response, Router } from 'express';
 import { apiErrors, asSignInFailure } from './api-errors';
-import { fillJson, fundsJson, orderJson, productJson, tradeJson, transferJson } from './presenters';
+import { defineMarketDataRoutes } from './market-data-router';
+import { fillJson, fundsJson, orderJson, transferJson } from './presenters';
 import {
   accountsQuery,
-  bookQuery,
   cancelAllQuery,
-  candlesQuery,
   credentialsBody,
   listFillsQuery,
   listOrdersQuery,
   orderIdParams,
   passwordBody,
   placeOrderBody,
-  productParams,
-  tradesQuery,
   transferBody,
   walletParams,
   walletQuery,
@@ -137,48 +134,8 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
     },
   );
 
-  // --- market data ---
-  router.define({ method: 'get', path: '/products', summary: 'Listed markets' }, (_req, res) => {
-    res.json(reads.products().map(productJson));
-  });
-
-  router.define(
-    {
-      method: 'get',
-      path: '/products/:id/trades',
-      summary: 'Recent trades, newest first',
-      request: { params: productParams, query: tradesQuery },
-    },
-    (_req, res, { params, query }) => {
-      res.json(reads.trades(params.id, query.limit).map(tradeJson));
-    },
-  );
-
-  router.define(
-    {
-      method: 'get',
-      path: '/products/:id/candles',
-      summary: 'Candles [time, low, high, open, close, volume], newest first',
-      request: { params: productParams, query: candlesQuery },
-    },
-    (_req, res, { params, query }) => {
-      res.json(reads.candles(params.id, query.granularity, query.limit));
-    },
-  );
-
-  router.define(
-    {
-      method: 'get',
-      path: '/products/:id/book',
-      summary: 'The order book (level 2: aggregated levels)',
-      request: { params: productParams, query: bookQuery },
-    },
-    (_req, res, { params, query }) => {
-      const level = query.level;
-      const book = reads.book(params.id, level === 1 ? 1 : level === 2 ? 50 : undefined);
-      res.json(book);
-    },
-  );
+  // --- market data (the projector serves these alone) ---
+  defineMarketDataRoutes(router, reads);
 
   // --- orders and fills ---
   router.define(

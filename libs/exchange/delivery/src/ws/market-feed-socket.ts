@@ -9,8 +9,10 @@ import { ConnectionSubscriptions, PRIVATE_CHANNELS, PRODUCT_CHANNELS, subscribeM
 
 export interface MarketFeedOptions {
   server: Server;
-  useCases: ExchangeUseCases;
-  users: UserAccounts;
+  /** The reads and the pipeline's feed are all it uses. */
+  useCases: Pick<ExchangeUseCases, 'reads' | 'pipeline'>;
+  /** Who may subscribe to the private `order` and `funds`; without users (the projector) only the public channels are served. */
+  users?: UserAccounts;
   path?: string;
   /** Bytes a slow client may fall behind before it is closed (code 1013). */
   maxBufferedBytes?: number;
@@ -24,6 +26,7 @@ const CANDLE_CHANNEL = /^candles_(\d+)$/;
  * subscriber's own `order` and `funds` (authenticated by the `token` of the
  * subscribe message). Messages are serialised once and sent to every subscriber;
  * a client that reads too slowly is closed rather than buffered without bound.
+ * Without `users` the feed is market data only: a private channel answers an error frame.
  */
 export function attachMarketFeed(options: MarketFeedOptions): WsServer {
   const { useCases, users } = options;
@@ -94,7 +97,7 @@ export function attachMarketFeed(options: MarketFeedOptions): WsServer {
   };
 
   const subscribe = async (connection: WsConnection, state: ConnectionSubscriptions, message: SubscribeMessage): Promise<void> => {
-    if (message.token !== undefined) {
+    if (message.token !== undefined && users !== undefined) {
       const claims = await users.verifier.verify(message.token).catch(() => undefined);
       if (claims === undefined)
         connection.send({ type: 'error', code: 'invalid_token', message: 'The token is invalid or expired; private channels need a valid one' });
@@ -113,6 +116,11 @@ export function attachMarketFeed(options: MarketFeedOptions): WsServer {
       }
       // Unknown names (the client also subscribes to a plain `candles`) are ignored.
       if (!KNOWN_CHANNELS.has(name)) continue;
+      if (PRIVATE_CHANNELS.has(name) && users === undefined) {
+        if (message.type === 'subscribe')
+          connection.send({ type: 'error', code: 'not_served_here', message: `The ${name} channel is not served here: this feed carries market data only` });
+        continue;
+      }
       if (PRIVATE_CHANNELS.has(name) && state.userId === undefined) {
         if (message.type === 'subscribe')
           connection.send({ type: 'error', code: 'unauthenticated', message: `The ${name} channel needs the token of a signed-in user` });
@@ -162,6 +170,7 @@ export function attachMarketFeed(options: MarketFeedOptions): WsServer {
     slowConsumer: 'close',
     // A browser's session cookie signs the socket in at the upgrade; a bad one just leaves it anonymous.
     authenticate: async (request) => {
+      if (users === undefined) return undefined;
       const token = tokenFromCookie(request.headers.cookie);
       const claims = token === undefined ? undefined : await users.verifier.verify(token).catch(() => undefined);
       return claims === undefined ? undefined : { id: claims.userId, email: claims.email, roles: claims.roles };
