@@ -63,6 +63,15 @@ function repeatedAggregateBoilerplate(domain: string): string[] {
     .map((file) => file.slice(src.length + 1));
 }
 
+/** Use cases store and publish what aggregates recorded; an event literal (its `occurredAt`) in one builds its own. */
+function eventsBuiltInUseCases(domain: string): string[] {
+  const src = join(libs, domain, 'usecase/src');
+  return sourceFiles(src)
+    .filter((file) => !file.endsWith('.spec.ts') && !file.includes('/test-support/'))
+    .filter((file) => /\boccurredAt\s*:/.test(readFileSync(file, 'utf8')))
+    .map((file) => file.slice(src.length + 1));
+}
+
 describe('the domain layout', () => {
   it('finds the domains it checks', () => {
     expect(domains).toEqual(expect.arrayContaining(['account', 'auth', 'chat', 'exchange', 'flashsale', 'urlshortener']));
@@ -78,5 +87,9 @@ describe('the domain layout', () => {
 
   it.each(domains)('%s: aggregates extend the shared VersionedAggregate', (domain) => {
     expect(repeatedAggregateBoilerplate(domain)).toEqual([]);
+  });
+
+  it.each(domains)('%s: use cases build no domain events of their own', (domain) => {
+    expect(eventsBuiltInUseCases(domain)).toEqual([]);
   });
 });

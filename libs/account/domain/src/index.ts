@@ -8,7 +8,8 @@ export * from './account/account-changes';
 export * from './points/points';
 export * from './ledger/ledger-entry';
 export * from './events/domain-event';
-export * from './events/account-events';
+// Event factories stay inside the domain: aggregates record their own events.
+export type { EventStamp } from './events/account-events';
 export * from './transfer/transfer-funds';
 export type * from './ports/account-repository';
 export type * from './ports/points-repository';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aCard, aLoadedAccount, anAccount, anAddress, aPosting, T0 } from '../test-support/account-mother';
+import { aCard, aLoadedAccount, anAccount, anAddress, aPosting, aStamp, T0 } from '../test-support/account-mother';
 import { errorOf } from '../test-support/expect-error';
 import { MAX_UNITS } from '../money/amount';
 import { currencyOf } from '../money/currency';
@@ -7,7 +7,7 @@ import { Account, MAX_CARDS_PER_ACCOUNT } from './account';
 
 describe('Account', () => {
   it('opens empty, at version 0, owned by its opener', () => {
-    const account = Account.open({ id: '1', ownerId: 'u1', currency: currencyOf('CNY'), now: T0 });
+    const account = Account.open({ id: '1', ownerId: 'u1', currency: currencyOf('CNY'), now: T0 }, aStamp());
     expect(account.balance).toBe(0n);
     expect(account.version).toBe(0);
     expect(account.isNew).toBe(true);
@@ -66,8 +66,8 @@ describe('Account', () => {
   describe('address', () => {
     it('is replaced whole, and setting an equal one changes nothing', () => {
       const account = aLoadedAccount();
-      expect(account.changeAddress(anAddress())).toBe(true);
-      expect(account.changeAddress(anAddress())).toBe(false);
+      expect(account.changeAddress(anAddress(), aStamp())).toBe(true);
+      expect(account.changeAddress(anAddress(), aStamp())).toBe(false);
       expect(account.address?.toJSON()).toEqual(anAddress().toJSON());
       expect(account.changes().address).toEqual(anAddress().toJSON());
     });
@@ -76,8 +76,8 @@ describe('Account', () => {
   describe('bank cards', () => {
     it('are added once per number: card_exists', () => {
       const account = aLoadedAccount();
-      account.addBankCard(aCard('6222020000000001'));
-      const error = errorOf(() => account.addBankCard(aCard('6222020000000001', 'Other bank')));
+      account.addBankCard(aCard('6222020000000001'), aStamp());
+      const error = errorOf(() => account.addBankCard(aCard('6222020000000001', 'Other bank'), aStamp()));
       expect(error.code).toBe('card_exists');
       expect(error.status).toBe(409);
       expect(account.cards).toHaveLength(1);
@@ -85,22 +85,22 @@ describe('Account', () => {
 
     it(`are limited to ${MAX_CARDS_PER_ACCOUNT} per account: card_limit_reached`, () => {
       const account = aLoadedAccount();
-      for (let i = 0; i < MAX_CARDS_PER_ACCOUNT; i++) account.addBankCard(aCard(`62220200000000${10 + i}`));
-      expect(errorOf(() => account.addBankCard(aCard('6222020000000099'))).code).toBe('card_limit_reached');
+      for (let i = 0; i < MAX_CARDS_PER_ACCOUNT; i++) account.addBankCard(aCard(`62220200000000${10 + i}`), aStamp());
+      expect(errorOf(() => account.addBankCard(aCard('6222020000000099'), aStamp())).code).toBe('card_limit_reached');
     });
 
     it('are removed, enabled and disabled by number; an unknown number is card_not_found', () => {
       const account = aLoadedAccount();
-      account.addBankCard(aCard('6222020000000001'));
-      expect(account.disableBankCard('6222020000000001')).toBe(true);
+      account.addBankCard(aCard('6222020000000001'), aStamp());
+      expect(account.disableBankCard('6222020000000001', aStamp())).toBe(true);
       expect(account.cards[0]?.enabled).toBe(false);
-      expect(account.enableBankCard('6222020000000001')).toBe(true);
-      expect(account.enableBankCard('6222020000000001')).toBe(false);
-      expect(account.removeBankCard('6222020000000001').number).toBe('6222020000000001');
+      expect(account.enableBankCard('6222020000000001', aStamp())).toBe(true);
+      expect(account.enableBankCard('6222020000000001', aStamp())).toBe(false);
+      expect(account.removeBankCard('6222020000000001', aStamp()).number).toBe('6222020000000001');
       for (const act of [
-        () => account.removeBankCard('6222020000000001'),
-        () => account.enableBankCard('6222020000000001'),
-        () => account.disableBankCard('6222020000000001'),
+        () => account.removeBankCard('6222020000000001', aStamp()),
+        () => account.enableBankCard('6222020000000001', aStamp()),
+        () => account.disableBankCard('6222020000000001', aStamp()),
       ]) {
         const error = errorOf(act);
         expect(error.code).toBe('card_not_found');
@@ -110,7 +110,7 @@ describe('Account', () => {
 
     it('are reachable only through the account: the list is a copy', () => {
       const account = aLoadedAccount();
-      account.addBankCard(aCard());
+      account.addBankCard(aCard(), aStamp());
       const cards = account.cards as unknown as { enabled: boolean }[];
       cards[0]!.enabled = false;
       expect(account.cards[0]?.enabled).toBe(true);
@@ -118,15 +118,15 @@ describe('Account', () => {
 
     it('must be on the account and enabled to deposit from or withdraw to', () => {
       const account = aLoadedAccount({ balance: 1000n });
-      expect(errorOf(() => account.withdrawToCard('6222020000000001', 10n, aPosting('withdrawal'))).code).toBe('card_not_found');
-      account.addBankCard(aCard('6222020000000001'));
-      account.disableBankCard('6222020000000001');
-      const error = errorOf(() => account.depositFromCard('6222020000000001', 10n, aPosting('deposit')));
+      expect(errorOf(() => account.withdrawToCard('6222020000000001', 10n, aPosting('withdrawal'), aStamp())).code).toBe('card_not_found');
+      account.addBankCard(aCard('6222020000000001'), aStamp());
+      account.disableBankCard('6222020000000001', aStamp());
+      const error = errorOf(() => account.deposit(10n, aPosting('deposit'), aStamp(), '6222020000000001'));
       expect(error.code).toBe('card_disabled');
       expect(error.status).toBe(422);
-      account.enableBankCard('6222020000000001');
-      account.withdrawToCard('6222020000000001', 10n, aPosting('withdrawal'));
-      account.depositFromCard('6222020000000001', 5n, aPosting('deposit'));
+      account.enableBankCard('6222020000000001', aStamp());
+      account.withdrawToCard('6222020000000001', 10n, aPosting('withdrawal'), aStamp());
+      account.deposit(5n, aPosting('deposit'), aStamp(), '6222020000000001');
       expect(account.balance).toBe(995n);
     });
   });
@@ -134,7 +134,7 @@ describe('Account', () => {
   describe('dirty tracking', () => {
     it('lists a new account whole', () => {
       const account = anAccount({ balance: 100n });
-      account.addBankCard(aCard());
+      account.addBankCard(aCard(), aStamp());
       const changes = account.changes();
       expect(changes).toMatchObject({ isNew: true, expectedVersion: 0, balance: 100n, address: null, isEmpty: false });
       expect(changes.cardsAdded).toHaveLength(1);
@@ -150,13 +150,13 @@ describe('Account', () => {
 
     it('lists only the fields and card rows that changed', () => {
       const loaded = aLoadedAccount();
-      loaded.addBankCard(aCard('6222020000000001'));
-      loaded.addBankCard(aCard('6222020000000002'));
+      loaded.addBankCard(aCard('6222020000000001'), aStamp());
+      loaded.addBankCard(aCard('6222020000000002'), aStamp());
       loaded.markSaved();
-      loaded.changeAddress(anAddress());
-      loaded.disableBankCard('6222020000000001');
-      loaded.removeBankCard('6222020000000002');
-      loaded.addBankCard(aCard('6222020000000003'));
+      loaded.changeAddress(anAddress(), aStamp());
+      loaded.disableBankCard('6222020000000001', aStamp());
+      loaded.removeBankCard('6222020000000002', aStamp());
+      loaded.addBankCard(aCard('6222020000000003'), aStamp());
       const changes = loaded.changes();
       expect(changes).not.toHaveProperty('balance');
       expect(changes.address).toEqual(anAddress().toJSON());
@@ -168,10 +168,10 @@ describe('Account', () => {
 
     it('does not report a change that was undone', () => {
       const account = aLoadedAccount();
-      account.addBankCard(aCard('6222020000000001'));
+      account.addBankCard(aCard('6222020000000001'), aStamp());
       account.markSaved();
-      account.disableBankCard('6222020000000001');
-      account.enableBankCard('6222020000000001');
+      account.disableBankCard('6222020000000001', aStamp());
+      account.enableBankCard('6222020000000001', aStamp());
       expect(account.changes().isEmpty).toBe(true);
     });
 
@@ -186,8 +186,8 @@ describe('Account', () => {
 
     it('round-trips through a snapshot', () => {
       const account = aLoadedAccount({ balance: 250n });
-      account.changeAddress(anAddress());
-      account.addBankCard(aCard());
+      account.changeAddress(anAddress(), aStamp());
+      account.addBankCard(aCard(), aStamp());
       account.markSaved();
       const restored = Account.restore(account.snapshot());
       expect(restored.snapshot()).toEqual(account.snapshot());

@@ -1,6 +1,28 @@
 import { VersionedAggregate } from '@mosaic/kit-core';
-import { balanceLimitExceeded, cardDisabled, cardExists, cardLimitReached, cardNotFound, insufficientFunds } from '../errors/account-errors';
+import {
+  balanceLimitExceeded,
+  cardDisabled,
+  cardExists,
+  cardLimitReached,
+  cardNotFound,
+  currencyMismatch,
+  insufficientFunds,
+  sameAccount,
+} from '../errors/account-errors';
+import {
+  accountAddressChanged,
+  accountCardAdded,
+  accountCardDisabled,
+  accountCardEnabled,
+  accountCardRemoved,
+  accountDeposited,
+  accountOpened,
+  accountTransferred,
+  accountWithdrawn,
+  type EventStamp,
+} from '../events/account-events';
 import type { DomainEvent } from '../events/domain-event';
+import type { TransferLegs } from '../transfer/transfer-funds';
 import type { CreditKind, DebitKind, LedgerEntry, Posting } from '../ledger/ledger-entry';
 import { MAX_UNITS } from '../money/amount';
 import { currencyOf, type Currency } from '../money/currency';
@@ -36,7 +58,9 @@ export interface OpenAccountInput {
  * records a ledger entry inside the aggregate, so balance and ledger are saved together
  * or not at all. It remembers the state it was loaded in, and `changes()` tells the
  * repository exactly which fields and child rows to write (dirty tracking) and which
- * version to check (optimistic concurrency).
+ * version to check (optimistic concurrency). Each behaviour that means something to the
+ * outside world records its domain event (given the event's id and time by the caller),
+ * so a use case only stores and publishes what the account recorded.
  */
 export class Account extends VersionedAggregate<DomainEvent> {
   private balanceUnits: bigint;
@@ -59,14 +83,16 @@ export class Account extends VersionedAggregate<DomainEvent> {
     this.loaded = state.loaded;
   }
 
-  static open(input: OpenAccountInput): Account {
-    return new Account(input.id, input.ownerId, input.currency, input.now, {
+  static open(input: OpenAccountInput, stamp: EventStamp): Account {
+    const account = new Account(input.id, input.ownerId, input.currency, input.now, {
       balance: 0n,
       address: input.address ?? null,
       cards: [],
       version: 0,
       loaded: null,
     });
+    account.record(accountOpened(stamp, account));
+    return account;
   }
 
   static restore(snapshot: AccountSnapshot): Account {
@@ -110,44 +136,72 @@ export class Account extends VersionedAggregate<DomainEvent> {
     return this.move(-amount, next, posting);
   }
 
-  /** Money arriving from one of the account's own cards, which must be enabled. */
-  depositFromCard(cardNumber: string, amount: bigint, posting: Posting<'deposit'>): LedgerEntry {
-    this.requireEnabledCard(cardNumber);
-    return this.credit(amount, posting);
+  /** Money entering the account, from one of its own enabled cards when `cardNumber` is given. */
+  deposit(amount: bigint, posting: Posting<'deposit'>, stamp: EventStamp, cardNumber?: string): LedgerEntry {
+    if (cardNumber !== undefined) this.requireEnabledCard(cardNumber);
+    const entry = this.credit(amount, posting);
+    this.record(accountDeposited(stamp, this, posting.reference, amount));
+    return entry;
   }
 
   /** Money leaving to one of the account's own cards, which must be enabled. */
-  withdrawToCard(cardNumber: string, amount: bigint, posting: Posting<'withdrawal'>): LedgerEntry {
+  withdrawToCard(cardNumber: string, amount: bigint, posting: Posting<'withdrawal'>, stamp: EventStamp): LedgerEntry {
     this.requireEnabledCard(cardNumber);
-    return this.debit(amount, posting);
+    const entry = this.debit(amount, posting);
+    this.record(accountWithdrawn(stamp, this, posting.reference, amount, cardNumber));
+    return entry;
   }
 
-  /** @returns whether the address changed: setting the same address is a no-op. */
-  changeAddress(address: Address): boolean {
+  /**
+   * Money moving to another account of the same currency: one debit here, one credit
+   * there, sharing the transfer id and summing to zero. Both sides are checked before
+   * either changes, so a refused transfer leaves both untouched. The sender records
+   * the event, naming both owners.
+   */
+  transferTo(to: Account, amount: bigint, transfer: { transferId: string; entryIds: readonly [string, string]; at: Date }, stamp: EventStamp): TransferLegs {
+    const { transferId, at } = transfer;
+    if (this.id === to.id) throw sameAccount();
+    if (this.currency.code !== to.currency.code) throw currencyMismatch(this.currency.code, to.currency.code);
+    to.assertCanCredit(amount);
+    const debit = this.debit(amount, { entryId: transfer.entryIds[0], kind: 'transfer_out', reference: transferId, counterpartyAccountId: to.id, at });
+    const credit = to.credit(amount, { entryId: transfer.entryIds[1], kind: 'transfer_in', reference: transferId, counterpartyAccountId: this.id, at });
+    this.record(accountTransferred(stamp, transferId, this, to, amount));
+    return { debit, credit };
+  }
+
+  /** @returns whether the address changed: setting the same address is a no-op and records nothing. */
+  changeAddress(address: Address, stamp: EventStamp): boolean {
     if (address.equals(this.currentAddress)) return false;
     this.currentAddress = address;
+    this.record(accountAddressChanged(stamp, this));
     return true;
   }
 
-  addBankCard(card: BankCard): void {
+  addBankCard(card: BankCard, stamp: EventStamp): void {
     if (this.cardsByNumber.has(card.number)) throw cardExists(card.number);
     if (this.cardsByNumber.size >= MAX_CARDS_PER_ACCOUNT) throw cardLimitReached(MAX_CARDS_PER_ACCOUNT);
     this.cardsByNumber.set(card.number, card);
+    this.record(accountCardAdded(stamp, this, card.snapshot()));
   }
 
-  removeBankCard(number: string): BankCardSnapshot {
-    const card = this.cardNamed(number);
+  removeBankCard(number: string, stamp: EventStamp): BankCardSnapshot {
+    const card = this.cardNamed(number).snapshot();
     this.cardsByNumber.delete(number);
-    return card.snapshot();
+    this.record(accountCardRemoved(stamp, this, card));
+    return card;
   }
 
-  /** @returns whether anything changed: enabling an enabled card is a no-op. */
-  enableBankCard(number: string): boolean {
-    return this.cardNamed(number).enable();
+  /** @returns whether anything changed: enabling an enabled card is a no-op and records nothing. */
+  enableBankCard(number: string, stamp: EventStamp): boolean {
+    const changed = this.cardNamed(number).enable();
+    if (changed) this.record(accountCardEnabled(stamp, this, number));
+    return changed;
   }
 
-  disableBankCard(number: string): boolean {
-    return this.cardNamed(number).disable();
+  disableBankCard(number: string, stamp: EventStamp): boolean {
+    const changed = this.cardNamed(number).disable();
+    if (changed) this.record(accountCardDisabled(stamp, this, number));
+    return changed;
   }
 
   requireEnabledCard(number: string): BankCardSnapshot {

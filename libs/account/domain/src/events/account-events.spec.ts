@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aCard, aLoadedAccount, aLoadedPoints, anAddress, T0 } from '../test-support/account-mother';
+import { aCard, aLoadedAccount, aLoadedPoints, anAddress, aStamp, T0 } from '../test-support/account-mother';
 import * as events from './account-events';
 import { ACCOUNT_EVENT_TYPES } from './domain-event';
 
@@ -30,7 +30,7 @@ describe('account events', () => {
 
   it('never carry a full card number', () => {
     const account = aLoadedAccount();
-    account.changeAddress(anAddress());
+    account.changeAddress(anAddress(), aStamp());
     const card = aCard('6222020000001234');
     const all = [
       events.accountCardAdded(stamp, account, card.snapshot()),
@@ -47,7 +47,7 @@ describe('account events', () => {
 
   it('cover every event type the domain declares', () => {
     const account = aLoadedAccount({ balance: 100n });
-    account.changeAddress(anAddress());
+    account.changeAddress(anAddress(), aStamp());
     const points = aLoadedPoints({ points: 100n });
     const card = aCard().snapshot();
     const made = [

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { aLoadedPoints, T0 } from '../test-support/account-mother';
+import { aLoadedPoints, aStamp, T0 } from '../test-support/account-mother';
 import { errorOf } from '../test-support/expect-error';
 import { MAX_UNITS } from '../money/amount';
 import { Points, pointsForPayment } from './points';
 
 describe('Points', () => {
   it('opens at zero and new', () => {
-    const points = Points.open({ id: 'p1', ownerId: 'u1', now: T0 });
+    const points = Points.open({ id: 'p1', ownerId: 'u1', now: T0 }, aStamp());
     expect(points.points).toBe(0n);
     expect(points.isNew).toBe(true);
     expect(points.changes()).toEqual({ isNew: true, expectedVersion: 0, points: 0n, isEmpty: false });

@@ -1,5 +1,8 @@
 import { VersionedAggregate } from '@mosaic/kit-core';
+import type { Account } from '../account/account';
+import { pointsOpened, pointsPurchased, type EventStamp } from '../events/account-events';
 import type { DomainEvent } from '../events/domain-event';
+import type { Posting } from '../ledger/ledger-entry';
 import { insufficientPoints, pointsLimitExceeded } from '../errors/account-errors';
 import { MAX_UNITS } from '../money/amount';
 
@@ -39,8 +42,10 @@ export class Points extends VersionedAggregate<DomainEvent> {
     this.loaded = loaded;
   }
 
-  static open(input: { id: string; ownerId: string; now: Date }): Points {
-    return new Points(input.id, input.ownerId, input.now, 0n, 0, null);
+  static open(input: { id: string; ownerId: string; now: Date }, stamp: EventStamp): Points {
+    const points = new Points(input.id, input.ownerId, input.now, 0n, 0, null);
+    points.record(pointsOpened(stamp, points));
+    return points;
   }
 
   static restore(snapshot: PointsSnapshot): Points {
@@ -55,6 +60,19 @@ export class Points extends VersionedAggregate<DomainEvent> {
     assertPositive(count);
     if (this.balance + count > MAX_UNITS) throw pointsLimitExceeded(this.id);
     this.balance += count;
+  }
+
+  /**
+   * Buys points with money from `account`: the points are added and the account
+   * debited (one ledger entry, its reference the purchase id), and the purchase is
+   * recorded here. @returns the points bought.
+   */
+  buyWith(account: Account, paid: bigint, posting: Posting<'points_purchase'>, stamp: EventStamp): bigint {
+    const bought = pointsForPayment(paid);
+    this.addPoints(bought);
+    account.debit(paid, posting);
+    this.record(pointsPurchased(stamp, posting.reference, account, this, paid, bought));
+    return bought;
   }
 
   spendPoints(count: bigint): void {

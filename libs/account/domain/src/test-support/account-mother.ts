@@ -15,12 +15,15 @@ export const anAddress = (overrides: Partial<Record<'province' | 'city' | 'distr
 export const aCard = (number = '6222020000000001', bankName = 'ICBC') => BankCard.issue({ number, bankName, now: T0 });
 
 export function anAccount(overrides: { id?: string; ownerId?: string; currency?: string; balance?: bigint } = {}): Account {
-  const account = Account.open({
-    id: overrides.id ?? nextId(),
-    ownerId: overrides.ownerId ?? 'user-1',
-    currency: currencyOf(overrides.currency ?? 'USD'),
-    now: T0,
-  });
+  const account = Account.open(
+    {
+      id: overrides.id ?? nextId(),
+      ownerId: overrides.ownerId ?? 'user-1',
+      currency: currencyOf(overrides.currency ?? 'USD'),
+      now: T0,
+    },
+    aStamp(),
+  );
   if (overrides.balance) account.credit(overrides.balance, aPosting('deposit'));
   return account;
 }
@@ -30,6 +33,9 @@ export function aLoadedAccount(overrides: Parameters<typeof anAccount>[0] = {}):
   const account = anAccount(overrides);
   return Account.restore({ ...account.snapshot(), version: 1 });
 }
+
+/** A fresh event id at T0: what a use case hands an aggregate behaviour that records an event. */
+export const aStamp = () => ({ id: `ev-${nextId()}`, at: T0 });
 
 export function aPosting<Kind extends Posting['kind']>(kind: Kind, reference = 'op-1'): Posting<Kind> {
   return { entryId: nextId(), kind, reference, at: T0 };

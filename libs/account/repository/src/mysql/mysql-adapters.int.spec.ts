@@ -7,7 +7,7 @@ import { idempotencyStoreContract } from '../test-support/contracts/idempotency-
 import { unitOfWorkContract } from '../test-support/contracts/unit-of-work.contract';
 import { useBackend, type ContractBackend } from '../test-support/contracts/contract-backend';
 import { createAccountAdapters } from '../create-account-adapters';
-import { aCard, aNewAccount, anAddress, aPosting } from '../test-support/aggregates';
+import { aCard, aNewAccount, anAddress, aPosting, aStamp } from '../test-support/aggregates';
 import { MysqlAccountRepository } from './mysql-account-repository';
 import type { MysqlConcurrency } from './mysql-unit-of-work';
 import type { Sql } from './sql';
@@ -62,7 +62,7 @@ describeWithBackend('mysql', 'account adapters', (backend) => {
       const account = aNewAccount({ balance: 100n, cards: ['6222020000000001'] });
       await adapters().accounts.save(account);
       const loaded = (await adapters().accounts.findById(account.id))!;
-      loaded.changeAddress(anAddress());
+      loaded.changeAddress(anAddress(), aStamp());
       const { sql, statements } = recording();
       await new MysqlAccountRepository(sql).save(loaded);
       expect(statements).toEqual([
@@ -74,7 +74,7 @@ describeWithBackend('mysql', 'account adapters', (backend) => {
       const account = aNewAccount({ cards: ['6222020000000001', '6222020000000002'] });
       await adapters().accounts.save(account);
       const loaded = (await adapters().accounts.findById(account.id))!;
-      loaded.disableBankCard('6222020000000002');
+      loaded.disableBankCard('6222020000000002', aStamp());
       const { sql, statements } = recording();
       await new MysqlAccountRepository(sql).save(loaded);
       expect(statements).toEqual([
@@ -88,7 +88,7 @@ describeWithBackend('mysql', 'account adapters', (backend) => {
       await adapters().accounts.save(account);
       const loaded = (await adapters().accounts.findById(account.id))!;
       loaded.credit(5n, aPosting('deposit'));
-      loaded.addBankCard(aCard('6222020000000003'));
+      loaded.addBankCard(aCard('6222020000000003'), aStamp());
       const { sql, statements } = recording();
       await new MysqlAccountRepository(sql).save(loaded);
       expect(statements.map((statement) => statement.split(' (')[0])).toEqual([

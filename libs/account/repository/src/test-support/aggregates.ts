@@ -14,17 +14,23 @@ export const anAddress = (line = '1 Lake Road') => Address.of({ province: 'Zheji
 export const aCard = (number = '6222020000000001', offsetMs = 0) => BankCard.issue({ number, bankName: 'ICBC', now: at(offsetMs) });
 
 export function aNewAccount(options: { ownerId?: string; currency?: string; balance?: bigint; withAddress?: boolean; cards?: string[] } = {}): Account {
-  const account = Account.open({
-    id: nextId(),
-    ownerId: options.ownerId ?? anOwner(),
-    currency: currencyOf(options.currency ?? 'USD'),
-    address: options.withAddress ? anAddress() : null,
-    now: at(),
-  });
+  const account = Account.open(
+    {
+      id: nextId(),
+      ownerId: options.ownerId ?? anOwner(),
+      currency: currencyOf(options.currency ?? 'USD'),
+      address: options.withAddress ? anAddress() : null,
+      now: at(),
+    },
+    aStamp(),
+  );
   if (options.balance) account.credit(options.balance, aPosting('deposit'));
-  (options.cards ?? []).forEach((number, index) => account.addBankCard(aCard(number, index)));
+  (options.cards ?? []).forEach((number, index) => account.addBankCard(aCard(number, index), aStamp()));
   return account;
 }
+
+/** A fresh event id and time: what a use case hands an aggregate behaviour that records an event. */
+export const aStamp = () => ({ id: nextId(), at: at() });
 
 export function aPosting<Kind extends Posting['kind']>(
   kind: Kind,
@@ -35,7 +41,7 @@ export function aPosting<Kind extends Posting['kind']>(
   return { entryId: nextId(), kind, reference, counterpartyAccountId, at: at(offsetMs) };
 }
 
-export const aNewPoints = (ownerId = anOwner()) => Points.open({ id: nextId(), ownerId, now: at() });
+export const aNewPoints = (ownerId = anOwner()) => Points.open({ id: nextId(), ownerId, now: at() }, aStamp());
 
 export function anEvent(overrides: Partial<DomainEvent> = {}): DomainEvent {
   const aggregateId = overrides.aggregateId ?? nextId();

@@ -1,4 +1,4 @@
-import { accountCardAdded, BankCard, type Account } from '@mosaic/account-domain';
+import { BankCard, type Account } from '@mosaic/account-domain';
 import type { AccountDeps } from '../shared/account-deps';
 import type { Actor } from '../shared/actor';
 import { changeOwnedAccount } from '../shared/change-owned-account';
@@ -9,9 +9,6 @@ export class AddBankCard {
 
   async execute(command: { actor: Actor; accountId: string; number: unknown; bankName: unknown }): Promise<Account> {
     const card = BankCard.issue({ number: command.number, bankName: command.bankName, now: this.deps.clock.now() });
-    return changeOwnedAccount(this.deps, 'add-bank-card', command, (account, stamp) => {
-      account.addBankCard(card);
-      return [accountCardAdded(stamp(), account, card.snapshot())];
-    });
+    return changeOwnedAccount(this.deps, 'add-bank-card', command, (account, stamp) => account.addBankCard(card, stamp()));
   }
 }

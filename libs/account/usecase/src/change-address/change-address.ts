@@ -1,4 +1,4 @@
-import { accountAddressChanged, Address, type Account } from '@mosaic/account-domain';
+import { Address, type Account } from '@mosaic/account-domain';
 import type { AccountDeps } from '../shared/account-deps';
 import type { Actor } from '../shared/actor';
 import { changeOwnedAccount } from '../shared/change-owned-account';
@@ -9,8 +9,6 @@ export class ChangeAddress {
 
   async execute(command: { actor: Actor; accountId: string; address: unknown }): Promise<Account> {
     const address = Address.of(command.address);
-    return changeOwnedAccount(this.deps, 'change-address', command, (account, stamp) =>
-      account.changeAddress(address) ? [accountAddressChanged(stamp(), account)] : [],
-    );
+    return changeOwnedAccount(this.deps, 'change-address', command, (account, stamp) => account.changeAddress(address, stamp()));
   }
 }

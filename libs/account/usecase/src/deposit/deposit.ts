@@ -1,8 +1,9 @@
-import { accountDeposited, accountNotFound, canonicalDecimal, depositsForbidden, parseAmount } from '@mosaic/account-domain';
+import { accountNotFound, canonicalDecimal, depositsForbidden, parseAmount } from '@mosaic/account-domain';
 import type { AccountDeps } from '../shared/account-deps';
 import { isAdmin, type Actor } from '../shared/actor';
 import { fingerprintOf, runIdempotently, type Idempotent } from '../shared/idempotency';
 import { receiptCodec } from '../shared/receipt-codec';
+import { saveRecording } from '../shared/save-recording';
 
 export interface DepositCommand {
   readonly actor: Actor;
@@ -45,10 +46,8 @@ export class Deposit {
       const depositId = this.deps.ids.next();
       const at = this.deps.clock.now();
       const posting = { entryId: this.deps.ids.next(), kind: 'deposit', reference: depositId, at } as const;
-      if (command.cardNumber === undefined) account.credit(amount, posting);
-      else account.depositFromCard(command.cardNumber, amount, posting);
-      await tx.accounts.save(account);
-      await tx.outbox.add([accountDeposited({ id: this.deps.ids.next(), at }, account, depositId, amount)]);
+      account.deposit(amount, posting, { id: this.deps.ids.next(), at }, command.cardNumber);
+      await saveRecording(tx, { accounts: [account] });
       return { depositId, accountId: account.id, amount, currency: account.currency.code, balanceAfter: account.balance, createdAt: at };
     });
   }

@@ -1,4 +1,4 @@
-import { accountCardDisabled, type Account } from '@mosaic/account-domain';
+import type { Account } from '@mosaic/account-domain';
 import type { AccountDeps } from '../shared/account-deps';
 import type { Actor } from '../shared/actor';
 import { changeOwnedAccount } from '../shared/change-owned-account';
@@ -8,8 +8,6 @@ export class DisableBankCard {
   constructor(private readonly deps: AccountDeps) {}
 
   execute(command: { actor: Actor; accountId: string; number: string }): Promise<Account> {
-    return changeOwnedAccount(this.deps, 'disable-bank-card', command, (account, stamp) =>
-      account.disableBankCard(command.number) ? [accountCardDisabled(stamp(), account, command.number)] : [],
-    );
+    return changeOwnedAccount(this.deps, 'disable-bank-card', command, (account, stamp) => account.disableBankCard(command.number, stamp()));
   }
 }

@@ -1,4 +1,4 @@
-import { accountCardEnabled, type Account } from '@mosaic/account-domain';
+import type { Account } from '@mosaic/account-domain';
 import type { AccountDeps } from '../shared/account-deps';
 import type { Actor } from '../shared/actor';
 import { changeOwnedAccount } from '../shared/change-owned-account';
@@ -8,8 +8,6 @@ export class EnableBankCard {
   constructor(private readonly deps: AccountDeps) {}
 
   execute(command: { actor: Actor; accountId: string; number: string }): Promise<Account> {
-    return changeOwnedAccount(this.deps, 'enable-bank-card', command, (account, stamp) =>
-      account.enableBankCard(command.number) ? [accountCardEnabled(stamp(), account, command.number)] : [],
-    );
+    return changeOwnedAccount(this.deps, 'enable-bank-card', command, (account, stamp) => account.enableBankCard(command.number, stamp()));
   }
 }

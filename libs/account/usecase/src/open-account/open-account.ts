@@ -1,7 +1,8 @@
-import { Account, accountOpened, Address, currencyOf } from '@mosaic/account-domain';
+import { Account, Address, currencyOf } from '@mosaic/account-domain';
 import type { AccountDeps } from '../shared/account-deps';
 import type { Actor } from '../shared/actor';
 import { withOptimisticRetry } from '../shared/optimistic-retry';
+import { saveRecording } from '../shared/save-recording';
 
 export interface OpenAccountCommand {
   readonly actor: Actor;
@@ -22,9 +23,9 @@ export class OpenAccount {
       () =>
         this.deps.unitOfWork.run(async (tx) => {
           const now = this.deps.clock.now();
-          const account = Account.open({ id: this.deps.ids.next(), ownerId: command.actor.userId, currency, address, now });
-          await tx.accounts.save(account);
-          await tx.outbox.add([accountOpened({ id: this.deps.ids.next(), at: now }, account)]);
+          const id = this.deps.ids.next();
+          const account = Account.open({ id, ownerId: command.actor.userId, currency, address, now }, { id: this.deps.ids.next(), at: now });
+          await saveRecording(tx, { accounts: [account] });
           return account;
         }),
       this.deps.retry,

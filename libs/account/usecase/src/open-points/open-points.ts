@@ -1,7 +1,8 @@
-import { Points, pointsOpened } from '@mosaic/account-domain';
+import { Points } from '@mosaic/account-domain';
 import type { AccountDeps } from '../shared/account-deps';
 import type { Actor } from '../shared/actor';
 import { withOptimisticRetry } from '../shared/optimistic-retry';
+import { saveRecording } from '../shared/save-recording';
 
 /** Opens an empty points aggregate for the caller. */
 export class OpenPoints {
@@ -13,9 +14,9 @@ export class OpenPoints {
       () =>
         this.deps.unitOfWork.run(async (tx) => {
           const now = this.deps.clock.now();
-          const points = Points.open({ id: this.deps.ids.next(), ownerId: command.actor.userId, now });
-          await tx.points.save(points);
-          await tx.outbox.add([pointsOpened({ id: this.deps.ids.next(), at: now }, points)]);
+          const id = this.deps.ids.next();
+          const points = Points.open({ id, ownerId: command.actor.userId, now }, { id: this.deps.ids.next(), at: now });
+          await saveRecording(tx, { points: [points] });
           return points;
         }),
       this.deps.retry,

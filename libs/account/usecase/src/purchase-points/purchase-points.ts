@@ -1,9 +1,10 @@
-import { canonicalDecimal, parseAmount, pointsForPayment, pointsPurchased } from '@mosaic/account-domain';
+import { canonicalDecimal, parseAmount } from '@mosaic/account-domain';
 import type { AccountDeps } from '../shared/account-deps';
 import type { Actor } from '../shared/actor';
 import { fingerprintOf, runIdempotently, type Idempotent } from '../shared/idempotency';
 import { ownedAccount, ownedPoints } from '../shared/ownership';
 import { receiptCodec } from '../shared/receipt-codec';
+import { saveRecording } from '../shared/save-recording';
 
 export interface PurchasePointsCommand {
   readonly actor: Actor;
@@ -39,15 +40,11 @@ export class PurchasePoints {
       const account = await ownedAccount(tx.accounts, command.accountId, command.actor);
       const points = await ownedPoints(tx.points, command.pointsId, command.actor);
       const paid = parseAmount(command.amount, account.currency);
-      const bought = pointsForPayment(paid);
       const purchaseId = this.deps.ids.next();
       const at = this.deps.clock.now();
-      points.addPoints(bought);
-      account.debit(paid, { entryId: this.deps.ids.next(), kind: 'points_purchase', reference: purchaseId, at });
-      // Accounts before points, in every use case, so two purchases never lock in opposite orders.
-      await tx.accounts.save(account);
-      await tx.points.save(points);
-      await tx.outbox.add([pointsPurchased({ id: this.deps.ids.next(), at }, purchaseId, account, points, paid, bought)]);
+      const posting = { entryId: this.deps.ids.next(), kind: 'points_purchase', reference: purchaseId, at } as const;
+      const bought = points.buyWith(account, paid, posting, { id: this.deps.ids.next(), at });
+      await saveRecording(tx, { accounts: [account], points: [points] });
       return { purchaseId, accountId: account.id, pointsId: points.id, paid, currency: account.currency.code, points: bought, createdAt: at };
     });
   }

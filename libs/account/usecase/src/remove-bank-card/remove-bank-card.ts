@@ -1,4 +1,4 @@
-import { accountCardRemoved, type Account } from '@mosaic/account-domain';
+import type { Account } from '@mosaic/account-domain';
 import type { AccountDeps } from '../shared/account-deps';
 import type { Actor } from '../shared/actor';
 import { changeOwnedAccount } from '../shared/change-owned-account';
@@ -8,9 +8,6 @@ export class RemoveBankCard {
   constructor(private readonly deps: AccountDeps) {}
 
   execute(command: { actor: Actor; accountId: string; number: string }): Promise<Account> {
-    return changeOwnedAccount(this.deps, 'remove-bank-card', command, (account, stamp) => {
-      const removed = account.removeBankCard(command.number);
-      return [accountCardRemoved(stamp(), account, removed)];
-    });
+    return changeOwnedAccount(this.deps, 'remove-bank-card', command, (account, stamp) => account.removeBankCard(command.number, stamp()));
   }
 }

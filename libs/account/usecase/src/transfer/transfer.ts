@@ -1,10 +1,11 @@
-import { accountNotFound, accountTransferred, canonicalDecimal, parseAmount, sameAccount, transferFunds, type Account } from '@mosaic/account-domain';
+import { accountNotFound, canonicalDecimal, parseAmount, sameAccount, transferFunds, type Account } from '@mosaic/account-domain';
 import { isAppError } from '@mosaic/kit-core';
 import type { AccountDeps } from '../shared/account-deps';
 import type { Actor } from '../shared/actor';
 import { assertIdempotencyKey, fingerprintOf, runIdempotently, type Idempotent } from '../shared/idempotency';
-import { loadInLockOrder, saveInLockOrder } from '../shared/lock-order';
+import { loadInLockOrder } from '../shared/lock-order';
 import { receiptCodec } from '../shared/receipt-codec';
+import { saveRecording } from '../shared/save-recording';
 
 export interface TransferCommand {
   readonly actor: Actor;
@@ -48,12 +49,11 @@ export class Transfer {
       const transferId = this.deps.ids.next();
       const at = this.deps.clock.now();
       try {
-        transferFunds({ from, to, amount, transferId, entryIds: [this.deps.ids.next(), this.deps.ids.next()], at });
+        transferFunds({ from, to, amount, transferId, entryIds: [this.deps.ids.next(), this.deps.ids.next()], at, eventId: this.deps.ids.next() });
       } catch (error) {
         throw hideRecipient(error, to, command.actor.userId);
       }
-      await saveInLockOrder(tx.accounts, [from, to]);
-      await tx.outbox.add([accountTransferred({ id: this.deps.ids.next(), at }, transferId, from, to, amount)]);
+      await saveRecording(tx, { accounts: [from, to] });
       return { transferId, fromAccountId: from.id, toAccountId: to.id, amount, currency: from.currency.code, createdAt: at };
     });
   }

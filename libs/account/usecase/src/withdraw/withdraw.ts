@@ -1,9 +1,10 @@
-import { accountWithdrawn, canonicalDecimal, parseAmount } from '@mosaic/account-domain';
+import { canonicalDecimal, parseAmount } from '@mosaic/account-domain';
 import type { AccountDeps } from '../shared/account-deps';
 import type { Actor } from '../shared/actor';
 import { fingerprintOf, runIdempotently, type Idempotent } from '../shared/idempotency';
 import { ownedAccount } from '../shared/ownership';
 import { receiptCodec } from '../shared/receipt-codec';
+import { saveRecording } from '../shared/save-recording';
 
 export interface WithdrawCommand {
   readonly actor: Actor;
@@ -37,9 +38,9 @@ export class Withdraw {
       const amount = parseAmount(command.amount, account.currency);
       const withdrawalId = this.deps.ids.next();
       const at = this.deps.clock.now();
-      account.withdrawToCard(command.cardNumber, amount, { entryId: this.deps.ids.next(), kind: 'withdrawal', reference: withdrawalId, at });
-      await tx.accounts.save(account);
-      await tx.outbox.add([accountWithdrawn({ id: this.deps.ids.next(), at }, account, withdrawalId, amount, command.cardNumber)]);
+      const posting = { entryId: this.deps.ids.next(), kind: 'withdrawal', reference: withdrawalId, at } as const;
+      account.withdrawToCard(command.cardNumber, amount, posting, { id: this.deps.ids.next(), at });
+      await saveRecording(tx, { accounts: [account] });
       return {
         withdrawalId,
         accountId: account.id,

@@ -1,6 +1,6 @@
 import { Account, ConcurrentModificationError, currencyOf } from '@mosaic/account-domain';
 import { describe, expect, it } from 'vitest';
-import { aCard, aNewAccount, anAddress, anOwner, aPosting, at, nextId } from '../aggregates';
+import { aCard, aNewAccount, anAddress, anOwner, aPosting, aStamp, at, nextId } from '../aggregates';
 import { useBackend, type ContractBackend } from './contract-backend';
 
 export function accountRepositoryContract(backend: ContractBackend): void {
@@ -10,7 +10,7 @@ export function accountRepositoryContract(backend: ContractBackend): void {
 
     it('stores a new account whole and loads it back equal, at version 1', async () => {
       const account = aNewAccount({ balance: 1234n, withAddress: true, cards: ['6222020000000001', '6222020000000002'] });
-      account.disableBankCard('6222020000000002');
+      account.disableBankCard('6222020000000002', aStamp());
       await inTx((tx) => tx.accounts.save(account));
       expect(account.version).toBe(1);
       const loaded = await adapters().accounts.findById(account.id);
@@ -44,10 +44,10 @@ export function accountRepositoryContract(backend: ContractBackend): void {
       await inTx(async (tx) => {
         const loaded = (await tx.accounts.findById(account.id))!;
         loaded.credit(500n, aPosting('deposit'));
-        loaded.changeAddress(anAddress('2 River Road'));
-        loaded.disableBankCard('6222020000000001');
-        loaded.removeBankCard('6222020000000002');
-        loaded.addBankCard(aCard('6222020000000003', 5));
+        loaded.changeAddress(anAddress('2 River Road'), aStamp());
+        loaded.disableBankCard('6222020000000001', aStamp());
+        loaded.removeBankCard('6222020000000002', aStamp());
+        loaded.addBankCard(aCard('6222020000000003', 5), aStamp());
         await tx.accounts.save(loaded);
         expect(loaded.version).toBe(2);
       });
@@ -87,8 +87,8 @@ export function accountRepositoryContract(backend: ContractBackend): void {
       await inTx((tx) => tx.accounts.save(first));
 
       const entry = second.debit(900n, aPosting('withdrawal'));
-      second.removeBankCard('6222020000000001');
-      second.changeAddress(anAddress());
+      second.removeBankCard('6222020000000001', aStamp());
+      second.changeAddress(anAddress(), aStamp());
       await expect(inTx((tx) => tx.accounts.save(second))).rejects.toBeInstanceOf(ConcurrentModificationError);
 
       const stored = (await adapters().accounts.findById(account.id))!;
@@ -100,7 +100,7 @@ export function accountRepositoryContract(backend: ContractBackend): void {
     it('refuses to store a new account under an id already taken', async () => {
       const account = aNewAccount();
       await inTx((tx) => tx.accounts.save(account));
-      const twin = Account.open({ id: account.id, ownerId: anOwner(), currency: currencyOf('USD'), now: at() });
+      const twin = Account.open({ id: account.id, ownerId: anOwner(), currency: currencyOf('USD'), now: at() }, aStamp());
       await expect(inTx((tx) => tx.accounts.save(twin))).rejects.toBeInstanceOf(ConcurrentModificationError);
     });
 
