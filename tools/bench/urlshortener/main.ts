@@ -1,7 +1,7 @@
 /**
  * URL shortener benchmark: one command, one run, every figure.
  *
- *   npx tsx tools/bench/urlshortener/main.ts [--quick]
+ *   npx tsx tools/bench/urlshortener/main.ts [--quick] [--creation-only]
  *
  * (a) GET /:code for a cached code through the real app (apps/urlshortener as
  *     deployed, on the embedded default: request ids, metrics, click counting;
@@ -12,7 +12,9 @@
  *     measure that tells the servers apart. A fourth server, kit-http with a fixed
  *     302 on an express route, splits the gap into the kit's per-request work and
  *     the shortener's own. Cases alternate in rounds so a busy machine slows them alike.
- * (b) link creation per second through the same app (rate limit lifted).
+ * (b) link creation through the same app (rate limit lifted) against a bare express
+ *     handler doing the least a creation must (parse, check, one map set), by
+ *     throughput and server CPU per request, in alternating rounds.
  *
  * Each server runs in its own process on 127.0.0.1; autocannon drives them from
  * this one. A benchmark prints figures; it asserts nothing about time.
@@ -22,6 +24,8 @@ import { load, type LoadResult } from './load';
 import { announcedServer, freePort, healthyServer, spawnTs, type ServerProcess } from './processes';
 
 const quick = process.argv.includes('--quick');
+// `--creation-only`: case (b) alone, for working on the creation path.
+const CREATION_ONLY = process.argv.includes('--creation-only');
 const SECONDS_PER_CASE = quick ? 3 : 12;
 const ROUNDS = 3;
 const WARMUP_SECONDS = quick ? 1 : 3;
@@ -163,19 +167,32 @@ async function redirects(node: ServerProcess, bare: ServerProcess, floor: Server
   );
 }
 
-async function creation(shortener: ServerProcess): Promise<void> {
-  console.log('\n(b) Link creation');
-  const create = {
-    url: `${shortener.url}/api/v1/links`,
+async function creation(bare: ServerProcess, shortener: ServerProcess): Promise<void> {
+  console.log('\n(b) POST /api/v1/links (link creation), against a bare express handler doing the least a creation must');
+  const request = {
     method: 'POST' as const,
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ url: 'https://example.com/articles/2026/benchmarks?ref=autocannon' }),
     connections: CONNECTIONS,
   };
-  await load({ ...create, seconds: WARMUP_SECONDS });
-  const result = combined([await load({ ...create, seconds: SECONDS_PER_CASE / ROUNDS }), await load({ ...create, seconds: SECONDS_PER_CASE / ROUNDS })]);
-  console.log(row('shortener POST /api/v1/links', result));
-  console.log(`  statuses: ${describeStatuses(result)}`);
+  const baseline: Case = { name: 'bare express: parse, check, one map set', url: `${bare.url}/api/v1/links`, server: bare, results: [] };
+  const create: Case = { name: 'shortener POST /api/v1/links', url: `${shortener.url}/api/v1/links`, server: shortener, results: [] };
+  const cases = [baseline, create];
+  for (const item of cases) await load({ ...request, url: item.url, seconds: WARMUP_SECONDS });
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let offset = 0; offset < cases.length; offset++) {
+      const item = cases[(round + offset) % cases.length];
+      if (item) item.results.push(await load({ ...request, url: item.url, server: item.server, seconds: SECONDS_PER_CASE / ROUNDS }));
+    }
+  }
+  const [bareFigures, createFigures] = [combined(baseline.results), combined(create.results)];
+  console.log(row(baseline.name, bareFigures));
+  console.log(row(create.name, createFigures));
+  console.log(
+    `  shortener creation against the bare handler: ${(createFigures.rate / bareFigures.rate).toFixed(2)}× by throughput, ` +
+      `${(bareFigures.cpuPerRequest / createFigures.cpuPerRequest).toFixed(2)}× by server CPU per request (above 1: the shortener is cheaper)`,
+  );
+  console.log(`  statuses: bare ${describeStatuses(bareFigures)}; shortener ${describeStatuses(createFigures)}`);
 }
 
 async function main(): Promise<void> {
@@ -187,8 +204,8 @@ async function main(): Promise<void> {
   const floor = await announcedServer(spawnTs(resolve(import.meta.dirname, 'kit-floor-server.ts'), [TARGET], {}));
   const shortener = await startShortener();
   try {
-    await redirects(node, bare, floor, shortener);
-    await creation(shortener);
+    if (!CREATION_ONLY) await redirects(node, bare, floor, shortener);
+    await creation(bare, shortener);
   } finally {
     await Promise.all([node.stop(), bare.stop(), floor.stop(), shortener.stop()]);
   }

@@ -60,8 +60,8 @@ export async function announcedServer(child: ChildProcess): Promise<ServerProces
   return { url: `http://127.0.0.1:${port}`, cpuMicros: cpuReader(child), stop: stopper(child) };
 }
 
-/** Waits until GET /health answers, for servers that log quietly. */
-export async function healthyServer(child: ChildProcess, url: string, timeoutMs = 30_000): Promise<ServerProcess> {
+/** Waits until GET /health answers, for servers that log quietly (a loaded machine can take a minute to start one). */
+export async function healthyServer(child: ChildProcess, url: string, timeoutMs = 120_000): Promise<ServerProcess> {
   const exited = once(child, 'exit').then(([code]) => {
     throw new Error(`server exited early with ${code}`);
   });

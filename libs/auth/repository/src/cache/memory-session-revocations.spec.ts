@@ -23,6 +23,21 @@ describe('memory session revocations', () => {
     expect(await revocations.isRevoked('42')).toBe(false);
   });
 
+  it('refuse a session at once after its revocation, though it was just found open', async () => {
+    const revocations = createMemorySessionRevocations({ ttlSeconds: 60, clock: new ManualClock() });
+    expect(await revocations.isRevoked('42')).toBe(false);
+    await revocations.revoke(['42']);
+    expect(await revocations.isRevoked('42')).toBe(true);
+  });
+
+  it('do not remember a session as open when it was revoked while its check was in flight', async () => {
+    const revocations = createMemorySessionRevocations({ ttlSeconds: 60, clock: new ManualClock() });
+    const checking = revocations.isRevoked('42');
+    await revocations.revoke(['42']);
+    await checking;
+    expect(await revocations.isRevoked('42')).toBe(true);
+  });
+
   it('refuse a memo longer than the one-second ceiling', () => {
     expect(() => new CacheSessionRevocations(createMemoryCache(), { ttlSeconds: 60, memoMs: 1001 })).toThrow(/memoMs/);
   });

@@ -14,12 +14,20 @@ import { assertTableName } from './outbox-table';
  */
 export class MysqlPendingOutbox<E extends OutboxEvent = OutboxEvent> implements PendingOutbox<E> {
   private readonly table: string;
+  private readonly deleteByPrimaryKey: string;
 
   constructor(
     private readonly pool: Pool,
     table: string,
   ) {
     this.table = assertTableName(table);
+    // `DELETE … WHERE seq IN (…)` is costed against the table: when the batch is most of the
+    // (small, freshly drained) table the optimizer scans it whole, and a scan waits on every
+    // in-flight transaction's uncommitted outbox row, even at READ COMMITTED — 350–650 ms per
+    // drain on `bench:account`'s 50 accounts. Joining the seqs (as a JSON array) to the
+    // table, list first, makes every delete a primary-key lookup (eq_ref) that touches and
+    // locks only the published rows.
+    this.deleteByPrimaryKey = `DELETE o FROM JSON_TABLE(?, '$[*]' COLUMNS (seq BIGINT PATH '$')) AS published STRAIGHT_JOIN ${this.table} AS o ON o.seq = published.seq`;
   }
 
   async drain(limit: number, publish: (events: readonly StoredEvent<E>[]) => Promise<void>): Promise<number> {
@@ -28,7 +36,7 @@ export class MysqlPendingOutbox<E extends OutboxEvent = OutboxEvent> implements 
       if (rows.length === 0) return 0;
       const batch = rows.map((row) => this.storedEventOf(row));
       await publish(batch);
-      await connection.query(`DELETE FROM ${this.table} WHERE seq IN (?)`, [batch.map((stored) => stored.seq)]);
+      await connection.query(this.deleteByPrimaryKey, [JSON.stringify(batch.map((stored) => stored.seq))]);
       return batch.length;
     });
     return drained === LOCK_NOT_ACQUIRED ? 0 : drained;

@@ -1,7 +1,7 @@
 import { appErrorOf } from '@mosaic/kit-testing';
 import { describe, expect, it } from 'vitest';
 import { RESERVED_WORDS } from './reserved-words';
-import { GENERATED_CODE_LENGTH, ShortCode, type RandomBytes } from './short-code';
+import { cryptoRandomBytes, GENERATED_CODE_LENGTH, ShortCode, type RandomBytes } from './short-code';
 
 function errorCodeOf(fn: () => unknown): string {
   const error = appErrorOf(fn);
@@ -47,6 +47,19 @@ describe('ShortCode.random', () => {
     expect(() => ShortCode.random(2)).toThrow(RangeError);
     expect(() => ShortCode.random(33)).toThrow(RangeError);
     expect(GENERATED_CODE_LENGTH).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('cryptoRandomBytes', () => {
+  it('hands out as many bytes as asked, never the same run twice, across refills of its pool and beyond its size', () => {
+    const runs = new Set<string>();
+    for (let i = 0; i < 3_000; i++) {
+      const bytes = cryptoRandomBytes(8);
+      expect(bytes).toHaveLength(8);
+      runs.add(Buffer.from(bytes).toString('hex'));
+    }
+    expect(runs.size).toBe(3_000);
+    expect(cryptoRandomBytes(10_000)).toHaveLength(10_000);
   });
 });
 

@@ -95,6 +95,13 @@ describe('CreateLink', () => {
     expect(links.inserts).toBe(0);
   });
 
+  it('judges each request by the host it came to, when hosts alternate', async () => {
+    const { shorten } = useCaseHarness();
+    await expect(shorten({ url: 'http://a.example/x', requestHost: 'b.example' })).resolves.toBeDefined();
+    await expect(shorten({ url: 'http://a.example/x', requestHost: 'A.example.' })).rejects.toMatchObject({ code: 'self_referencing_url', status: 400 });
+    await expect(shorten({ url: 'http://a.example/y', requestHost: 'b.example' })).resolves.toBeDefined();
+  });
+
   it('makes a code that was looked up before it existed resolvable at once', async () => {
     const { shorten, resolveLink } = useCaseHarness();
     expect(await resolveLink.execute('early-bird')).toBeNull();

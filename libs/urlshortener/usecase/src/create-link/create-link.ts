@@ -44,6 +44,8 @@ const CODE_LENGTHS = [GENERATED_CODE_LENGTH, GENERATED_CODE_LENGTH, GENERATED_CO
 /** Shortens a URL under a random code or the alias the caller chose. */
 export class CreateLink {
   private readonly publicHost: string | undefined;
+  private lastRequestHost: string | undefined;
+  private lastNormalizedHost: string | undefined;
 
   constructor(private readonly deps: CreateLinkDeps) {
     this.publicHost = deps.publicUrl === undefined ? undefined : normalizeHost(deps.publicUrl);
@@ -82,8 +84,20 @@ export class CreateLink {
   private ownHostsFor(requestHost: string | undefined): string[] {
     const hosts: string[] = [];
     if (this.publicHost !== undefined) hosts.push(this.publicHost);
-    const host = requestHost === undefined ? undefined : normalizeHost(requestHost);
+    const host = requestHost === undefined ? undefined : this.normalizedRequestHost(requestHost);
     if (host !== undefined) hosts.push(host);
     return hosts;
+  }
+
+  /**
+   * Nearly every request names the same Host, and normalising one parses a URL: the
+   * last answer is kept (one entry, so a client sending odd hosts cannot grow it).
+   */
+  private normalizedRequestHost(requestHost: string): string | undefined {
+    if (requestHost !== this.lastRequestHost) {
+      this.lastRequestHost = requestHost;
+      this.lastNormalizedHost = normalizeHost(requestHost);
+    }
+    return this.lastNormalizedHost;
   }
 }
