@@ -5,17 +5,24 @@ import type { ChatSession } from './chat-session';
 
 /** Conversations whose order this instance tracks; past it the oldest knowledge is forgotten. */
 const MAX_TRACKED = 100_000;
+/** How far back the first message seen of a conversation looks for messages that it overtook. */
+const FIRST_SIGHT_LOOKBACK = 64;
 
 /**
  * This instance's end of the fan-out: bus events to the local sessions of the users
  * they name. Messages of a conversation leave here in sequence order with no repeats:
  * a repeat is dropped; a message that overtook another (two senders on two instances)
- * waits while the skipped ones are read from storage and sent first.
+ * waits while the skipped ones are read from storage and sent first. That holds for the
+ * first message seen of a conversation too: it may have overtaken earlier ones (seq 2
+ * from one instance reaching the bus before seq 1 from another), so the messages just
+ * before it that were sent since this hub started, which it has therefore never
+ * delivered, go out first; older ones belong to history, which clients resume.
  */
 export class FanoutHub {
   private readonly sessionsByUser = new Map<string, Set<ChatSession>>();
   private readonly lastSeq = new Map<string, number>();
   private readonly pending = new Map<string, Promise<void>>();
+  private readonly startedAt = Date.now();
 
   constructor(
     private readonly catchUp: ChatUseCases['catchUpConversation'],
@@ -70,18 +77,23 @@ export class FanoutHub {
   private orderNow(message: ChatMessage, recipients: readonly string[]): Promise<void> | undefined {
     const last = this.lastSeq.get(message.conversation);
     if (last !== undefined && message.seq <= last) return undefined;
-    if (last === undefined || message.seq === last + 1) {
+    if (message.seq === (last ?? 0) + 1) {
       this.advance(message, recipients);
       return undefined;
     }
+    const firstSight = last === undefined;
+    const afterSeq = last ?? Math.max(0, message.seq - 1 - FIRST_SIGHT_LOOKBACK);
     return this.catchUp
-      .execute({ conversation: message.conversation, afterSeq: last, untilSeq: message.seq })
+      .execute({ conversation: message.conversation, afterSeq, untilSeq: message.seq })
       .catch((error: unknown) => {
         this.logger.warn({ err: error, conversation: message.conversation }, 'reading skipped messages failed; sending on');
         return [] as ChatMessage[];
       })
       .then((missing) => {
-        for (const skipped of missing) if (skipped.seq > (this.lastSeq.get(message.conversation) ?? 0)) this.advance(skipped, recipients);
+        for (const skipped of missing) {
+          if (firstSight && skipped.sentAt.getTime() < this.startedAt) continue;
+          if (skipped.seq > (this.lastSeq.get(message.conversation) ?? 0)) this.advance(skipped, recipients);
+        }
         this.advance(message, recipients);
       });
   }
