@@ -9,7 +9,7 @@
  * Figures, not a test: nothing here asserts on time.
  */
 import { performance } from 'node:perf_hooks';
-import { registerUser, toEmail, type SessionRevocations, type TokenVerifier } from '@mosaic/auth-domain';
+import { toEmail, User, type SessionRevocations, type TokenVerifier } from '@mosaic/auth-domain';
 import { CacheSessionRevocations, createAuthCrypto, createMemorySessionRevocations, generateSigningKeys } from '@mosaic/auth-repository';
 import { VerifyAccessToken } from '@mosaic/auth-usecase';
 import { connectRedis, createRedisCache } from '@mosaic/kit-cache';
@@ -28,7 +28,7 @@ async function measure(name: string, verifier: TokenVerifier, token: string): Pr
 
 async function main(): Promise<void> {
   const crypto = createAuthCrypto({ keys: await generateSigningKeys(), issuer: 'bench', audience: 'bench', accessTtlSeconds: 900 });
-  const user = registerUser({ id: '1', email: toEmail('bench@example.com'), name: null, passwordHash: '$bench', now: new Date() });
+  const user = User.register({ id: '1', email: toEmail('bench@example.com'), name: null, passwordHash: '$bench', now: new Date() });
   const { token } = await crypto.accessTokens.issue(user, '42');
   const withRevocations = (revocations: SessionRevocations) => new VerifyAccessToken({ tokens: crypto.tokenVerifier, revocations });
 

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import type { User } from '@mosaic/auth-domain';
 import { JwtAccessTokens, resolveSigningKeys } from '@mosaic/auth-repository';
 import { systemClock } from '@mosaic/kit-core';
 
@@ -12,16 +11,6 @@ export async function mintedUser(privateKey: string, name: string): Promise<{ us
   const keys = await resolveSigningKeys({ privateKey });
   const tokens = new JwtAccessTokens({ keys, issuer: 'mosaic', audience: 'mosaic', ttlSeconds: 900, clock: systemClock });
   const userId = `${Date.now()}${randomInt(1_000_000)}`;
-  const now = new Date();
-  const user = {
-    id: userId,
-    email: `${name}.${userId}@example.com`,
-    name,
-    passwordHash: '',
-    roles: ['user'],
-    createdAt: now,
-    updatedAt: now,
-  } as unknown as User;
-  const { token } = await tokens.issue(user, `session-${userId}`);
+  const { token } = await tokens.issue({ id: userId, email: `${name}.${userId}@example.com`, roles: ['user'] }, `session-${userId}`);
   return { userId, auth: { Authorization: `Bearer ${token}` } };
 }

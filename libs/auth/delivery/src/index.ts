@@ -4,3 +4,4 @@ export * from './lib/authenticate';
 export * from './lib/authenticate-upgrade';
 export * from './lib/security-event-log';
 export * from './lib/token-sources';
+export * from './lib/user-event-log';

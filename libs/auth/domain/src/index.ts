@@ -4,6 +4,7 @@ export * from './user/email';
 export * from './user/password-policy';
 export * from './session/refresh-token';
 export * from './events/security-events';
+export * from './events/user-events';
 export * from './user/user';
 export type * from './ports/access-token-issuer';
 export type * from './ports/attempt-limiter';

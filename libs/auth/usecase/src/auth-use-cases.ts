@@ -1,5 +1,6 @@
 import {
   ignoreSecurityEvents,
+  ignoreUserEvents,
   type AccessTokenIssuer,
   type AttemptLimiter,
   type PasswordHasher,
@@ -9,6 +10,7 @@ import {
   type SecurityEventSink,
   type SessionRevocations,
   type TokenVerifier,
+  type UserEventSink,
   type UserRepository,
 } from '@mosaic/auth-domain';
 import { SnowflakeIds, systemClock, type Clock, type IdGenerator } from '@mosaic/kit-core';
@@ -55,6 +57,8 @@ export interface AuthOptions {
   ids?: IdGenerator;
   /** Where failed logins, limited attempts and refresh-token reuse are reported. */
   securityEvents?: SecurityEventSink;
+  /** Where what users record (registration, password and role changes) goes once stored. */
+  userEvents?: UserEventSink;
   /** How slowed-down attempts wait; default a timer. */
   pause?: Pause;
 }
@@ -78,6 +82,7 @@ export function createAuthUseCases(options: AuthOptions): AuthUseCases {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? new SnowflakeIds(0, clock);
   const events = options.securityEvents ?? ignoreSecurityEvents;
+  const userEvents = options.userEvents ?? ignoreUserEvents;
   const { users, refreshTokens, limiter, hasher, secrets, revocations, pause } = options;
   const strength = options.passwordStrength;
   const sessions = new SessionIssuer({
@@ -91,13 +96,13 @@ export function createAuthUseCases(options: AuthOptions): AuthUseCases {
   });
   const adminEmails = new Set((options.adminEmails ?? []).map((email) => email.trim().toLowerCase()));
   return {
-    register: new RegisterUser({ users, hasher, limiter, ids, clock, events, strength, adminEmails, pause }),
-    login: new LogIn({ users, hasher, limiter, sessions, clock, events, pause }),
+    register: new RegisterUser({ users, userEvents, hasher, limiter, ids, clock, events, strength, adminEmails, pause }),
+    login: new LogIn({ users, userEvents, hasher, limiter, sessions, clock, events, pause }),
     refresh: new RefreshSession({ users, refreshTokens, sessions, secrets, revocations, clock, events }),
     logout: new LogOut({ refreshTokens, secrets, revocations, clock }),
-    changePassword: new ChangePassword({ users, hasher, strength, limiter, refreshTokens, revocations, clock, events, pause }),
-    changeRole: new ChangeRole({ users, clock }),
-    bootstrapAdmins: new BootstrapAdmins({ users, clock }),
+    changePassword: new ChangePassword({ users, userEvents, hasher, strength, limiter, refreshTokens, revocations, clock, events, pause }),
+    changeRole: new ChangeRole({ users, userEvents, clock }),
+    bootstrapAdmins: new BootstrapAdmins({ users, userEvents, clock }),
     currentUser: new GetCurrentUser({ users }),
     purgeExpiredSessions: new PurgeExpiredSessions({ refreshTokens, clock }),
     verifier: new VerifyAccessToken({ tokens: options.tokenVerifier, revocations, clock }),

@@ -8,5 +8,7 @@ export * from './purge-expired-sessions/purge-expired-sessions';
 export * from './refresh-session/refresh-session';
 export * from './register-user/register-user';
 export * from './shared/admit-attempt';
+export * from './shared/change-user';
+export * from './shared/save-recording';
 export * from './shared/session-tokens';
 export * from './verify-access-token/verify-access-token';

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { registerUser, toEmail } from '@mosaic/auth-domain';
+import { toEmail, User } from '@mosaic/auth-domain';
 import { generateSigningKeys, JwtAccessTokens } from '@mosaic/auth-repository';
 import { isAppError, ManualClock } from '@mosaic/kit-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,8 @@ let accessToken: string;
 beforeAll(async () => {
   const clock = new ManualClock();
   const tokens = new JwtAccessTokens({ keys: await generateSigningKeys(), issuer: 'https://auth.test', audience: 'mosaic', ttlSeconds: 900, clock });
-  accessToken = (await tokens.issue(registerUser({ id: '31', email: toEmail('ws@example.com'), name: null, passwordHash: '$x', now: clock.now() }), 's')).token;
+  accessToken = (await tokens.issue(User.register({ id: '31', email: toEmail('ws@example.com'), name: null, passwordHash: '$x', now: clock.now() }), 's'))
+    .token;
   const authenticate = authenticateUpgrade(tokens, { allowedOrigins: ['https://app.example.com'] });
   const sockets = new WebSocketServer({ noServer: true });
   server = createServer();

@@ -1,4 +1,4 @@
-import { registerUser, toEmail, type TokenVerifier } from '@mosaic/auth-domain';
+import { toEmail, User, type TokenVerifier } from '@mosaic/auth-domain';
 import { generateSigningKeys, JwtAccessTokens } from '@mosaic/auth-repository';
 import { ManualClock } from '@mosaic/kit-core';
 import { buildHttpApp, principalOf, requirePrincipal } from '@mosaic/kit-http';
@@ -13,7 +13,7 @@ let accessToken: string;
 
 beforeAll(async () => {
   tokens = new JwtAccessTokens({ keys: await generateSigningKeys(), issuer: 'https://auth.test', audience: 'mosaic', ttlSeconds: 900, clock });
-  const user = registerUser({ id: '777', email: toEmail('lin@example.com'), name: null, passwordHash: '$x', now: clock.now() });
+  const user = User.register({ id: '777', email: toEmail('lin@example.com'), name: null, passwordHash: '$x', now: clock.now() });
   accessToken = (await tokens.issue(user, '1')).token;
 });
 
@@ -110,7 +110,7 @@ describe('authenticate(verifier) in front of another domain', () => {
   it('says token_expired for an expired token', async () => {
     const local = new ManualClock();
     const expiring = new JwtAccessTokens({ keys: await generateSigningKeys(), issuer: 'https://auth.test', audience: 'mosaic', ttlSeconds: 60, clock: local });
-    const user = registerUser({ id: '8', email: toEmail('x@example.com'), name: null, passwordHash: '$x', now: local.now() });
+    const user = User.register({ id: '8', email: toEmail('x@example.com'), name: null, passwordHash: '$x', now: local.now() });
     const { token } = await expiring.issue(user, '1');
     local.advance(10 * 60 * 1000);
     const app = anotherDomainsApp(expiring);

@@ -35,13 +35,7 @@ export const ACCESS_TTL_SECONDS = 900;
 
 /** Every write that reached storage, so attack tests can show nothing was stored. */
 export type Write =
-  | 'users.create'
-  | 'users.replacePasswordHash'
-  | 'users.replaceRoles'
-  | 'refreshTokens.startFamily'
-  | 'refreshTokens.rotate'
-  | 'refreshTokens.revokeFamily'
-  | 'refreshTokens.revokeUserFamilies';
+  'users.create' | 'users.update' | 'refreshTokens.startFamily' | 'refreshTokens.rotate' | 'refreshTokens.revokeFamily' | 'refreshTokens.revokeUserFamilies';
 
 export interface AuthTestApp {
   app: Express;
@@ -125,22 +119,13 @@ export function aRegistration(overrides: Record<string, unknown> = {}) {
 
 function recordingUsers(inner: UserRepository, writes: Write[]): UserRepository {
   return {
-    create: async (user) => {
-      await inner.create(user);
-      writes.push('users.create');
+    save: async (user) => {
+      const write = user.isNew ? 'users.create' : 'users.update';
+      await inner.save(user);
+      writes.push(write);
     },
     findById: (id) => inner.findById(id),
     findByEmail: (email) => inner.findByEmail(email),
-    replacePasswordHash: async (...args) => {
-      const replaced = await inner.replacePasswordHash(...args);
-      if (replaced) writes.push('users.replacePasswordHash');
-      return replaced;
-    },
-    replaceRoles: async (...args) => {
-      const replaced = await inner.replaceRoles(...args);
-      if (replaced) writes.push('users.replaceRoles');
-      return replaced;
-    },
   };
 }
 

@@ -40,4 +40,20 @@ export function refreshRejected(reason: RefreshFailure): AppError {
   return unauthorized(code, message);
 }
 
+/**
+ * A save found the user changed since it was loaded, and stored nothing. Use cases
+ * reload and decide again, or answer with what the conflict means for them.
+ */
+export class UserChangedConcurrentlyError extends AppError {
+  constructor(userId: string) {
+    super('conflict', 'concurrent_modification', `The account ${userId} changed concurrently; retry the request`, {
+      details: { aggregate: 'user', id: userId },
+    });
+  }
+}
+
+export function isUserChangedConcurrently(error: unknown): error is UserChangedConcurrentlyError {
+  return error instanceof UserChangedConcurrentlyError;
+}
+
 export const tooManyAttempts = (retryAfterSeconds: number) => rateLimited('Too many attempts; try again later', retryAfterSeconds);

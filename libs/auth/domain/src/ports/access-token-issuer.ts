@@ -1,4 +1,9 @@
-import type { User } from '../user/user';
+/** What an access token says about its holder: a `User` is one, and so is any principal a test mints. */
+export interface AccessTokenSubject {
+  readonly id: string;
+  readonly email: string;
+  readonly roles: readonly string[];
+}
 
 export interface IssuedAccessToken {
   readonly token: string;
@@ -7,5 +12,5 @@ export interface IssuedAccessToken {
 }
 
 export interface AccessTokenIssuer {
-  issue(user: User, sessionId: string): Promise<IssuedAccessToken>;
+  issue(subject: AccessTokenSubject, sessionId: string): Promise<IssuedAccessToken>;
 }

@@ -2,15 +2,13 @@ import type { Email } from '../user/email';
 import type { User } from '../user/user';
 
 export interface UserRepository {
-  /** Adds an account; rejects with a 409 `email_taken` when the email is in use, atomically. */
-  create(user: User): Promise<void>;
   findById(id: string): Promise<User | undefined>;
   findByEmail(email: Email): Promise<User | undefined>;
   /**
-   * Replaces the password hash only while it is still `expected`, so a concurrent
-   * change is never overwritten. Resolves whether it was replaced.
+   * Stores a new user (version 0) or a loaded one's changes under the version it was
+   * loaded at, then marks it saved (its version moves on). A new user whose email is in
+   * use is refused with a 409 `email_taken`, atomically; a user changed (or gone) since
+   * it was loaded with `UserChangedConcurrentlyError`. Either way nothing is stored.
    */
-  replacePasswordHash(id: string, expected: string, next: string, now: Date): Promise<boolean>;
-  /** Replaces the roles only while they are still `expected` (same order), like the password hash. */
-  replaceRoles(id: string, expected: readonly string[], next: readonly string[], now: Date): Promise<boolean>;
+  save(user: User): Promise<void>;
 }

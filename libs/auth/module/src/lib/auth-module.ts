@@ -2,7 +2,15 @@ import type { AppContext } from '@mosaic/kit-app';
 import type { Resource } from '@mosaic/kit-core';
 import type { Principal } from '@mosaic/kit-http';
 import type { SessionRevocations, TokenVerifier } from '@mosaic/auth-domain';
-import { authenticate, authenticateUpgrade, authenticateUpgradeSession, createAuthRouter, requireAuth, securityEventLog } from '@mosaic/auth-delivery';
+import {
+  authenticate,
+  authenticateUpgrade,
+  authenticateUpgradeSession,
+  createAuthRouter,
+  requireAuth,
+  securityEventLog,
+  userEventLog,
+} from '@mosaic/auth-delivery';
 import {
   createAuthCrypto,
   createAuthRepositories,
@@ -68,6 +76,7 @@ export async function createAuthModule(context: AppContext): Promise<AuthModule>
     adminEmails: config.AUTH_ADMIN_EMAILS,
     ids: context.ids,
     securityEvents: securityEventLog(context.logger),
+    userEvents: userEventLog(context.logger),
   });
   await useCases.bootstrapAdmins.execute(config.AUTH_ADMIN_EMAILS);
   const sweeper = setInterval(() => {

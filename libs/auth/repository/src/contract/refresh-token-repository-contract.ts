@@ -16,7 +16,7 @@ export function refreshTokenRepositoryContract(name: string, makeRepositories: M
     async function aSession() {
       const { users, refreshTokens } = await makeRepositories();
       const user = aUser();
-      await users.create(user);
+      await users.save(user);
       const family = aFamily(user);
       const first = aRefreshToken(family);
       await refreshTokens.startFamily(family, first);
@@ -108,7 +108,7 @@ export function refreshTokenRepositoryContract(name: string, makeRepositories: M
       await refreshTokens.startFamily(ended, endedToken);
       await refreshTokens.revokeFamily(ended.id, 'logout', seconds(5));
       const stranger = aUser();
-      await users.create(stranger);
+      await users.save(stranger);
       const theirs = aFamily(stranger);
       const theirToken = aRefreshToken(theirs);
       await refreshTokens.startFamily(theirs, theirToken);
@@ -147,7 +147,7 @@ export function refreshTokenRepositoryContract(name: string, makeRepositories: M
       await refreshTokens.rotate(rotatedLive.hash, successor, seconds(2));
 
       const owner = aUser();
-      await users.create(owner);
+      await users.save(owner);
       const ended = aFamily(owner, { expiresAt: seconds(100) });
       const endedToken = aRefreshToken(ended, { expiresAt: seconds(100) });
       await refreshTokens.startFamily(ended, endedToken);

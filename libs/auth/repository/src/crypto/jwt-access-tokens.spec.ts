@@ -1,4 +1,4 @@
-import { registerUser, toEmail } from '@mosaic/auth-domain';
+import { toEmail, User } from '@mosaic/auth-domain';
 import { ManualClock } from '@mosaic/kit-core';
 import { base64url, decodeProtectedHeader, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { generateSigningKeys, type SigningKeys } from './signing-keys';
 const ISSUER = 'https://auth.mosaic.test';
 const AUDIENCE = 'mosaic';
 const clock = new ManualClock();
-const user = registerUser({ id: '1234567', email: toEmail('ada@example.com'), name: 'Ada', passwordHash: '$x', now: clock.now() });
+const user = User.register({ id: '1234567', email: toEmail('ada@example.com'), name: 'Ada', passwordHash: '$x', now: clock.now() });
 
 let keys: SigningKeys;
 let otherKeys: SigningKeys;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessTokenClaims, AccessTokenIssuer, IssuedAccessToken, TokenVerifier, User } from '@mosaic/auth-domain';
+import type { AccessTokenClaims, AccessTokenIssuer, AccessTokenSubject, IssuedAccessToken, TokenVerifier } from '@mosaic/auth-domain';
 import type { Clock } from '@mosaic/kit-core';
 import { SignJWT, type JSONWebKeySet } from 'jose';
 import { ACCESS_TOKEN_TYPE, JwtTokenVerifier } from './jwt-token-verifier';
@@ -37,7 +37,7 @@ export class JwtAccessTokens implements AccessTokenIssuer, TokenVerifier {
     });
   }
 
-  async issue(user: User, sessionId: string): Promise<IssuedAccessToken> {
+  async issue(user: AccessTokenSubject, sessionId: string): Promise<IssuedAccessToken> {
     const { signing } = this.options.keys;
     const issuedAt = Math.floor(this.options.clock.nowMs() / 1000);
     const expiresAt = issuedAt + this.options.ttlSeconds;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { registerUser, toEmail } from '@mosaic/auth-domain';
+import { toEmail, User } from '@mosaic/auth-domain';
 import { ManualClock } from '@mosaic/kit-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JwtAccessTokens } from './jwt-access-tokens';
@@ -8,7 +8,7 @@ import { JwtTokenVerifier } from './jwt-token-verifier';
 import { generateSigningKeys } from './signing-keys';
 
 const clock = new ManualClock();
-const user = registerUser({ id: '55', email: toEmail('remote@example.com'), name: null, passwordHash: '$x', now: clock.now() });
+const user = User.register({ id: '55', email: toEmail('remote@example.com'), name: null, passwordHash: '$x', now: clock.now() });
 const settings = { issuer: 'https://auth.mosaic.test', audience: 'mosaic', clock };
 
 let issuer: JwtAccessTokens;

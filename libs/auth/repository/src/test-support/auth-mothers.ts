@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { registerUser, toEmail, type Email, type RefreshTokenFamily, type RefreshTokenRecord, type User } from '@mosaic/auth-domain';
+import { toEmail, User, type Email, type RefreshTokenFamily, type RefreshTokenRecord, type UserSnapshot } from '@mosaic/auth-domain';
 import { SnowflakeIds } from '@mosaic/kit-core';
 
 /** Whole milliseconds: what every backend stores exactly. */
@@ -15,15 +15,21 @@ export function anEmail(label = 'user'): Email {
   return toEmail(`${label}.${run}.${++sequence}@example.com`);
 }
 
-export function aUser(overrides: Partial<User> = {}): User {
-  const user = registerUser({
+/** A user never stored (version 0), registered at T0. */
+export function aUser(overrides: Partial<Omit<UserSnapshot, 'version'>> = {}): User {
+  const user = User.register({
     id: ids.next(),
     email: anEmail(),
     name: 'Ada Lovelace',
-    passwordHash: `$scrypt$ln=10,r=8,p=1$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`,
+    passwordHash: aPasswordHash(),
     now: T0,
   });
-  return { ...user, ...overrides };
+  return User.restore({ ...user.snapshot(), ...overrides });
+}
+
+/** An encoded scrypt hash of nothing in particular. */
+export function aPasswordHash(): string {
+  return `$scrypt$ln=10,r=8,p=1$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`;
 }
 
 export function aFamily(user: Pick<User, 'id'>, overrides: Partial<RefreshTokenFamily> = {}): RefreshTokenFamily {

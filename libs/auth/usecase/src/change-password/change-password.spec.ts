@@ -27,6 +27,68 @@ describe('ChangePassword', () => {
     await expect(auth.login.execute({ email: registration.email, password: newPassword })).resolves.toMatchObject({ tokenType: 'Bearer' });
   });
 
+  it('reports the change once stored, and nothing for a refused one', async () => {
+    const { auth, registration, claims, userEvents, clock } = await twoSessions();
+    userEvents.length = 0;
+    const change = (currentPassword: string) =>
+      auth.changePassword.execute({ userId: claims.userId, sessionId: claims.sessionId, currentPassword, newPassword: 'a different passphrase 42' });
+    await expect(change('not the password')).rejects.toMatchObject({ code: 'wrong_password' });
+    expect(userEvents).toEqual([]);
+    await change(registration.password);
+    expect(userEvents).toEqual([{ type: 'user.password-changed', userId: claims.userId, occurredAt: clock.now() }]);
+  });
+
+  it('still changes the password when another change of the account (a role) was stored since it was loaded', async () => {
+    const { auth, repositories, registration, claims } = await twoSessions();
+    const users = repositories.users;
+    let interleaved = false;
+    // The role change lands between the password check and the save.
+    const findById = users.findById.bind(users);
+    users.findById = async (id) => {
+      const user = await findById(id);
+      if (!interleaved && user) {
+        interleaved = true;
+        await auth.changeRole.execute({ actorRoles: ['admin'], userId: id, role: 'admin', granted: true });
+      }
+      return user;
+    };
+    const newPassword = 'a different passphrase 42';
+    await auth.changePassword.execute({ userId: claims.userId, sessionId: claims.sessionId, currentPassword: registration.password, newPassword });
+    const stored = await findById(claims.userId);
+    expect(stored?.roles).toEqual(['user', 'admin']);
+    expect(stored?.version).toBe(3);
+    await expect(auth.login.execute({ email: registration.email, password: newPassword })).resolves.toBeDefined();
+  });
+
+  it('refuses with 409 when the password itself changed since it was checked, changing nothing more', async () => {
+    const { auth, repositories, registration, claims } = await twoSessions();
+    const users = repositories.users;
+    const findById = users.findById.bind(users);
+    let interleaved = false;
+    users.findById = async (id) => {
+      const user = await findById(id);
+      if (!interleaved && user) {
+        interleaved = true;
+        await auth.changePassword.execute({
+          userId: id,
+          sessionId: claims.sessionId,
+          currentPassword: registration.password,
+          newPassword: 'the first new passphrase 7',
+        });
+      }
+      return user;
+    };
+    await expect(
+      auth.changePassword.execute({
+        userId: claims.userId,
+        sessionId: claims.sessionId,
+        currentPassword: registration.password,
+        newPassword: 'a different passphrase 42',
+      }),
+    ).rejects.toMatchObject({ status: 409, code: 'password_changed_concurrently' });
+    await expect(auth.login.execute({ email: registration.email, password: 'the first new passphrase 7' })).resolves.toBeDefined();
+  });
+
   it('refuses a wrong current password with 403 and changes nothing', async () => {
     const { auth, registration, elsewhere, claims } = await twoSessions();
     await expect(

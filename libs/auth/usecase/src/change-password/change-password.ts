@@ -8,10 +8,11 @@ import {
   type RefreshTokenRepository,
   type SecurityEventSink,
   type SessionRevocations,
-  type UserRepository,
 } from '@mosaic/auth-domain';
 import { conflict, forbidden, type Clock } from '@mosaic/kit-core';
 import { admitAttempt, type Pause } from '../shared/admit-attempt';
+import { changeUser } from '../shared/change-user';
+import type { UserStore } from '../shared/save-recording';
 
 export interface ChangePasswordInput {
   /** From a verified access token, never from the request body. */
@@ -23,8 +24,7 @@ export interface ChangePasswordInput {
   ip?: string;
 }
 
-export interface ChangePasswordDeps {
-  users: UserRepository;
+export interface ChangePasswordDeps extends UserStore {
   hasher: PasswordHasher;
   strength?: PasswordStrength;
   limiter: AttemptLimiter;
@@ -61,10 +61,20 @@ export class ChangePassword {
 
     const now = this.deps.clock.now();
     const next = await this.deps.hasher.hash(input.newPassword);
-    if (!(await this.deps.users.replacePasswordHash(user.id, user.passwordHash, next, now))) {
-      throw conflict('password_changed_concurrently', 'The password was changed at the same time; sign in again');
-    }
+    const verified = user.passwordHash;
+    await changeUser(this.deps, user.id, {
+      loaded: user,
+      apply: (current) => {
+        // The current password was checked against this hash; once it changed, that check no longer holds.
+        if (current.passwordHash !== verified) throw passwordChangedConcurrently();
+        current.changePassword(next, now);
+        return true;
+      },
+      contention: passwordChangedConcurrently,
+    });
     const ended = await this.deps.refreshTokens.revokeUserFamilies(user.id, 'password_changed', now, input.sessionId);
     await this.deps.revocations.revoke(ended);
   }
 }
+
+const passwordChangedConcurrently = () => conflict('password_changed_concurrently', 'The password was changed at the same time; sign in again');

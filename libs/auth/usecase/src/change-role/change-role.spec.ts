@@ -19,6 +19,44 @@ describe('ChangeRole', () => {
     expect((await auth.verifier.verify((await auth.login.execute(registration)).accessToken)).roles).toEqual(['user']);
   });
 
+  it('reports each grant and revocation once stored, and nothing when the role was already as asked', async () => {
+    const { auth, user, userEvents, clock } = await withUser();
+    userEvents.length = 0;
+    const admin = ['admin'];
+    await auth.changeRole.execute({ actorRoles: admin, userId: user.id, role: 'admin', granted: false });
+    await auth.changeRole.execute({ actorRoles: admin, userId: user.id, role: 'admin', granted: true });
+    await auth.changeRole.execute({ actorRoles: admin, userId: user.id, role: 'admin', granted: true });
+    await auth.changeRole.execute({ actorRoles: admin, userId: user.id, role: 'admin', granted: false });
+    expect(userEvents).toEqual([
+      { type: 'user.role-granted', userId: user.id, role: 'admin', occurredAt: clock.now() },
+      { type: 'user.role-revoked', userId: user.id, role: 'admin', occurredAt: clock.now() },
+    ]);
+  });
+
+  it('loses no change when many admins change roles at once', async () => {
+    const { auth, repositories, user } = await withUser();
+    await Promise.all(Array.from({ length: 4 }, () => auth.changeRole.execute({ actorRoles: ['admin'], userId: user.id, role: 'admin', granted: true })));
+    const stored = await repositories.users.findById(user.id);
+    expect(stored?.roles).toEqual(['user', 'admin']);
+  });
+
+  it('answers 409 roles_changed_concurrently when other changes keep landing first', async () => {
+    const { auth, repositories, user } = await withUser();
+    const users = repositories.users;
+    const save = users.save.bind(users);
+    users.save = async (changed) => {
+      // Another change of the account is stored between every load and save.
+      const other = await users.findById(changed.id);
+      other?.rehashPassword(`$scrypt$other-${other.version}`, new Date());
+      if (other) await save(other);
+      return save(changed);
+    };
+    await expect(auth.changeRole.execute({ actorRoles: ['admin'], userId: user.id, role: 'admin', granted: true })).rejects.toMatchObject({
+      status: 409,
+      code: 'roles_changed_concurrently',
+    });
+  });
+
   it('refuses callers who are not admins (403), unknown roles (400) and unknown users (404)', async () => {
     const { auth, user } = await withUser();
     await expect(auth.changeRole.execute({ actorRoles: ['user'], userId: user.id, role: 'admin', granted: true })).rejects.toMatchObject({

@@ -1,5 +1,7 @@
-import { adminOnly, isRole, ROLES, toEmail, unknownRole, userNotFound, withRole, type Role, type UserRepository } from '@mosaic/auth-domain';
+import { adminOnly, isRole, ROLES, toEmail, unknownRole, type Role, type User } from '@mosaic/auth-domain';
 import { conflict, type Clock } from '@mosaic/kit-core';
+import { changeUser } from '../shared/change-user';
+import type { UserStore } from '../shared/save-recording';
 
 export interface ChangeRoleInput {
   /** The caller's roles, from a verified access token. */
@@ -9,8 +11,9 @@ export interface ChangeRoleInput {
   granted: boolean;
 }
 
-/** Retries of the compare-and-set when another change landed in between. */
-const ATTEMPTS = 5;
+export interface ChangeRoleDeps extends UserStore {
+  clock: Clock;
+}
 
 /**
  * Grants or revokes a role (admins only). The change reaches access tokens issued
@@ -18,7 +21,7 @@ const ATTEMPTS = 5;
  * they expire, at most one access-token lifetime.
  */
 export class ChangeRole {
-  constructor(private readonly deps: { users: UserRepository; clock: Clock }) {}
+  constructor(private readonly deps: ChangeRoleDeps) {}
 
   async execute(input: ChangeRoleInput): Promise<void> {
     if (!input.actorRoles.includes('admin')) throw adminOnly();
@@ -32,23 +35,20 @@ export class ChangeRole {
  * admin comes to exist. Emails without an account are left for registration.
  */
 export class BootstrapAdmins {
-  constructor(private readonly deps: { users: UserRepository; clock: Clock }) {}
+  constructor(private readonly deps: ChangeRoleDeps) {}
 
   async execute(emails: readonly string[]): Promise<void> {
     for (const raw of emails) {
       const user = await this.deps.users.findByEmail(toEmail(raw));
-      if (user) await setRole(this.deps, user.id, 'admin', true);
+      if (user) await setRole(this.deps, user.id, 'admin', true, user);
     }
   }
 }
 
-async function setRole(deps: { users: UserRepository; clock: Clock }, userId: string, role: Role, granted: boolean): Promise<void> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const user = await deps.users.findById(userId);
-    if (!user) throw userNotFound();
-    const next = withRole(user, role, granted, deps.clock.now());
-    if (next === user) return;
-    if (await deps.users.replaceRoles(user.id, user.roles, next.roles, next.updatedAt)) return;
-  }
-  throw conflict('roles_changed_concurrently', 'The roles were changed at the same time; try again');
+function setRole(deps: ChangeRoleDeps, userId: string, role: Role, granted: boolean, loaded?: User): Promise<User> {
+  return changeUser(deps, userId, {
+    loaded,
+    apply: (user) => user.setRole(role, granted, deps.clock.now()),
+    contention: () => conflict('roles_changed_concurrently', 'The roles were changed at the same time; try again'),
+  });
 }

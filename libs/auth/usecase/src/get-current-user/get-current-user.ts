@@ -1,4 +1,4 @@
-import { profileOf, userNotFound, type UserProfile, type UserRepository } from '@mosaic/auth-domain';
+import { userNotFound, type UserProfile, type UserRepository } from '@mosaic/auth-domain';
 
 export interface GetCurrentUserInput {
   /** From a verified access token, never from the request body. */
@@ -11,6 +11,6 @@ export class GetCurrentUser {
   async execute(input: GetCurrentUserInput): Promise<UserProfile> {
     const user = await this.deps.users.findById(input.userId);
     if (!user) throw userNotFound();
-    return profileOf(user);
+    return user.profile();
   }
 }

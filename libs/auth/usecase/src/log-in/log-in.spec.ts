@@ -137,4 +137,22 @@ describe('LogIn', () => {
     expect(stored?.passwordHash).toMatch(/^\$scrypt\$ln=11,/);
     await expect(stronger.login.execute({ email: registration.email, password: registration.password })).resolves.toBeDefined();
   });
+
+  it('signs in all the same when another change of the account lands before the upgraded hash is stored, keeping that change', async () => {
+    const old = await authHarness();
+    const registration = aRegistration();
+    const { id } = await old.auth.register.execute(registration);
+    const users = old.repositories.users;
+    const findByEmail = users.findByEmail.bind(users);
+    users.findByEmail = async (email) => {
+      const user = await findByEmail(email);
+      await old.auth.changeRole.execute({ actorRoles: ['admin'], userId: id, role: 'admin', granted: true });
+      return user;
+    };
+    const { auth: stronger } = await authHarness({ ...old.repositories, hasher: new ScryptPasswordHasher({ logN: 11 }) });
+    await expect(stronger.login.execute(registration)).resolves.toMatchObject({ tokenType: 'Bearer' });
+    const stored = await findByEmail(toEmail(registration.email));
+    expect(stored?.roles).toEqual(['user', 'admin']);
+    expect(stored?.passwordHash).toMatch(/^\$scrypt\$ln=10,/);
+  });
 });

@@ -1,15 +1,16 @@
 import {
   invalidCredentials,
+  isUserChangedConcurrently,
   PASSWORD_MAX_LENGTH,
-  profileOf,
   toEmail,
   type AttemptLimiter,
   type PasswordHasher,
   type SecurityEventSink,
+  type User,
   type UserProfile,
-  type UserRepository,
 } from '@mosaic/auth-domain';
 import { admitAttempt, type Pause } from '../shared/admit-attempt';
+import { saveRecording, type UserStore } from '../shared/save-recording';
 import type { Clock } from '@mosaic/kit-core';
 import type { SessionIssuer, SessionTokens } from '../shared/session-tokens';
 
@@ -23,8 +24,7 @@ export interface LogInResult extends SessionTokens {
   user: UserProfile;
 }
 
-export interface LogInDeps {
-  users: UserRepository;
+export interface LogInDeps extends UserStore {
   hasher: PasswordHasher;
   limiter: AttemptLimiter;
   sessions: SessionIssuer;
@@ -54,15 +54,22 @@ export class LogIn {
     }
 
     await this.deps.limiter.succeeded('login', subject);
-    await this.upgradeHash(user.id, user.passwordHash, password);
+    await this.upgradeHash(user, password);
     const tokens = await this.deps.sessions.start(user);
-    return { ...tokens, user: profileOf(user) };
+    return { ...tokens, user: user.profile() };
   }
 
-  /** Hashes made under an older cost are replaced while the password is at hand. */
-  private async upgradeHash(userId: string, current: string, password: string): Promise<void> {
-    if (!this.deps.hasher.needsRehash(current)) return;
-    const next = await this.deps.hasher.hash(password);
-    await this.deps.users.replacePasswordHash(userId, current, next, this.deps.clock.now());
+  /**
+   * Hashes made under an older cost are replaced while the password is at hand. A
+   * change stored since the user was loaded wins: the upgrade waits for the next login.
+   */
+  private async upgradeHash(user: User, password: string): Promise<void> {
+    if (!this.deps.hasher.needsRehash(user.passwordHash)) return;
+    user.rehashPassword(await this.deps.hasher.hash(password), this.deps.clock.now());
+    try {
+      await saveRecording(this.deps, user);
+    } catch (error) {
+      if (!isUserChangedConcurrently(error)) throw error;
+    }
   }
 }

@@ -23,6 +23,16 @@ describe('RegisterUser', () => {
     expect(a?.passwordHash).not.toBe(b?.passwordHash);
   });
 
+  it('stores the account at version 1 and reports its registration once stored', async () => {
+    const { auth, repositories, userEvents, clock } = await authHarness({ adminEmails: [] });
+    const registration = aRegistration();
+    const profile = await auth.register.execute(registration);
+    expect((await repositories.users.findById(profile.id))?.version).toBe(1);
+    expect(userEvents).toEqual([{ type: 'user.registered', userId: profile.id, email: registration.email, roles: ['user'], occurredAt: clock.now() }]);
+    await expect(auth.register.execute(registration)).rejects.toMatchObject({ code: 'email_taken' });
+    expect(userEvents).toHaveLength(1);
+  });
+
   it('registers without a name', async () => {
     const { auth } = await authHarness();
     expect((await auth.register.execute(aRegistration({ name: null }))).name).toBeNull();

@@ -2,18 +2,17 @@ import {
   assertPasswordPolicy,
   emailTaken,
   weakPassword,
-  profileOf,
-  registerUser,
   toDisplayName,
   toEmail,
+  User,
   type AttemptLimiter,
   type PasswordHasher,
   type PasswordStrength,
   type SecurityEventSink,
   type UserProfile,
-  type UserRepository,
 } from '@mosaic/auth-domain';
 import { admitAttempt, type Pause } from '../shared/admit-attempt';
+import { saveRecording, type UserStore } from '../shared/save-recording';
 import type { Clock, IdGenerator } from '@mosaic/kit-core';
 
 export interface RegisterUserInput {
@@ -24,8 +23,7 @@ export interface RegisterUserInput {
   ip?: string;
 }
 
-export interface RegisterUserDeps {
-  users: UserRepository;
+export interface RegisterUserDeps extends UserStore {
   hasher: PasswordHasher;
   limiter: AttemptLimiter;
   ids: IdGenerator;
@@ -52,7 +50,7 @@ export class RegisterUser {
     // A cheap early answer; the repository's unique email decides races.
     if (await this.deps.users.findByEmail(email)) throw emailTaken();
 
-    const user = registerUser({
+    const user = User.register({
       id: this.deps.ids.next(),
       email,
       name,
@@ -60,7 +58,7 @@ export class RegisterUser {
       now: this.deps.clock.now(),
       extraRoles: this.deps.adminEmails?.has(email) ? ['admin'] : [],
     });
-    await this.deps.users.create(user);
-    return profileOf(user);
+    await saveRecording(this.deps, user);
+    return user.profile();
   }
 }

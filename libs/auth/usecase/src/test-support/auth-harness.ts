@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PasswordHasher, SecurityEvent } from '@mosaic/auth-domain';
+import type { PasswordHasher, SecurityEvent, UserEvent } from '@mosaic/auth-domain';
 import {
   attemptLimits,
   createAuthCrypto,
@@ -26,13 +26,14 @@ export const generousLimits: AttemptLimits = attemptLimits({
 export const ACCESS_TTL_SECONDS = 900;
 
 /**
- * The auth use cases on memory and crypto adapters, a manual clock, a recorded event
- * stream and recorded (not slept) slow-downs.
+ * The auth use cases on memory and crypto adapters, a manual clock, recorded security
+ * and user events and recorded (not slept) slow-downs.
  */
 export async function authHarness(overrides: Partial<AuthOptions> & { limits?: AttemptLimits } = {}) {
   const clock = new ManualClock();
   const repositories = createAuthRepositories();
   const events: SecurityEvent[] = [];
+  const userEvents: UserEvent[] = [];
   const pauses: number[] = [];
   const { limits, ...options } = overrides;
   const crypto = createAuthCrypto({
@@ -55,12 +56,13 @@ export async function authHarness(overrides: Partial<AuthOptions> & { limits?: A
     passwordStrength: new ZxcvbnPasswordStrength(),
     clock,
     securityEvents: { record: (event) => events.push(event) },
+    userEvents: { record: (event) => userEvents.push(event) },
     pause: async (ms) => {
       pauses.push(ms);
     },
     ...options,
   });
-  return { auth, clock, repositories, events, pauses, crypto };
+  return { auth, clock, repositories, events, userEvents, pauses, crypto };
 }
 
 const run = randomBytes(3).toString('hex');
