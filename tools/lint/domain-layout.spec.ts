@@ -63,6 +63,33 @@ function repeatedAggregateBoilerplate(domain: string): string[] {
     .map((file) => file.slice(src.length + 1));
 }
 
+/** The types a domain's repository ports save (`save(x: X)` in a `*-repository.ts`). */
+function savedByRepositories(domain: string): string[] {
+  const ports = join(libs, domain, 'domain/src/ports');
+  if (!existsSync(ports)) return [];
+  const files = entries(ports).filter((entry) => entry.isFile() && entry.name.endsWith('-repository.ts'));
+  const saved = files.flatMap((entry) =>
+    [...readFileSync(join(ports, entry.name), 'utf8').matchAll(/\bsave\(\s*\w+\s*:\s*(\w+)\s*\)/g)].map((match) => match[1]),
+  );
+  return [...new Set(saved)].sort();
+}
+
+/**
+ * What a repository saves is an aggregate on the base: a class extending
+ * VersionedAggregate, not a plain record with functions beside it, so the version a
+ * save checks and the events a change records live in one place.
+ */
+function savedRecordsOffTheBase(domain: string): string[] {
+  const src = join(libs, domain, 'domain/src');
+  const sources = sourceFiles(src).filter((file) => !file.endsWith('.spec.ts'));
+  const onTheBase = new Set(
+    sources.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bclass\s+(\w+)\s+extends\s+VersionedAggregate\b/g)].map((match) => match[1])),
+  );
+  return savedByRepositories(domain)
+    .filter((type) => !onTheBase.has(type))
+    .map((type) => `${type}: saved by a repository but not a VersionedAggregate`);
+}
+
 /** Use cases store and publish what aggregates recorded; an event literal (its `occurredAt`) in one builds its own. */
 function eventsBuiltInUseCases(domain: string): string[] {
   const src = join(libs, domain, 'usecase/src');
@@ -87,6 +114,15 @@ describe('the domain layout', () => {
 
   it.each(domains)('%s: aggregates extend the shared VersionedAggregate', (domain) => {
     expect(repeatedAggregateBoilerplate(domain)).toEqual([]);
+  });
+
+  it.each(domains)('%s: what a repository saves is an aggregate on the base', (domain) => {
+    expect(savedRecordsOffTheBase(domain)).toEqual([]);
+  });
+
+  it('finds what repositories save: account’s accounts and points, auth’s users', () => {
+    expect(savedByRepositories('account')).toEqual(['Account', 'Points']);
+    expect(savedByRepositories('auth')).toEqual(['User']);
   });
 
   it.each(domains)('%s: use cases build no domain events of their own', (domain) => {
