@@ -90,12 +90,15 @@ function savedRecordsOffTheBase(domain: string): string[] {
     .map((type) => `${type}: saved by a repository but not a VersionedAggregate`);
 }
 
-/** Use cases store and publish what aggregates recorded; an event literal (its `occurredAt`) in one builds its own. */
+/**
+ * Use cases store and publish what aggregates recorded; an event literal in one (its
+ * `occurredAt`, or an object literal handed straight to a sink's `record`) builds its own.
+ */
 function eventsBuiltInUseCases(domain: string): string[] {
   const src = join(libs, domain, 'usecase/src');
   return sourceFiles(src)
     .filter((file) => !file.endsWith('.spec.ts') && !file.includes('/test-support/'))
-    .filter((file) => /\boccurredAt\s*:/.test(readFileSync(file, 'utf8')))
+    .filter((file) => /\boccurredAt\s*:|\.record\(\s*\{/.test(readFileSync(file, 'utf8')))
     .map((file) => file.slice(src.length + 1));
 }
 

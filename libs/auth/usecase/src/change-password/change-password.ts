@@ -1,5 +1,6 @@
 import {
   assertPasswordPolicy,
+  loginFailed,
   userNotFound,
   weakPassword,
   type AttemptLimiter,
@@ -54,7 +55,7 @@ export class ChangePassword {
     const subject = { email: user.email, ip: input.ip };
     await admitAttempt(this.deps, 'login', subject);
     if (!(await this.deps.hasher.verify(typeof input.currentPassword === 'string' ? input.currentPassword : '', user.passwordHash))) {
-      this.deps.events.record({ type: 'login_failed', reason: 'wrong_password', email: user.email, ip: input.ip });
+      this.deps.events.record(loginFailed('wrong_password', subject));
       throw forbidden('wrong_password', 'The current password is incorrect');
     }
     await this.deps.limiter.succeeded('login', subject);

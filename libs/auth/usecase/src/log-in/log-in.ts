@@ -1,6 +1,7 @@
 import {
   invalidCredentials,
   isUserChangedConcurrently,
+  loginFailed,
   PASSWORD_MAX_LENGTH,
   toEmail,
   type AttemptLimiter,
@@ -49,7 +50,7 @@ export class LogIn {
     const plausible = password.length > 0 && [...password].length <= PASSWORD_MAX_LENGTH;
     const matches = await this.deps.hasher.verify(plausible ? password : '', user?.passwordHash);
     if (!user || !matches || !plausible) {
-      this.deps.events.record({ type: 'login_failed', reason: user ? 'wrong_password' : 'unknown_email', email, ip: input.ip });
+      this.deps.events.record(loginFailed(user ? 'wrong_password' : 'unknown_email', subject));
       throw invalidCredentials();
     }
 

@@ -1,5 +1,6 @@
 import {
   refreshRejected,
+  refreshTokenReused,
   refreshTokenState,
   type FamilyRevocationReason,
   type RefreshFailure,
@@ -70,7 +71,7 @@ export class RefreshSession {
 
   private async reuseDetected(stored: StoredRefreshToken, ip: string | undefined): Promise<AppError> {
     await this.revoke(stored, 'reuse_detected');
-    this.deps.events.record({ type: 'refresh_token_reused', userId: stored.token.userId, familyId: stored.family.id, ip });
+    this.deps.events.record(refreshTokenReused({ userId: stored.token.userId, familyId: stored.family.id }, ip));
     return refreshRejected('reused');
   }
 

@@ -1,4 +1,4 @@
-import { tooManyAttempts, type AttemptAction, type AttemptLimiter, type AttemptSubject, type SecurityEventSink } from '@mosaic/auth-domain';
+import { attemptsLimited, tooManyAttempts, type AttemptAction, type AttemptLimiter, type AttemptSubject, type SecurityEventSink } from '@mosaic/auth-domain';
 
 /** Waits `ms` milliseconds; injected so tests can record the slow-down instead of sleeping. */
 export type Pause = (ms: number) => Promise<void>;
@@ -18,7 +18,7 @@ export interface AdmitAttemptDeps {
 export async function admitAttempt(deps: AdmitAttemptDeps, action: AttemptAction, subject: AttemptSubject): Promise<void> {
   const decision = await deps.limiter.attempt(action, subject);
   if (!decision.allowed) {
-    deps.events.record({ type: 'attempts_limited', action, scope: decision.scope, email: subject.email, ip: subject.ip });
+    deps.events.record(attemptsLimited(action, decision.scope, subject));
     throw tooManyAttempts(decision.retryAfterSeconds);
   }
   if (decision.delayMs) await (deps.pause ?? realPause)(decision.delayMs);
