@@ -35,17 +35,37 @@ export function notFoundHandler(routes?: RouteTable): RequestHandler {
 export function errorHandler(logger: Logger, routes?: RouteTable): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    const known = toAppError(error);
-    const requestId = currentRequestContext()?.requestId;
-    if (known) {
-      if (known.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(known.retryAfterSeconds))));
-      if (known.status >= 500) logger.error({ err: error, method: req.method, route: routes?.templateOf(req), path: req.path }, known.message);
-      res.status(known.status).json({ error: { ...known.toJSON(), ...(known.status >= 500 ? { requestId } : {}) } } satisfies ErrorBody);
-      return;
-    }
-    logger.error({ err: error, method: req.method, route: routes?.templateOf(req), path: req.path }, 'unhandled error');
-    res.status(500).json({ error: { code: 'internal', message: 'Internal server error', requestId } } satisfies ErrorBody);
+    const answer = errorAnswer(error, logger, () => ({ method: req.method, route: routes?.templateOf(req), path: req.path }));
+    if (answer.headers !== undefined) for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+    res.status(answer.status).json(answer.body);
   };
+}
+
+/** A JSON answer: status, extra headers and the body (sent as express's `res.json` sends it). */
+export interface JsonAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * What the server answers for an error, in the one error shape; server errors are
+ * logged with where they happened. Express's error handler and fast routes both answer with it.
+ */
+export function errorAnswer(
+  error: unknown,
+  logger: Logger,
+  where: () => { method: string; route: string | undefined; path: string },
+): JsonAnswer & { body: ErrorBody } {
+  const known = toAppError(error);
+  const requestId = currentRequestContext()?.requestId;
+  if (known) {
+    const headers = known.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(Math.max(1, Math.ceil(known.retryAfterSeconds))) };
+    if (known.status >= 500) logger.error({ err: error, ...where() }, known.message);
+    return { status: known.status, headers, body: { error: { ...known.toJSON(), ...(known.status >= 500 ? { requestId } : {}) } } };
+  }
+  logger.error({ err: error, ...where() }, 'unhandled error');
+  return { status: 500, body: { error: { code: 'internal', message: 'Internal server error', requestId } } };
 }
 
 function toAppError(error: unknown): AppError | undefined {
