@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -9,6 +10,20 @@ export interface Server {
   stop(): Promise<void>;
   /** kill -9, as a crash would; resolves once the process is gone. */
   crash(): Promise<void>;
+  /** CPU seconds (user + system) the server process has used so far; NaN where /proc is not there. */
+  cpuSeconds(): number;
+}
+
+const CLOCK_TICKS = 100;
+
+/** utime + stime of a process from /proc/<pid>/stat (Linux), in seconds. */
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** A port free right now on 127.0.0.1. */
@@ -47,6 +62,7 @@ export async function serve(entry: string, env: Record<string, string> = {}, por
       child.kill('SIGKILL');
       await once(child, 'exit');
     },
+    cpuSeconds: () => cpuSecondsOf(child.pid),
   };
 }
 
@@ -69,13 +85,29 @@ export interface Load {
   p99: number;
   statuses: string;
   errors: number;
+  /** Server CPU per answered request, in µs, when the server was given. */
+  cpuMicros?: number;
 }
 
-/** One autocannon POST run on 127.0.0.1, reduced to what the report prints. */
-export async function postLoad(url: string, body: string, headers: Record<string, string>, seconds: number, connections: number): Promise<Load> {
+/**
+ * One autocannon POST run on 127.0.0.1, reduced to what the report prints; with the
+ * server, also its CPU per request (the load generator shares the machine, so
+ * throughput alone understates a cheaper server).
+ */
+export async function postLoad(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  seconds: number,
+  connections: number,
+  server?: Server,
+): Promise<Load> {
+  const cpuBefore = server?.cpuSeconds() ?? Number.NaN;
   const result = await autocannon({ url, method: 'POST', body, headers, duration: seconds, connections });
+  const cpu = (server?.cpuSeconds() ?? Number.NaN) - cpuBefore;
   const statuses = Object.entries(result.statusCodeStats ?? {})
     .map(([status, { count }]) => `${status}×${count}`)
     .join(' ');
-  return { rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors + result.timeouts };
+  const cpuMicros = Number.isFinite(cpu) && result.requests.total > 0 ? (cpu * 1e6) / result.requests.total : undefined;
+  return { rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors + result.timeouts, cpuMicros };
 }
