@@ -89,6 +89,11 @@ export function row(name: string, result: Load): string {
   return `  ${name.padEnd(44)} ${Math.round(result.rate).toLocaleString('en-US').padStart(8)} req/s   p50 ${String(result.p50).padStart(3)} ms   p99 ${String(result.p99).padStart(3)} ms${cpu}   ${result.statuses}${result.errors ? ` errors ${result.errors}` : ''}`;
 }
 
+/** Server CPU per unit of work, for the report; nothing where /proc is not there. */
+function perUnit(cpuSeconds: number, units: number, unit: string): string {
+  return Number.isFinite(cpuSeconds) && units > 0 ? `   server CPU ${((cpuSeconds * 1e6) / units).toFixed(1)} µs per ${unit}` : '';
+}
+
 export const ORDER_BODY = JSON.stringify({ productId: 'BTC-USDT', side: 'buy', type: 'limit', price: '100', size: '0.001' });
 
 async function placeOrders(exchange: Server, bare: Server, cookie: string): Promise<Load> {
@@ -112,7 +117,8 @@ async function placeOrders(exchange: Server, bare: Server, cookie: string): Prom
 }
 
 /** Each loop rests a sell and crosses it with a buy; the buy's latency ends at its match on the socket. */
-async function matchEndToEnd(url: string, maker: { cookie: string }, taker: { cookie: string }): Promise<void> {
+async function matchEndToEnd(exchange: Server, maker: { cookie: string }, taker: { cookie: string }): Promise<void> {
+  const url = exchange.url;
   const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`);
   await new Promise((resolveOpen) => socket.once('open', resolveOpen));
   socket.send(JSON.stringify({ type: 'subscribe', product_ids: ['BTC-USDT'], channels: ['match'] }));
@@ -143,18 +149,21 @@ async function matchEndToEnd(url: string, maker: { cookie: string }, taker: { co
     }
   };
   const began = Date.now();
+  const cpuBefore = exchange.cpuSeconds();
   await Promise.all(Array.from({ length: 16 }, (_, i) => loop(i)));
+  const cpu = exchange.cpuSeconds() - cpuBefore;
   await new Promise((resolveWait) => setTimeout(resolveWait, 200));
   socket.close();
   const sorted = latencies.sort((a, b) => a - b);
   console.log('\n(b) orders matched end to end (HTTP in → match on the WebSocket), 16 loops');
   console.log(
-    `  ${Math.round(matched / ((Date.now() - began - 200) / 1000)).toLocaleString('en-US')} matches/s   p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   (${sorted.length} timed)`,
+    `  ${Math.round(matched / ((Date.now() - began - 200) / 1000)).toLocaleString('en-US')} matches/s   p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   (${sorted.length} timed)${perUnit(cpu, matched, 'match (both orders)')}`,
   );
 }
 
 /** 1,000 sockets on `match`; trades are driven over HTTP while the sockets count what reaches them. */
-async function fanOut(url: string, maker: { cookie: string }, taker: { cookie: string }): Promise<void> {
+async function fanOut(exchange: Server, maker: { cookie: string }, taker: { cookie: string }): Promise<void> {
+  const url = exchange.url;
   const sockets: WebSocket[] = [];
   let delivered = 0;
   const lags: number[] = [];
@@ -175,6 +184,7 @@ async function fanOut(url: string, maker: { cookie: string }, taker: { cookie: s
   delivered = 0;
   const until = Date.now() + SECONDS * 1000;
   const began = Date.now();
+  const cpuBefore = exchange.cpuSeconds();
   let trades = 0;
   const loop = async (i: number) => {
     const price = String(2000 + i);
@@ -186,12 +196,13 @@ async function fanOut(url: string, maker: { cookie: string }, taker: { cookie: s
   };
   await Promise.all(Array.from({ length: 4 }, (_, i) => loop(i)));
   await new Promise((resolveWait) => setTimeout(resolveWait, 1000));
+  const cpu = exchange.cpuSeconds() - cpuBefore;
   const seconds = (Date.now() - began) / 1000;
   for (const socket of sockets) socket.terminate();
   const sorted = lags.sort((a, b) => a - b);
   console.log(`\n(c) market-data fan-out to ${SUBSCRIBERS.toLocaleString('en-US')} WebSocket subscribers (match channel)`);
   console.log(
-    `  ${trades} trades → ${delivered.toLocaleString('en-US')} messages delivered of ${(trades * SUBSCRIBERS).toLocaleString('en-US')}   ${Math.round(delivered / seconds).toLocaleString('en-US')} msgs/s   p50 ${percentile(sorted, 50)} ms   p99 ${percentile(sorted, 99)} ms (journal time → receipt)`,
+    `  ${trades} trades → ${delivered.toLocaleString('en-US')} messages delivered of ${(trades * SUBSCRIBERS).toLocaleString('en-US')}   ${Math.round(delivered / seconds).toLocaleString('en-US')} msgs/s   p50 ${percentile(sorted, 50)} ms   p99 ${percentile(sorted, 99)} ms (journal time → receipt)${perUnit(cpu, delivered, 'message delivered')}`,
   );
 }
 
@@ -205,8 +216,8 @@ async function main(): Promise<void> {
     console.log(`exchange API benchmark: ${SECONDS} s per case, ${CONNECTIONS} connections, 127.0.0.1`);
     const fileLoad = await placeOrders(exchange, bare, maker.cookie);
     if (process.argv.includes('--kafka')) await kafkaMode({ fileLoad, seconds: SECONDS, connections: CONNECTIONS });
-    await matchEndToEnd(exchange.url, maker, taker);
-    await fanOut(exchange.url, maker, taker);
+    await matchEndToEnd(exchange, maker, taker);
+    await fanOut(exchange, maker, taker);
   } finally {
     await exchange.stop();
     await bare.stop();
