@@ -6,7 +6,8 @@
  * (a) POST /api/orders through apps/exchange as deployed (embedded default: file
  *     journal with fsync per write group, cookie auth, validation, engine,
  *     projections), each answer sent only after the durable append, against a bare
- *     express handler parsing the same JSON in the same run: req/s, p50/p99, ratio.
+ *     express handler parsing the same JSON in the same run, the two alternating in
+ *     short rounds: req/s, p50/p99, server CPU per request, and the ratios.
  * (b) Orders matched per second end to end: a resting sell then a crossing buy
  *     over HTTP, timed from the buy's request to its `match` on the WebSocket.
  * (c) Market-data fan-out: 1,000 WebSocket subscribers to `match`; messages
@@ -25,10 +26,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
 import { kafkaMode } from './kafka-mode';
-import { freePort, postLoad, serve, type Load, type Server } from './servers';
+import { freePort, interleavedLoads, postLoad, serve, type Load, type Server } from './servers';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 3 : 8;
+/** (a) alternates the exchange and the baseline in this many rounds sharing SECONDS each. */
+const ROUNDS = quick ? 3 : 4;
 const CONNECTIONS = 32;
 const SUBSCRIBERS = 1_000;
 const root = resolve(import.meta.dirname, '../../..');
@@ -102,9 +105,18 @@ async function placeOrders(exchange: Server, bare: Server, cookie: string): Prom
   const headers = { 'content-type': 'application/json', cookie };
   await postLoad(`${exchange.url}/api/orders`, body, headers, 1, CONNECTIONS);
   await postLoad(`${bare.url}/api/orders`, body, headers, 1, CONNECTIONS);
-  const app = await postLoad(`${exchange.url}/api/orders`, body, headers, SECONDS, CONNECTIONS, exchange);
-  const baseline = await postLoad(`${bare.url}/api/orders`, body, headers, SECONDS, CONNECTIONS, bare);
-  console.log('\n(a) place order over HTTP, answered after the durable append');
+  const [app, baseline] = (await interleavedLoads(
+    [
+      { url: `${exchange.url}/api/orders`, server: exchange },
+      { url: `${bare.url}/api/orders`, server: bare },
+    ],
+    body,
+    headers,
+    ROUNDS,
+    SECONDS / ROUNDS,
+    CONNECTIONS,
+  )) as [Load, Load];
+  console.log(`\n(a) place order over HTTP, answered after the durable append (${ROUNDS} interleaved rounds of ${SECONDS / ROUNDS} s each)`);
   console.log(row('apps/exchange POST /api/orders', app));
   console.log(row('bare express POST handler (baseline)', baseline));
   console.log(`  ratio ${(app.rate / baseline.rate).toFixed(2)}× the bare handler by throughput (target ≥ 0.50×)`);
