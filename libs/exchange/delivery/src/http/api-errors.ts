@@ -1,5 +1,5 @@
 import { AppError, isAppError } from '@mosaic/kit-core';
-import type { JsonAnswer } from '@mosaic/kit-http';
+import { answerWith, retryAfterHeaders, type JsonAnswer } from '@mosaic/kit-http';
 import type { ErrorRequestHandler, Request } from 'express';
 
 /**
@@ -12,8 +12,7 @@ export function apiErrors(): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const answer = apiErrorAnswer(error);
     if (answer === undefined) return next(error);
-    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
-    res.status(answer.status).json(answer.body);
+    answerWith(res, answer);
   };
 }
 
@@ -21,8 +20,7 @@ export function apiErrors(): ErrorRequestHandler {
 export function apiErrorAnswer(error: unknown): JsonAnswer | undefined {
   // A 5xx keeps the common shape (with a request id); its Retry-After is set there alike.
   if (!isAppError(error) || error.status >= 500) return undefined;
-  const headers = error.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) };
-  return { status: error.status, headers, body: { message: error.message, error: error.toJSON() } };
+  return { status: error.status, headers: retryAfterHeaders(error), body: { message: error.message, error: error.toJSON() } };
 }
 
 /** A login failure as a 4xx other than 401: the client treats every 401 as "go to sign-in". */
