@@ -18,6 +18,7 @@ export async function composeExchange(context: AppContext): Promise<ComposedApp>
     telemetry: context.telemetry,
     resources: [auth.resource, ...exchange.resources],
     api: { title: 'Mosaic exchange', version: '0.1.0' },
+    fastRoutes: exchange.fastRoutes,
     mount: (app) => {
       // The shared look, with kit-ui's sign-in / sign-up page at /signin (on this app's auth API).
       useMosaicUi(app, { nav: [{ label: 'Exchange', href: '/' }], signInPath: SIGN_IN_PATH, footerLinks: [{ label: 'API docs', href: '/docs' }] });

@@ -24,6 +24,8 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
     trustProxy: context.config.TRUST_PROXY,
     resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...chat.resources, ...flashsale.resources, ...exchange.resources],
     api: { title: 'Mosaic platform', version: '0.1.0' },
+    // Order placement ahead of express; `/api` below is the first router that would take it anyway.
+    fastRoutes: exchange.fastRoutes,
     mount: (app) => {
       useMosaicUi(app, { nav: platformNav(), signInPath: SIGN_IN_PATH, footerLinks: API_DOCS_PATH ? [{ label: 'API docs', href: API_DOCS_PATH }] : [] });
       definePage(app, '/', { title: 'Mosaic', entry: HOME_ENTRY, body: homeBody(), description: 'Every Mosaic product in one place' });

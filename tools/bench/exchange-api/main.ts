@@ -6,7 +6,8 @@
  * (a) POST /api/orders through apps/exchange as deployed (embedded default: file
  *     journal with fsync per write group, cookie auth, validation, engine,
  *     projections), each answer sent only after the durable append, against a bare
- *     express handler parsing the same JSON in the same run: req/s, p50/p99, ratio.
+ *     express handler parsing the same JSON in the same run, the two alternating in
+ *     short rounds: req/s, p50/p99, server CPU per request, and the ratios.
  * (b) Orders matched per second end to end: a resting sell then a crossing buy
  *     over HTTP, timed from the buy's request to its `match` on the WebSocket.
  * (c) Market-data fan-out: 1,000 WebSocket subscribers to `match`; messages
@@ -25,10 +26,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
 import { kafkaMode } from './kafka-mode';
-import { freePort, postLoad, serve, type Load, type Server } from './servers';
+import { freePort, interleavedLoads, postLoad, serve, type Load, type Server } from './servers';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 3 : 8;
+/** (a) alternates the exchange and the baseline in this many rounds sharing SECONDS each. */
+const ROUNDS = quick ? 3 : 4;
 const CONNECTIONS = 32;
 const SUBSCRIBERS = 1_000;
 const root = resolve(import.meta.dirname, '../../..');
@@ -85,7 +88,13 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export function row(name: string, result: Load): string {
-  return `  ${name.padEnd(44)} ${Math.round(result.rate).toLocaleString('en-US').padStart(8)} req/s   p50 ${String(result.p50).padStart(3)} ms   p99 ${String(result.p99).padStart(3)} ms   ${result.statuses}${result.errors ? ` errors ${result.errors}` : ''}`;
+  const cpu = result.cpuMicros === undefined ? '' : `   server CPU ${Math.round(result.cpuMicros).toString().padStart(4)} µs/req`;
+  return `  ${name.padEnd(44)} ${Math.round(result.rate).toLocaleString('en-US').padStart(8)} req/s   p50 ${String(result.p50).padStart(3)} ms   p99 ${String(result.p99).padStart(3)} ms${cpu}   ${result.statuses}${result.errors ? ` errors ${result.errors}` : ''}`;
+}
+
+/** Server CPU per unit of work, for the report; nothing where /proc is not there. */
+function perUnit(cpuSeconds: number, units: number, unit: string): string {
+  return Number.isFinite(cpuSeconds) && units > 0 ? `   server CPU ${((cpuSeconds * 1e6) / units).toFixed(1)} µs per ${unit}` : '';
 }
 
 export const ORDER_BODY = JSON.stringify({ productId: 'BTC-USDT', side: 'buy', type: 'limit', price: '100', size: '0.001' });
@@ -96,17 +105,32 @@ async function placeOrders(exchange: Server, bare: Server, cookie: string): Prom
   const headers = { 'content-type': 'application/json', cookie };
   await postLoad(`${exchange.url}/api/orders`, body, headers, 1, CONNECTIONS);
   await postLoad(`${bare.url}/api/orders`, body, headers, 1, CONNECTIONS);
-  const app = await postLoad(`${exchange.url}/api/orders`, body, headers, SECONDS, CONNECTIONS);
-  const baseline = await postLoad(`${bare.url}/api/orders`, body, headers, SECONDS, CONNECTIONS);
-  console.log('\n(a) place order over HTTP, answered after the durable append');
+  const [app, baseline] = (await interleavedLoads(
+    [
+      { url: `${exchange.url}/api/orders`, server: exchange },
+      { url: `${bare.url}/api/orders`, server: bare },
+    ],
+    body,
+    headers,
+    ROUNDS,
+    SECONDS / ROUNDS,
+    CONNECTIONS,
+  )) as [Load, Load];
+  console.log(`\n(a) place order over HTTP, answered after the durable append (${ROUNDS} interleaved rounds of ${SECONDS / ROUNDS} s each)`);
   console.log(row('apps/exchange POST /api/orders', app));
   console.log(row('bare express POST handler (baseline)', baseline));
-  console.log(`  ratio ${(app.rate / baseline.rate).toFixed(2)}× the bare handler (target ≥ 0.50×)`);
+  console.log(`  ratio ${(app.rate / baseline.rate).toFixed(2)}× the bare handler by throughput (target ≥ 0.50×)`);
+  if (app.cpuMicros !== undefined && baseline.cpuMicros !== undefined) {
+    console.log(
+      `  ratio ${(baseline.cpuMicros / app.cpuMicros).toFixed(2)}× the bare handler by server CPU per request (durable append, engine and projections included)`,
+    );
+  }
   return app;
 }
 
 /** Each loop rests a sell and crosses it with a buy; the buy's latency ends at its match on the socket. */
-async function matchEndToEnd(url: string, maker: { cookie: string }, taker: { cookie: string }): Promise<void> {
+async function matchEndToEnd(exchange: Server, maker: { cookie: string }, taker: { cookie: string }): Promise<void> {
+  const url = exchange.url;
   const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`);
   await new Promise((resolveOpen) => socket.once('open', resolveOpen));
   socket.send(JSON.stringify({ type: 'subscribe', product_ids: ['BTC-USDT'], channels: ['match'] }));
@@ -137,18 +161,21 @@ async function matchEndToEnd(url: string, maker: { cookie: string }, taker: { co
     }
   };
   const began = Date.now();
+  const cpuBefore = exchange.cpuSeconds();
   await Promise.all(Array.from({ length: 16 }, (_, i) => loop(i)));
+  const cpu = exchange.cpuSeconds() - cpuBefore;
   await new Promise((resolveWait) => setTimeout(resolveWait, 200));
   socket.close();
   const sorted = latencies.sort((a, b) => a - b);
   console.log('\n(b) orders matched end to end (HTTP in → match on the WebSocket), 16 loops');
   console.log(
-    `  ${Math.round(matched / ((Date.now() - began - 200) / 1000)).toLocaleString('en-US')} matches/s   p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   (${sorted.length} timed)`,
+    `  ${Math.round(matched / ((Date.now() - began - 200) / 1000)).toLocaleString('en-US')} matches/s   p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   (${sorted.length} timed)${perUnit(cpu, matched, 'match (both orders)')}`,
   );
 }
 
 /** 1,000 sockets on `match`; trades are driven over HTTP while the sockets count what reaches them. */
-async function fanOut(url: string, maker: { cookie: string }, taker: { cookie: string }): Promise<void> {
+async function fanOut(exchange: Server, maker: { cookie: string }, taker: { cookie: string }): Promise<void> {
+  const url = exchange.url;
   const sockets: WebSocket[] = [];
   let delivered = 0;
   const lags: number[] = [];
@@ -169,6 +196,7 @@ async function fanOut(url: string, maker: { cookie: string }, taker: { cookie: s
   delivered = 0;
   const until = Date.now() + SECONDS * 1000;
   const began = Date.now();
+  const cpuBefore = exchange.cpuSeconds();
   let trades = 0;
   const loop = async (i: number) => {
     const price = String(2000 + i);
@@ -180,12 +208,13 @@ async function fanOut(url: string, maker: { cookie: string }, taker: { cookie: s
   };
   await Promise.all(Array.from({ length: 4 }, (_, i) => loop(i)));
   await new Promise((resolveWait) => setTimeout(resolveWait, 1000));
+  const cpu = exchange.cpuSeconds() - cpuBefore;
   const seconds = (Date.now() - began) / 1000;
   for (const socket of sockets) socket.terminate();
   const sorted = lags.sort((a, b) => a - b);
   console.log(`\n(c) market-data fan-out to ${SUBSCRIBERS.toLocaleString('en-US')} WebSocket subscribers (match channel)`);
   console.log(
-    `  ${trades} trades → ${delivered.toLocaleString('en-US')} messages delivered of ${(trades * SUBSCRIBERS).toLocaleString('en-US')}   ${Math.round(delivered / seconds).toLocaleString('en-US')} msgs/s   p50 ${percentile(sorted, 50)} ms   p99 ${percentile(sorted, 99)} ms (journal time → receipt)`,
+    `  ${trades} trades → ${delivered.toLocaleString('en-US')} messages delivered of ${(trades * SUBSCRIBERS).toLocaleString('en-US')}   ${Math.round(delivered / seconds).toLocaleString('en-US')} msgs/s   p50 ${percentile(sorted, 50)} ms   p99 ${percentile(sorted, 99)} ms (journal time → receipt)${perUnit(cpu, delivered, 'message delivered')}`,
   );
 }
 
@@ -199,8 +228,8 @@ async function main(): Promise<void> {
     console.log(`exchange API benchmark: ${SECONDS} s per case, ${CONNECTIONS} connections, 127.0.0.1`);
     const fileLoad = await placeOrders(exchange, bare, maker.cookie);
     if (process.argv.includes('--kafka')) await kafkaMode({ fileLoad, seconds: SECONDS, connections: CONNECTIONS });
-    await matchEndToEnd(exchange.url, maker, taker);
-    await fanOut(exchange.url, maker, taker);
+    await matchEndToEnd(exchange, maker, taker);
+    await fanOut(exchange, maker, taker);
   } finally {
     await exchange.stop();
     await bare.stop();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -9,6 +10,20 @@ export interface Server {
   stop(): Promise<void>;
   /** kill -9, as a crash would; resolves once the process is gone. */
   crash(): Promise<void>;
+  /** CPU seconds (user + system) the server process has used so far; NaN where /proc is not there. */
+  cpuSeconds(): number;
+}
+
+const CLOCK_TICKS = 100;
+
+/** utime + stime of a process from /proc/<pid>/stat (Linux), in seconds. */
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** A port free right now on 127.0.0.1. */
@@ -47,6 +62,7 @@ export async function serve(entry: string, env: Record<string, string> = {}, por
       child.kill('SIGKILL');
       await once(child, 'exit');
     },
+    cpuSeconds: () => cpuSecondsOf(child.pid),
   };
 }
 
@@ -69,13 +85,104 @@ export interface Load {
   p99: number;
   statuses: string;
   errors: number;
+  /** Server CPU per answered request, in µs, when the server was given. */
+  cpuMicros?: number;
+  /** Answered requests, the run's length in seconds and the server's CPU seconds (NaN without the server): what rounds add up. */
+  requests: number;
+  seconds: number;
+  cpuSeconds: number;
+  byStatus: Record<string, number>;
 }
 
-/** One autocannon POST run on 127.0.0.1, reduced to what the report prints. */
-export async function postLoad(url: string, body: string, headers: Record<string, string>, seconds: number, connections: number): Promise<Load> {
+/**
+ * One autocannon POST run on 127.0.0.1, reduced to what the report prints; with the
+ * server, also its CPU per request (the load generator shares the machine, so
+ * throughput alone understates a cheaper server).
+ */
+export async function postLoad(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  seconds: number,
+  connections: number,
+  server?: Server,
+): Promise<Load> {
+  const cpuBefore = server?.cpuSeconds() ?? Number.NaN;
   const result = await autocannon({ url, method: 'POST', body, headers, duration: seconds, connections });
-  const statuses = Object.entries(result.statusCodeStats ?? {})
-    .map(([status, { count }]) => `${status}×${count}`)
+  const cpu = (server?.cpuSeconds() ?? Number.NaN) - cpuBefore;
+  const byStatus: Record<string, number> = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([status, stats]) => [status, stats?.count ?? 0]),
+  );
+  const cpuMicros = Number.isFinite(cpu) && result.requests.total > 0 ? (cpu * 1e6) / result.requests.total : undefined;
+  return {
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statuses: statusesOf(byStatus),
+    errors: result.errors + result.timeouts,
+    cpuMicros,
+    requests: result.requests.total,
+    seconds,
+    cpuSeconds: cpu,
+    byStatus,
+  };
+}
+
+function statusesOf(byStatus: Record<string, number>): string {
+  return Object.entries(byStatus)
+    .map(([status, count]) => `${status}×${count}`)
     .join(' ');
-  return { rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors + result.timeouts };
+}
+
+export interface LoadTarget {
+  url: string;
+  server: Server;
+}
+
+/**
+ * The same load on each target in turn, for `rounds` short rounds, the order
+ * alternating from round to round: on a machine whose load drifts, each target
+ * sees the same mix of quiet and busy moments, which back-to-back runs do not
+ * give. Each target's rounds add up to one Load: requests per second over all its
+ * rounds, the median of the rounds' p50 and the worst round's p99.
+ */
+export async function interleavedLoads(
+  targets: readonly LoadTarget[],
+  body: string,
+  headers: Record<string, string>,
+  rounds: number,
+  secondsPerRound: number,
+  connections: number,
+): Promise<Load[]> {
+  const runs: Load[][] = targets.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? targets.map((_, i) => i) : targets.map((_, i) => targets.length - 1 - i);
+    for (const i of order) {
+      const target = targets[i] as LoadTarget;
+      runs[i]?.push(await postLoad(target.url, body, headers, secondsPerRound, connections, target.server));
+    }
+  }
+  return runs.map(combine);
+}
+
+function combine(loads: readonly Load[]): Load {
+  const sum = (pick: (load: Load) => number) => loads.reduce((total, load) => total + pick(load), 0);
+  const requests = sum((load) => load.requests);
+  const seconds = sum((load) => load.seconds);
+  const cpuSeconds = sum((load) => load.cpuSeconds);
+  const byStatus: Record<string, number> = {};
+  for (const load of loads) for (const [status, count] of Object.entries(load.byStatus)) byStatus[status] = (byStatus[status] ?? 0) + count;
+  const p50s = loads.map((load) => load.p50).sort((a, b) => a - b);
+  return {
+    rate: requests / seconds,
+    p50: p50s[Math.floor(p50s.length / 2)] ?? 0,
+    p99: Math.max(...loads.map((load) => load.p99)),
+    statuses: statusesOf(byStatus),
+    errors: sum((load) => load.errors),
+    cpuMicros: Number.isFinite(cpuSeconds) && requests > 0 ? (cpuSeconds * 1e6) / requests : undefined,
+    requests,
+    seconds,
+    cpuSeconds,
+    byStatus,
+  };
 }

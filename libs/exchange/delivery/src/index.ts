@@ -1,6 +1,7 @@
 export * from './http/api-errors';
 export * from './http/exchange-router';
 export * from './http/market-data-router';
+export * from './http/place-order-route';
 export * from './http/presenters';
 export * from './http/schemas';
 export * from './http/session';

@@ -5,6 +5,7 @@ export * from './lib/api/openapi-document';
 export * from './lib/api/route-definition';
 export * from './lib/error-handler';
 export * from './lib/fast-path';
+export * from './lib/fast-json-route';
 export * from './lib/health';
 export * from './lib/html';
 export * from './lib/http-app';

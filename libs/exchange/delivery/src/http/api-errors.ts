@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '@mosaic/kit-core';
+import { answerWith, retryAfterHeaders, type JsonAnswer } from '@mosaic/kit-http';
 import type { ErrorRequestHandler, Request } from 'express';
 
 /**
@@ -8,11 +9,18 @@ import type { ErrorRequestHandler, Request } from 'express';
  */
 export function apiErrors(): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
-    if (res.headersSent || !isAppError(error)) return next(error);
-    if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
-    if (error.status >= 500) return next(error);
-    res.status(error.status).json({ message: error.message, error: error.toJSON() });
+    if (res.headersSent) return next(error);
+    const answer = apiErrorAnswer(error);
+    if (answer === undefined) return next(error);
+    answerWith(res, answer);
   };
+}
+
+/** The `/api` answer to a client error (see `apiErrors`); undefined for the server's own error answer. */
+export function apiErrorAnswer(error: unknown): JsonAnswer | undefined {
+  // A 5xx keeps the common shape (with a request id); its Retry-After is set there alike.
+  if (!isAppError(error) || error.status >= 500) return undefined;
+  return { status: error.status, headers: retryAfterHeaders(error), body: { message: error.message, error: error.toJSON() } };
 }
 
 /** A login failure as a 4xx other than 401: the client treats every 401 as "go to sign-in". */

@@ -1,6 +1,6 @@
 import type { ExchangeTokenClaims, OrderStatus, UserAccounts } from '@mosaic/exchange-domain';
 import type { ExchangeUseCases } from '@mosaic/exchange-usecase';
-import { forbidden, notFound, unauthorized } from '@mosaic/kit-core';
+import { forbidden, notFound } from '@mosaic/kit-core';
 import { apiRouter } from '@mosaic/kit-http';
 import type { Request, Response, Router } from 'express';
 import { apiErrors, asSignInFailure } from './api-errors';
@@ -19,7 +19,8 @@ import {
   walletParams,
   walletQuery,
 } from './schemas';
-import { clearSessionCookie, identify, setSessionCookie } from './session';
+import { placeOrderAnswer } from './place-order-route';
+import { clearSessionCookie, identify, setSessionCookie, signedIn as signedInAs } from './session';
 
 export interface ExchangeRouterOptions {
   useCases: ExchangeUseCases;
@@ -37,11 +38,8 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
   const { reads } = useCases;
   const router = apiRouter({ tags: ['exchange'] });
 
-  const signedIn = async (req: Request): Promise<ExchangeTokenClaims> => {
-    const claims = await identify(users, req);
-    if (claims === undefined) throw unauthorized('unauthenticated', 'Sign in first');
-    return claims;
-  };
+  const signedIn = (req: Request): Promise<ExchangeTokenClaims> => signedInAs(users, req);
+  const placeOrder = placeOrderAnswer(options);
 
   /** Newest first, with the cursors of this page in gbe-before / gbe-after. */
   const sendPage = (res: Response, rows: { id: string }[]): void => {
@@ -146,12 +144,7 @@ export function exchangeRouter(options: ExchangeRouterOptions): Router {
       request: { body: placeOrderBody },
     },
     async (req, res, { body }) => {
-      const claims = await signedIn(req);
-      const order = await useCases.placeOrder.execute({
-        ...body,
-        userId: claims.userId,
-      });
-      res.json(orderJson(order));
+      res.json(await placeOrder(req, body));
     },
   );
 

@@ -1,5 +1,7 @@
 import type { ExchangeTokenClaims, UserAccounts } from '@mosaic/exchange-domain';
+import { unauthorized } from '@mosaic/kit-core';
 import { parse as parseCookies } from 'cookie';
+import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 
 /** The cookie the gitbitex client relies on: it sends no Authorization header. */
@@ -19,7 +21,7 @@ export function tokenFromCookie(header: string | undefined): string | undefined 
 }
 
 /** The token a request carries: the cookie first (the client's way), else `Authorization: Bearer`. */
-export function presentedToken(req: Request): string | undefined {
+export function presentedToken(req: Pick<IncomingMessage, 'headers'>): string | undefined {
   const cookie = tokenFromCookie(req.headers.cookie);
   if (cookie !== undefined) return cookie;
   const authorization = req.headers.authorization;
@@ -32,7 +34,7 @@ export function presentedToken(req: Request): string | undefined {
  * is "signed out" too, never a 401 on its own: the client answers a 401 by going
  * to sign-in, which asks again.
  */
-export async function identify(users: UserAccounts, req: Request): Promise<ExchangeTokenClaims | undefined> {
+export async function identify(users: UserAccounts, req: Pick<IncomingMessage, 'headers'>): Promise<ExchangeTokenClaims | undefined> {
   const token = presentedToken(req);
   if (token === undefined) return undefined;
   try {
@@ -40,4 +42,11 @@ export async function identify(users: UserAccounts, req: Request): Promise<Excha
   } catch {
     return undefined;
   }
+}
+
+/** Who is calling; a 401 when signed out. */
+export async function signedIn(users: UserAccounts, req: Pick<IncomingMessage, 'headers'>): Promise<ExchangeTokenClaims> {
+  const claims = await identify(users, req);
+  if (claims === undefined) throw unauthorized('unauthenticated', 'Sign in first');
+  return claims;
 }

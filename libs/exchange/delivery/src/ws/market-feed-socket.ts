@@ -48,12 +48,13 @@ export function attachMarketFeed(options: MarketFeedOptions): WsServer {
     }
   };
 
-  const broadcast = (targets: Iterable<WsConnection> | undefined, message: unknown, only?: (connection: WsConnection) => boolean): void => {
+  /** Sends to every target (that `only` accepts) the message `build` makes, built and serialised once, and only if someone gets it. */
+  const broadcast = (targets: Iterable<WsConnection> | undefined, build: () => unknown, only?: (connection: WsConnection) => boolean): void => {
     if (targets === undefined) return;
     let text: string | undefined;
     for (const connection of targets) {
       if (only !== undefined && !only(connection)) continue;
-      text ??= JSON.stringify(message);
+      text ??= JSON.stringify(build());
       connection.send(text);
     }
   };
@@ -63,33 +64,33 @@ export function attachMarketFeed(options: MarketFeedOptions): WsServer {
   const onFeed = (message: FeedMessage): void => {
     switch (message.channel) {
       case 'match': {
-        broadcast(subscribers('match', message.productId), matchJson(message.trade));
-        const candle = { productId: message.productId, price: message.trade.price, size: message.trade.size, time: iso(message.trade.time) };
+        broadcast(subscribers('match', message.productId), () => matchJson(message.trade));
+        const candle = () => ({ productId: message.productId, price: message.trade.price, size: message.trade.size, time: iso(message.trade.time) });
         for (const granularity of GRANULARITIES) {
           const channel = `candles_${granularity}`;
-          broadcast(subscribers(channel, message.productId), { type: channel, ...candle });
+          broadcast(subscribers(channel, message.productId), () => ({ type: channel, ...candle() }));
         }
         break;
       }
       case 'ticker':
-        broadcast(subscribers('ticker', message.productId), tickerJson(message.ticker));
+        broadcast(subscribers('ticker', message.productId), () => tickerJson(message.ticker));
         break;
       case 'level2':
-        broadcast(subscribers('level2', message.productId), {
+        broadcast(subscribers('level2', message.productId), () => ({
           type: 'l2update',
           productId: message.productId,
           sequence: message.seq,
           time: iso(message.time),
           changes: message.changes,
-        });
+        }));
         break;
       case 'order':
-        broadcast(subscribers('order', message.productId), orderPush(message.order), ownedBy(message.userId));
+        broadcast(subscribers('order', message.productId), () => orderPush(message.order), ownedBy(message.userId));
         break;
       case 'funds':
         broadcast(
           subscribers('funds', message.currency),
-          { type: 'funds', currencyCode: message.currency, ...fundsJson(message.funds) },
+          () => ({ type: 'funds', currencyCode: message.currency, ...fundsJson(message.funds) }),
           ownedBy(message.userId),
         );
         break;

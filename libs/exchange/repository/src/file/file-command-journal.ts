@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Resource } from '@mosaic/kit-core';
@@ -15,7 +16,10 @@ export type { OpenFile } from './segment-file';
 
 /**
  * When an append counts as durable, and so when it is acknowledged:
- * - `always`: after fdatasync of the batch holding it (the default; survives power loss);
+ * - `always`: once the write of the batch holding it is on disk (the default; survives
+ *   power loss). The segment is open with O_DSYNC, so write(2) returns only when the
+ *   data is as durable as after fdatasync: one system call and one thread-pool round
+ *   trip per batch instead of two (under CPU contention each round trip costs a wake-up);
  * - `interval`: batches are written at once and fdatasync runs at most every
  *   `intervalMs`, acknowledging every batch it covers (more batching, more latency);
  * - `never`: after write(2) only: survives a process crash, not an OS crash.
@@ -39,6 +43,7 @@ export interface FileJournalOptions {
 export interface JournalStats {
   appends: number;
   writes: number;
+  /** Points at which written data became durable: fdatasync calls, or writes through O_DSYNC. */
   syncs: number;
   bytes: number;
 }
@@ -124,7 +129,7 @@ export class FileCommandJournal implements CommandJournal, Resource {
     });
     try {
       const { segments, lastSegmentBytes, recovery } = await recoverJournal(dir, openFile);
-      const handle = await openFile(segments[segments.length - 1].path, 'a');
+      const handle = await openFile(segments[segments.length - 1].path, appendFlags(options.fsync));
       // A cut-off tail must be durable before anything is appended after it.
       if (recovery.truncatedBytes > 0) await handle.datasync();
       journal = new FileCommandJournal(dir, handle, lastSegmentBytes, segments, lock, recovery, options);
@@ -299,7 +304,8 @@ export class FileCommandJournal implements CommandJournal, Resource {
     this.stats.writes += 1;
     this.stats.bytes += data.length;
     if (this.policy.mode === 'always') {
-      await this.handle.datasync();
+      // Written through O_DSYNC, it is durable now (see FsyncPolicy); without the flag, sync it.
+      if (!writesThrough(this.policy)) await this.handle.datasync();
       this.stats.syncs += 1;
       this.settle(batch);
     } else if (this.policy.mode === 'never') {
@@ -359,7 +365,7 @@ export class FileCommandJournal implements CommandJournal, Resource {
     const previous = this.segments[this.segments.length - 1];
     const segment = await createSegment(this.dir, { firstSeq, prevFirstSeq: previous.firstSeq, prevBytes: this.segmentSize }, this.openFile);
     this.segments.push(segment);
-    this.handle = await this.openFile(segment.path, 'a');
+    this.handle = await this.openFile(segment.path, appendFlags(this.policy));
     this.segmentSize = SEGMENT_HEADER;
     await this.updateManifest();
   }
@@ -395,6 +401,20 @@ export class FileCommandJournal implements CommandJournal, Resource {
     if (this.syncTimer !== undefined) clearTimeout(this.syncTimer);
     return error;
   }
+}
+
+/** Whether appends are written through O_DSYNC: under `always`, where the platform has the flag. */
+function writesThrough(policy: FsyncPolicy | undefined): boolean {
+  return (policy ?? { mode: 'always' }).mode === 'always' && constants.O_DSYNC !== undefined;
+}
+
+/**
+ * Segments are opened for appending; written through (O_DSYNC) under `always`, so every
+ * write is durable when it returns and a failure to make it so is that write's error (EIO).
+ */
+function appendFlags(policy: FsyncPolicy | undefined): number {
+  const append = constants.O_WRONLY | constants.O_APPEND;
+  return writesThrough(policy) ? append | constants.O_DSYNC : append;
 }
 
 function newBatch(): Batch {

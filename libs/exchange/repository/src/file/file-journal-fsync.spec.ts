@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,11 +10,19 @@ import type { OpenFile } from './segment-file';
 describe('FileCommandJournal when fsync fails', () => {
   let dir: string;
   let failing: boolean;
-  /** Real files whose fdatasync fails with EIO while `failing` is set. */
+  const eio = (call: string) => Promise.reject(Object.assign(new Error(`EIO: i/o error, ${call}`), { code: 'EIO' }));
+  /**
+   * Real files whose syncing fails with EIO while `failing` is set: fdatasync, and a
+   * write through O_DSYNC (which syncs as it writes, so the kernel reports the failure there).
+   */
   const openFile: OpenFile = async (path, flags) => {
     const handle = await open(path, flags);
     const datasync = handle.datasync.bind(handle);
-    handle.datasync = () => (failing ? Promise.reject(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' })) : datasync());
+    handle.datasync = () => (failing ? eio('fdatasync') : datasync());
+    if (typeof flags === 'number' && (flags & constants.O_DSYNC) !== 0) {
+      const write = handle.write.bind(handle) as (...args: unknown[]) => Promise<unknown>;
+      handle.write = ((...args: unknown[]) => (failing ? eio('write') : write(...args))) as typeof handle.write;
+    }
     return handle;
   };
 

@@ -82,7 +82,7 @@ export async function readSegmentHeader(path: string): Promise<SegmentHeader> {
   }
 }
 
-export type OpenFile = (path: string, flags: string) => Promise<FileHandle>;
+export type OpenFile = (path: string, flags: string | number) => Promise<FileHandle>;
 
 /** Creates a segment atomically (written and synced under a temporary name, then renamed), so a crash never leaves a half-made header. */
 export async function createSegment(dir: string, header: SegmentHeader, openFile: OpenFile): Promise<Segment> {

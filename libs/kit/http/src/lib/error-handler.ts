@@ -1,6 +1,6 @@
 import { AppError, isAppError } from '@mosaic/kit-core';
 import { currentRequestContext, type Logger } from '@mosaic/kit-log';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { RouteTable } from './route-table';
 
 /** The only error body any Mosaic server sends. */
@@ -35,17 +35,49 @@ export function notFoundHandler(routes?: RouteTable): RequestHandler {
 export function errorHandler(logger: Logger, routes?: RouteTable): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    const known = toAppError(error);
-    const requestId = currentRequestContext()?.requestId;
-    if (known) {
-      if (known.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(known.retryAfterSeconds))));
-      if (known.status >= 500) logger.error({ err: error, method: req.method, route: routes?.templateOf(req), path: req.path }, known.message);
-      res.status(known.status).json({ error: { ...known.toJSON(), ...(known.status >= 500 ? { requestId } : {}) } } satisfies ErrorBody);
-      return;
-    }
-    logger.error({ err: error, method: req.method, route: routes?.templateOf(req), path: req.path }, 'unhandled error');
-    res.status(500).json({ error: { code: 'internal', message: 'Internal server error', requestId } } satisfies ErrorBody);
+    answerWith(
+      res,
+      errorAnswer(error, logger, () => ({ method: req.method, route: routes?.templateOf(req), path: req.path })),
+    );
   };
+}
+
+/** Sends a JSON answer through express (a fast route sends it with `sendJson`, byte for byte the same). */
+export function answerWith(res: Response, answer: JsonAnswer): void {
+  if (answer.headers !== undefined) for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.status(answer.status).json(answer.body);
+}
+
+/** A JSON answer: status, extra headers and the body (sent as express's `res.json` sends it). */
+export interface JsonAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * What the server answers for an error, in the one error shape; server errors are
+ * logged with where they happened. Express's error handler and fast routes both answer with it.
+ */
+export function errorAnswer(
+  error: unknown,
+  logger: Logger,
+  where: () => { method: string; route: string | undefined; path: string },
+): JsonAnswer & { body: ErrorBody } {
+  const known = toAppError(error);
+  const requestId = currentRequestContext()?.requestId;
+  if (known) {
+    const headers = retryAfterHeaders(known);
+    if (known.status >= 500) logger.error({ err: error, ...where() }, known.message);
+    return { status: known.status, headers, body: { error: { ...known.toJSON(), ...(known.status >= 500 ? { requestId } : {}) } } };
+  }
+  logger.error({ err: error, ...where() }, 'unhandled error');
+  return { status: 500, body: { error: { code: 'internal', message: 'Internal server error', requestId } } };
+}
+
+/** `Retry-After` in whole seconds (at least 1) for an error that asks clients to wait; undefined otherwise. */
+export function retryAfterHeaders(error: AppError): Record<string, string> | undefined {
+  return error.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) };
 }
 
 function toAppError(error: unknown): AppError | undefined {

@@ -1,22 +1,10 @@
-import { Writable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createLogger } from '@mosaic/kit-log';
 import { initTelemetry } from '@mosaic/kit-telemetry';
+import { capturedLogger, type LogLine } from '../test-support/captured-logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApp, startServer, type FastRoute, type RunningServer } from '../index';
 
-type LogLine = Record<string, unknown> & { msg?: string; requestId?: string; route?: string };
-const logLines: LogLine[] = [];
-const logger = createLogger({
-  name: 'fast-path-test',
-  pretty: false,
-  destination: new Writable({
-    write(chunk, _encoding, callback) {
-      logLines.push(JSON.parse(chunk.toString()) as LogLine);
-      callback();
-    },
-  }),
-});
+const { logger, lines: logLines } = capturedLogger('fast-path-test');
 const telemetry = initTelemetry({ serviceName: 'kit-http-fast-path-test' });
 
 // Held answers, for the drain test: released once shutdown has begun.
