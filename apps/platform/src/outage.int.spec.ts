@@ -84,6 +84,26 @@ describeWithBackend('mysql', 'the platform through backend outages', (mysql) => 
       });
     });
 
+    describe('while Redis accepts connections but answers nothing', () => {
+      it('still registers, signs in, creates and follows links: every Redis command times out into a fallback', async () => {
+        const known = (await shorten()).body.code as string;
+        redisProxy.stall();
+        try {
+          const email = `${uniqueName('redis-hung')}@example.com`;
+          expect((await register(email)).status).toBe(201);
+          expect((await login(email)).status).toBe(200);
+          const created = await shorten();
+          expect(created.status).toBe(201);
+          expect((await request(app).get(`/${created.body.code}`)).status).toBe(301);
+          expect((await request(app).get(`/${known}`)).status).toBe(301);
+        } finally {
+          await redisProxy.restore();
+        }
+        await expect.poll(readiness, { timeout: 15_000 }).toBe(200);
+        expect((await shorten()).status).toBe(201);
+      }, 30_000);
+    });
+
     describe('while MySQL is down', () => {
       it('answers 503 backend_unavailable with Retry-After, never 500, and recovers without a restart', async () => {
         const email = `${uniqueName('mysql-out')}@example.com`;
