@@ -65,6 +65,20 @@ describe('the layer rule (@nx/enforce-module-boundaries)', () => {
     expect(errors[0]).toMatch(/layer:domain|scope:sample/);
   });
 
+  it('rejects an app taking a use case (auth’s TokenVerifier included), an adapter or a delivery instead of the module', async () => {
+    for (const library of ['@mosaic/auth-usecase', '@mosaic/auth-repository', '@mosaic/auth-delivery', '@mosaic/auth-domain']) {
+      const errors = await boundaryErrors('app', `import type * as lib from '${library}';\nexport type X = typeof lib;\n`, 'src/main.ts');
+      expect(errors).toEqual([expect.stringContaining('layer:app')]);
+    }
+  });
+
+  it('lets an app compose modules and kit libraries, and its tests reach further', async () => {
+    const code =
+      "import { createAuthModule } from '@mosaic/auth-module';\nimport { buildHttpApp } from '@mosaic/kit-http';\nexport const x = [createAuthModule, buildHttpApp];\n";
+    expect(await boundaryErrors('app', code, 'src/main.ts')).toEqual([]);
+    expect(await boundaryErrors('app', importing('@mosaic/auth-repository'), 'src/main.spec.ts')).toEqual([]);
+  });
+
   describe('npm and Node modules', () => {
     it.each(['express', 'mysql2/promise', 'ioredis', 'kafkajs', 'mongoose', 'ws', 'jose', 'pino', 'rate-limiter-flexible'])(
       'rejects a domain importing %s',
