@@ -107,6 +107,13 @@ describe('the layer rule (@nx/enforce-module-boundaries)', () => {
       expect(errors).toEqual([expect.stringContaining(`not allowed to import "${module}"`)]);
     });
 
+    it('rejects a use case hashing passwords or signing itself (scrypt, keys, randomness are adapters)', async () => {
+      for (const name of ['scrypt', 'createSign', 'randomBytes'])
+        expect(await boundaryErrors('usecase', `import { ${name} } from 'node:crypto';\nexport const x = ${name};\n`)).toEqual([
+          expect.stringContaining('Only createHash'),
+        ]);
+    });
+
     it.each(['node:fs', 'node:net', 'node:http', 'node:child_process'])('rejects a use case importing %s', async (module) => {
       expect(await boundaryErrors('usecase', importing(module))).toEqual([expect.stringContaining('do no I/O')]);
     });
