@@ -65,6 +65,20 @@ describe('the layer rule (@nx/enforce-module-boundaries)', () => {
     expect(errors[0]).toMatch(/layer:domain|scope:sample/);
   });
 
+  it('rejects an app taking a use case (auth’s TokenVerifier included), an adapter or a delivery instead of the module', async () => {
+    for (const library of ['@mosaic/auth-usecase', '@mosaic/auth-repository', '@mosaic/auth-delivery', '@mosaic/auth-domain']) {
+      const errors = await boundaryErrors('app', `import type * as lib from '${library}';\nexport type X = typeof lib;\n`, 'src/main.ts');
+      expect(errors).toEqual([expect.stringContaining('layer:app')]);
+    }
+  });
+
+  it('lets an app compose modules and kit libraries, and its tests reach further', async () => {
+    const code =
+      "import { createAuthModule } from '@mosaic/auth-module';\nimport { buildHttpApp } from '@mosaic/kit-http';\nexport const x = [createAuthModule, buildHttpApp];\n";
+    expect(await boundaryErrors('app', code, 'src/main.ts')).toEqual([]);
+    expect(await boundaryErrors('app', importing('@mosaic/auth-repository'), 'src/main.spec.ts')).toEqual([]);
+  });
+
   describe('npm and Node modules', () => {
     it.each(['express', 'mysql2/promise', 'ioredis', 'kafkajs', 'mongoose', 'ws', 'jose', 'pino', 'rate-limiter-flexible'])(
       'rejects a domain importing %s',
@@ -91,6 +105,13 @@ describe('the layer rule (@nx/enforce-module-boundaries)', () => {
     it.each(['express', 'mysql2', 'ioredis', 'kafkajs', 'mongoose', 'ws', 'jose'])('rejects a use case importing %s', async (module) => {
       const errors = await boundaryErrors('usecase', importing(module));
       expect(errors).toEqual([expect.stringContaining(`not allowed to import "${module}"`)]);
+    });
+
+    it('rejects a use case hashing passwords or signing itself (scrypt, keys, randomness are adapters)', async () => {
+      for (const name of ['scrypt', 'createSign', 'randomBytes'])
+        expect(await boundaryErrors('usecase', `import { ${name} } from 'node:crypto';\nexport const x = ${name};\n`)).toEqual([
+          expect.stringContaining('Only createHash'),
+        ]);
     });
 
     it.each(['node:fs', 'node:net', 'node:http', 'node:child_process'])('rejects a use case importing %s', async (module) => {

@@ -70,7 +70,9 @@ export function layerConstraints({ tests, allow = [] }) {
     },
     { sourceTag: 'layer:module', onlyDependOnLibsWithTags: ['layer:domain', 'layer:usecase', 'layer:repository', 'layer:delivery', 'layer:kit'] },
     { sourceTag: 'layer:kit', onlyDependOnLibsWithTags: ['layer:kit'] },
-    { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['*'] },
+    // Apps only compose: a domain reaches an app through its module (auth's TokenVerifier
+    // included), never as a use case, adapter or delivery picked out of its layers.
+    { sourceTag: 'layer:app', onlyDependOnLibsWithTags: tests ? ['*'] : ['layer:module', 'layer:kit'] },
     { sourceTag: 'layer:tool', onlyDependOnLibsWithTags: ['*'] },
   ];
   // A use case may read another domain's ports, so its scope rule is wider than

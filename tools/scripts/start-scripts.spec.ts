@@ -12,7 +12,9 @@ const startScripts = Object.keys(scripts).filter((name) => /^start(:|$)/.test(na
 describe.each(startScripts)('npm run %s', (script) => {
   it('serves, and on SIGTERM to the npm process drains, exits 0 and leaves nothing running', async () => {
     const outcome = await stopNpmScript(script, workspace);
-    expect(outcome).toMatchObject({ health: 200, exitCode: 0, appsLeft: [], stillListening: false });
+    expect(outcome).toMatchObject({ health: 200, exitCode: 0, appsLeft: [], stillListening: false, refusedWhileInFlight: true });
+    // The request in flight at SIGTERM (a POST to /health, body half sent) still got the app's answer after new connections were refused.
+    expect(outcome.inFlightStatusLine).toMatch(/^HTTP\/1\.1 405 /);
     expect(outcome.descendants.length).toBeGreaterThan(0);
     // Helpers such as esbuild's service end as soon as their parent's pipes close.
     await expect.poll(() => outcome.descendants.filter(isRunning), { timeout: 20_000, interval: 200 }).toEqual([]);

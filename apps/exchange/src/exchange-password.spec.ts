@@ -55,6 +55,9 @@ describe('POST /api/users/password (gitbitex contract, on auth’s change-passwo
     const withOldToken = new ExchangeClient(exchange.url);
     withOldToken.cookie = `accessToken=${oldToken}`;
     expect((await withOldToken.call('GET', '/api/users/self')).status).toBe(403);
+    // Public market data and the trading page ignore the stale cookie.
+    expect((await withOldToken.call('GET', '/api/products')).status).toBe(200);
+    expect((await fetch(`${exchange.url}/`, { headers: { cookie: withOldToken.cookie, accept: 'text/html' } })).status).toBe(200);
 
     const refused = await new ExchangeClient(exchange.url).signIn(email, OLD_PASSWORD);
     // 400, not 401: a 401 would send the gitbitex client into its sign-in loop.

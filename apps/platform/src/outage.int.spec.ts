@@ -60,28 +60,44 @@ describeWithBackend('mysql', 'the platform through backend outages', (mysql) => 
         .send({ url: `https://example.com/${uniqueName('page')}` });
     const readiness = async () => (await request(app).get('/ready')).status;
 
+    /** Stages a Redis outage; through it, sign-up, sign-in, link creation and redirects (new and cached) go on. */
+    async function servesThrough(outage: () => Promise<void> | void, during: () => Promise<void> = async () => undefined) {
+      const known = (await shorten()).body.code as string;
+      await outage();
+      try {
+        const email = `${uniqueName('redis-out')}@example.com`;
+        expect((await register(email)).status).toBe(201);
+        expect((await login(email)).status).toBe(200);
+        const created = await shorten();
+        expect(created.status).toBe(201);
+        expect((await request(app).get(`/${created.body.code}`)).status).toBe(301);
+        expect((await request(app).get(`/${known}`)).status).toBe(301);
+        await during();
+      } finally {
+        await redisProxy.restore();
+      }
+      await expect.poll(readiness, { timeout: 15_000 }).toBe(200);
+      expect((await shorten()).status).toBe(201);
+    }
+
     describe('while Redis is down', () => {
       it('registers, signs in, creates and follows links; /ready says 503 until Redis is back', async () => {
-        const known = (await shorten()).body.code as string;
-        await redisProxy.cut();
-        try {
-          const email = `${uniqueName('redis-out')}@example.com`;
-          expect((await register(email)).status).toBe(201);
-          expect((await login(email)).status).toBe(200);
-          const created = await shorten();
-          expect(created.status).toBe(201);
-          expect((await request(app).get(`/${created.body.code}`)).status).toBe(301);
-          expect((await request(app).get(`/${known}`)).status).toBe(301);
-          expect((await request(app).get('/zzzzzzz').set('Accept', 'application/json')).status).toBe(404);
-          const ready = await request(app).get('/ready');
-          expect(ready.status).toBe(503);
-          expect(ready.body.checks.redis).not.toBe('ok');
-        } finally {
-          await redisProxy.restore();
-        }
-        await expect.poll(readiness, { timeout: 15_000 }).toBe(200);
-        expect((await shorten()).status).toBe(201);
+        await servesThrough(
+          () => redisProxy.cut(),
+          async () => {
+            expect((await request(app).get('/zzzzzzz').set('Accept', 'application/json')).status).toBe(404);
+            const ready = await request(app).get('/ready');
+            expect(ready.status).toBe(503);
+            expect(ready.body.checks.redis).not.toBe('ok');
+          },
+        );
       });
+    });
+
+    describe('while Redis accepts connections but answers nothing', () => {
+      it('still registers, signs in, creates and follows links: every Redis command times out into a fallback', async () => {
+        await servesThrough(() => redisProxy.stall());
+      }, 30_000);
     });
 
     describe('while MySQL is down', () => {

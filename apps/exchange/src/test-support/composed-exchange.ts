@@ -19,5 +19,5 @@ export async function runningExchange(env: NodeJS.ProcessEnv = {}, dataDir?: str
     for (const resource of [...context.backends.resources].reverse()) await resource.close();
     if (dataDir === undefined) await rm(dir, { recursive: true, force: true });
   };
-  return { url: server.url, wsUrl: `${server.url.replace('http', 'ws')}/ws`, app: composed.http.app, dir, close };
+  return { url: server.url, wsUrl: `${server.url.replace('http', 'ws')}/ws`, app: composed.http.app, routes: composed.http.routes, dir, close };
 }

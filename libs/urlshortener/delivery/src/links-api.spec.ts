@@ -184,20 +184,31 @@ describe('DELETE /api/v1/links/:code', () => {
 });
 
 describe('GET /api/v1/links/:code/qr.svg', () => {
+  const qrOf = (app: Parameters<typeof request>[0], code: string, host?: string) => {
+    let call = request(app).get(`/api/v1/links/${code}/qr.svg`);
+    if (host) call = call.set('Host', host);
+    return call.buffer(true).parse((response, done) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => done(null, text));
+    });
+  };
+
   it('draws a QR code that scans as the short URL', async () => {
     const { app } = shortenerTestApp();
     await request(app).post('/api/v1/links').send({ url: 'https://example.com/', alias: 'scan-me' });
-    const res = await request(app)
-      .get('/api/v1/links/scan-me/qr.svg')
-      .buffer(true)
-      .parse((response, done) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        response.on('end', () => done(null, text));
-      });
+    const res = await qrOf(app, 'scan-me');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('image/svg+xml');
     expect(scanQrSvg(res.body as string)).toBe(`${PUBLIC_URL}/scan-me`);
+  });
+
+  it('never draws a Host header outside the allow-list into the code', async () => {
+    const { app } = shortenerTestApp({ publicUrl: null, allowedHosts: ['links.example'] });
+    await request(app).post('/api/v1/links').send({ url: 'https://example.com/', alias: 'scan-host' });
+    expect(scanQrSvg((await qrOf(app, 'scan-host', 'links.example:8080')).body as string)).toBe('http://links.example:8080/scan-host');
+    const spoofed = scanQrSvg((await qrOf(app, 'scan-host', 'evil.example')).body as string);
+    expect(spoofed).toMatch(/^http:\/\/links\.example:\d+\/scan-host$/);
   });
 
   it('answers 404 for a code without a link, and counts no click', async () => {

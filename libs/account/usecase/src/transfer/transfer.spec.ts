@@ -122,6 +122,20 @@ describe('Transfer', () => {
     expect(await h.balanceOf(from.id)).toBe(10_000n);
   });
 
+  it('answers a foreign account that is full exactly like a missing one; its owner learns why', async () => {
+    const { h, from } = await twoAccounts();
+    const full = await h.fundedAccount(bob, '9999999999999999.99');
+    const attempt = async (actor: typeof alice, fromAccountId: string, toAccountId: string) => {
+      const error = await rejectionOf(h.useCases.transfer.execute({ actor, fromAccountId, toAccountId, amount: '1', idempotencyKey: aKey() }));
+      return JSON.stringify({ status: error.status, body: error.toJSON() }).replaceAll(toAccountId, '<to>');
+    };
+    const missing = await attempt(alice, from.id, '999999');
+    expect(await attempt(alice, from.id, full.id)).toBe(missing);
+    const own = await h.fundedAccount(bob, '5.00');
+    expect(await attempt(bob, own.id, full.id)).toContain('balance_limit_exceeded');
+    expect(await h.balanceOf(from.id)).toBe(10_000n);
+  });
+
   it.each([
     ['0.00', 'zero_amount'],
     ['-1.00', 'negative_amount'],

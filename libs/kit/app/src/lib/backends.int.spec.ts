@@ -58,6 +58,16 @@ async function refusal(env: Record<string, string>): Promise<string> {
   return message;
 }
 
+/** A loopback port nothing listens on (just closed). */
+async function closedPort(): Promise<number> {
+  const closed = createServer();
+  closed.listen(0, '127.0.0.1');
+  await once(closed, 'listening');
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((resolve) => closed.close(resolve));
+  return port;
+}
+
 describeWithBackend('mysql', 'a start with a MySQL URL the server refuses', (backend) => {
   it('stops on an unknown database, naming MYSQL_URL', async () => {
     const url = new URL(backend.url());
@@ -81,15 +91,25 @@ describeWithBackend('redis', 'a start with a Redis URL the server refuses', (bac
     url.pathname = '/4096';
     expect(await refusal({ REDIS_URL: url.toString() })).toMatch(/REDIS_URL: .*DB index is out of range/s);
   });
+
+  it('stops on a user the server does not know, naming REDIS_URL without the password', async () => {
+    const url = new URL(backend.url());
+    url.username = 'no_such_user';
+    url.password = 'secret-password';
+    const message = await refusal({ REDIS_URL: url.toString() });
+    expect(message).toMatch(/^\s*REDIS_URL: the backend refused it: cannot connect to Redis/m);
+    expect(message).not.toContain('secret-password');
+  });
+});
+
+describeWithBackend('mongo', 'a start with a Mongo URL nothing answers', () => {
+  it('stops, naming MONGO_URL', async () => {
+    expect(await refusal({ MONGO_URL: `mongodb://127.0.0.1:${await closedPort()}/probe` })).toMatch(/^\s*MONGO_URL: /m);
+  }, 30_000);
 });
 
 describeWithBackend('kafka', 'a start with brokers that do not answer', () => {
   it('stops, naming KAFKA_BROKERS', async () => {
-    const closed = createServer();
-    closed.listen(0, '127.0.0.1');
-    await once(closed, 'listening');
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
-    expect(await refusal({ KAFKA_BROKERS: `127.0.0.1:${port}` })).toContain('KAFKA_BROKERS: ');
+    expect(await refusal({ KAFKA_BROKERS: `127.0.0.1:${await closedPort()}` })).toContain('KAFKA_BROKERS: ');
   }, 30_000);
 });

@@ -44,6 +44,25 @@ describeWithBackend('redis', 'connectRedis', (backend) => {
     }
   });
 
+  it('times every command out with backend_unavailable while Redis holds the connection but answers nothing, and recovers by itself', async () => {
+    const proxy = await startTcpProxy(backend.url());
+    const redis = await connectRedis(proxy.rewrite(backend.url()), { onError: () => undefined, commandTimeoutMs: 200 });
+    const cache = createRedisCache(redis.client, { namespace: space.namespace });
+    try {
+      await cache.set('stalled', 'before');
+      proxy.stall();
+      // The connection stays up, so nothing but the command timeout can end these.
+      expect(redis.client.status).toBe('ready');
+      expect(await codeOf(cache.get('stalled'))).toBe('backend_unavailable 503 retry-after=5');
+      expect(await codeOf(redis.client.incr(`${space.namespace}:stalled-counter`))).toBe('backend_unavailable 503 retry-after=5');
+      await proxy.restore();
+      await expect.poll(() => cache.get('stalled'), { timeout: 10_000 }).toBe('before');
+    } finally {
+      await redis.resource.close();
+      await proxy.close();
+    }
+  });
+
   it('keeps error replies as they are', async () => {
     const redis = await connectRedis(backend.url());
     try {

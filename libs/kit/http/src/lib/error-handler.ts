@@ -1,6 +1,7 @@
 import { AppError, isAppError } from '@mosaic/kit-core';
 import { currentRequestContext, type Logger } from '@mosaic/kit-log';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { OPERATIONAL_PATHS } from './health';
 import type { RouteTable } from './route-table';
 
 /** The only error body any Mosaic server sends. */
@@ -21,7 +22,11 @@ const CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
 /** No route answered: a 405 naming the allowed methods when the path is known, else a 404. */
 export function notFoundHandler(routes?: RouteTable): RequestHandler {
   return (req, res, next) => {
-    const allowed = routes?.allowedMethods(req);
+    // /health, /ready and /metrics answer GET and HEAD ahead of the router, so the table does not list them
+    // (a GET reaching here is /metrics without telemetry: a 404).
+    const operational = req.method !== 'GET' && req.method !== 'HEAD' && OPERATIONAL_PATHS.has(req.path);
+    if (operational) res.locals.route = req.path;
+    const allowed = operational ? ['GET', 'HEAD'] : routes?.allowedMethods(req);
     if (!allowed) return next(new AppError('not_found', 'route_not_found', `No route for ${req.method} ${req.path}`));
     res.setHeader('Allow', allowed.join(', '));
     next(

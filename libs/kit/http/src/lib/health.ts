@@ -21,11 +21,15 @@ export class Lifecycle {
 
 const CHECK_TIMEOUT_MS = 2_000;
 
+/** The paths operationalEndpoints serves (GET and HEAD only). */
+export const OPERATIONAL_PATHS: ReadonlySet<string> = new Set(['/health', '/ready', '/metrics']);
+
 /**
  * GET /health (liveness), /ready (every resource answers; 503 while draining) and
  * /metrics, as one layer: a single string compare for every other request instead
  * of a router per endpoint.
  */
+
 export function operationalEndpoints(lifecycle: Lifecycle, telemetry?: Telemetry): RequestHandler {
   return (req, res, next) => {
     // Every request passes here: compare the raw URL rather than have express parse it.

@@ -51,6 +51,7 @@ describe('route templates in logs and metrics', () => {
     ['a nested router', 'get', '/api/v1/shelves/3/items/9', 200, '/api/v1/shelves/:shelf/items/:item'],
     ['a wrong method', 'delete', '/api/v1/transfers', 405, '/api/v1/transfers'],
     ['an unknown path', 'get', '/api/v1/nothing/here', 404, 'unmatched'],
+    ['a wrong method on an operational endpoint', 'post', '/health', 405, '/health'],
   ] as const)('names %s by its full template', async (_name, method, path, status, template) => {
     const requestId = `route-${method}-${path.replace(/\//g, '_')}`;
     const res = await request(app)[method](path).set('X-Request-Id', requestId).send({ amount: 5 });
@@ -90,6 +91,13 @@ describe('405 Method Not Allowed', () => {
         details: { allow: ['GET', 'HEAD', 'PUT'] },
       },
     });
+  });
+
+  it('answers 405 with Allow: GET, HEAD on /health, /ready and /metrics', async () => {
+    for (const path of ['/health', '/ready', '/metrics']) {
+      const res = await request(app).delete(path);
+      expect([path, res.status, res.headers.allow, res.body.error.code]).toEqual([path, 405, 'GET, HEAD', 'method_not_allowed']);
+    }
   });
 
   it('still answers an unknown path with 404', async () => {

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createConnection } from 'node:net';
 import { createInterface } from 'node:readline';
 
 export interface AppProcess {
@@ -99,16 +100,78 @@ export interface NpmStopOutcome {
   readonly descendants: readonly number[];
   /** Whether the app's port still accepted connections after npm exited. */
   readonly stillListening: boolean;
+  /** Whether the app stopped accepting connections while a request was still in flight. */
+  readonly refusedWhileInFlight: boolean;
+  /** The status line of the request in flight at SIGTERM, finished once new connections were refused. */
+  readonly inFlightStatusLine: string | undefined;
 }
 
-/** Starts an npm script, checks /health, sends SIGTERM to npm and reports how it ended. */
+/** A POST whose JSON body is half sent: the server holds it in flight until `finish` sends the rest. */
+async function requestInFlight(url: string): Promise<{ finish(): Promise<string | undefined> }> {
+  const { hostname, port } = new URL(url);
+  const socket = createConnection({ host: hostname, port: Number(port) });
+  await once(socket, 'connect');
+  const body = '{"inFlight":true}';
+  socket.write(`POST /health HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+  socket.write(body.slice(0, 5));
+  let answer = '';
+  socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+  const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  socket.on('error', () => undefined);
+  return {
+    finish: async () => {
+      // Write, not end: a client that half-closes gets no answer from an async handler
+      // (node's http server ends the socket on FIN unless httpAllowHalfOpen is set).
+      socket.write(body.slice(5));
+      await ended;
+      return answer.split('\r\n')[0] || undefined;
+    },
+  };
+}
+
+/** Whether a new connection to `url` is refused before `timeoutMs` runs out (polled). */
+async function refusesConnections(url: string, timeoutMs: number): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const accepted = await new Promise<boolean>((resolve) => {
+      const probe = createConnection({ host: hostname, port: Number(port) });
+      probe.once('connect', () => {
+        probe.destroy();
+        resolve(true);
+      });
+      probe.once('error', () => resolve(false));
+    });
+    if (!accepted) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+/**
+ * Starts an npm script, checks /health, sends SIGTERM to npm with a request in flight,
+ * finishes that request once the app refuses new connections (it is draining), and
+ * reports how it all ended.
+ */
 export async function stopNpmScript(script: string, cwd: string, env: Record<string, string> = {}): Promise<NpmStopOutcome> {
   const app = await startNpmScript(script, cwd, env);
   const health = (await fetch(`${app.url}/health`)).status;
-  const exitCode = await app.stop();
+  const inFlight = await requestInFlight(app.url);
+  const stopped = app.stop();
+  const refusedWhileInFlight = await refusesConnections(app.url, 20_000);
+  const inFlightStatusLine = await inFlight.finish();
+  const exitCode = await stopped;
   const stillListening = await fetch(`${app.url}/health`).then(
     () => true,
     () => false,
   );
-  return { health, exitCode, appsLeft: app.children.filter(isRunning), descendants: app.descendants, stillListening };
+  return {
+    health,
+    exitCode,
+    appsLeft: app.children.filter(isRunning),
+    descendants: app.descendants,
+    stillListening,
+    refusedWhileInFlight,
+    inFlightStatusLine,
+  };
 }

@@ -16,6 +16,10 @@ export interface HttpFuzzOptions {
   headerSets?: readonly Record<string, string>[];
   /** A fixed seed replays a failure. */
   seed?: number;
+  /** Field names the app's bodies read, besides the common ones, so random bodies reach its validation and use cases. */
+  bodyKeys?: readonly string[];
+  /** Query parameter names the app reads, besides the common paging ones. */
+  queryKeys?: readonly string[];
 }
 
 export interface FuzzedRequest {
@@ -75,13 +79,17 @@ const oddText = fc.oneof(
   ),
 );
 const jsonLeaf = fc.oneof(oddText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
-const jsonValue = fc.oneof(jsonLeaf, fc.array(jsonLeaf, { maxLength: 4 }), fc.dictionary(fc.constantFrom(...BODY_KEYS), jsonLeaf, { maxKeys: 4 }));
-const body = fc.oneof(
-  fc.dictionary(fc.constantFrom(...BODY_KEYS), jsonValue, { maxKeys: 6 }).map((value) => JSON.stringify(value)),
-  jsonValue.map((value) => JSON.stringify(value)),
-  fc.constantFrom('{', '{"url": ', '[1,2', '\u0000', '{"a":1}{"b":2}', '"unterminated'),
-  oddText,
-);
+
+function bodyOf(keys: readonly string[]): fc.Arbitrary<string> {
+  const key = fc.constantFrom(...keys);
+  const jsonValue = fc.oneof(jsonLeaf, fc.array(jsonLeaf, { maxLength: 4 }), fc.dictionary(key, jsonLeaf, { maxKeys: 4 }));
+  return fc.oneof(
+    fc.dictionary(key, jsonValue, { maxKeys: 6 }).map((value) => JSON.stringify(value)),
+    jsonValue.map((value) => JSON.stringify(value)),
+    fc.constantFrom('{', '{"url": ', '[1,2', '\u0000', '{"a":1}{"b":2}', '"unterminated'),
+    oddText,
+  );
+}
 const segment = fc.oneof(
   oddText.map(encodeURIComponent),
   fc.stringMatching(/^[0-9]{1,20}$/),
@@ -114,13 +122,13 @@ const headers = fc.record(
 );
 
 /** Fills a route template's parameters (`:id`, `*rest`) with odd values, then mutates the path a little. */
-function pathFor(route: FuzzedRoute): fc.Arbitrary<string> {
+function pathFor(route: FuzzedRoute, queryKeys: readonly string[]): fc.Arbitrary<string> {
   const names = [...route.template.matchAll(/[:*](\w+)/g)].map((match) => match[1]);
   return fc
     .record({
       values: fc.array(segment, { minLength: names.length, maxLength: names.length }),
       suffix: fc.constantFrom('', '', '', '/', '/extra', '//', '/..'),
-      query: fc.option(fc.dictionary(fc.constantFrom(...QUERY_KEYS), oddText, { maxKeys: 3 }), { nil: undefined }),
+      query: fc.option(fc.dictionary(fc.constantFrom(...queryKeys), oddText, { maxKeys: 3 }), { nil: undefined }),
     })
     .map(({ values, suffix, query }) => {
       let index = 0;
@@ -134,14 +142,17 @@ function pathFor(route: FuzzedRoute): fc.Arbitrary<string> {
     });
 }
 
-function requestsFor(routes: readonly FuzzedRoute[], headerSets: readonly Record<string, string>[]): fc.Arbitrary<FuzzedRequest> {
+function requestsFor(routes: readonly FuzzedRoute[], options: HttpFuzzOptions): fc.Arbitrary<FuzzedRequest> {
+  const body = bodyOf([...new Set([...BODY_KEYS, ...(options.bodyKeys ?? [])])]);
+  const queryKeys = [...new Set([...QUERY_KEYS, ...(options.queryKeys ?? [])])];
+  const headerSets = options.headerSets ?? [];
   const known = headerSets.length > 0 ? fc.constantFrom(...headerSets) : fc.constant({});
   return fc
     .constantFrom(...routes)
     .chain((route) =>
       fc.record({
         method: fc.oneof(fc.constantFrom(...route.methods), fc.constantFrom(...METHODS)),
-        path: pathFor(route),
+        path: pathFor(route, queryKeys),
         headers: fc.tuple(known, headers).map(([fixed, random]) => ({ ...random, ...fixed })),
         body: fc.option(body, { nil: undefined }),
       }),
@@ -180,7 +191,7 @@ export async function fuzzHttpApp(app: RequestListener, routes: readonly FuzzedR
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     await fc.assert(
-      fc.asyncProperty(requestsFor(routes, options.headerSets ?? []), async (request) => {
+      fc.asyncProperty(requestsFor(routes, options), async (request) => {
         const response = await fetch(`${base}${request.path.startsWith('/') ? '' : '/'}${request.path}`, {
           method: request.method,
           headers: request.headers,

@@ -4,7 +4,9 @@ import { createConnection, createServer, type AddressInfo, type Server, type Soc
 /**
  * A TCP proxy a test controls, between an app and a real backend, to stage an
  * outage: `cut` drops every open connection and refuses new ones (the port stops
- * listening, as when a server dies); `restore` listens on the same port again.
+ * listening, as when a server dies); `stall` keeps every connection open and accepts
+ * new ones but passes no byte either way (a server that hangs, or a partition TCP
+ * has not noticed yet), holding what was sent; `restore` ends either.
  */
 export interface TcpProxy {
   /** The proxy's port on 127.0.0.1. */
@@ -12,6 +14,7 @@ export interface TcpProxy {
   /** `url` with its host and port replaced by the proxy's. */
   rewrite(url: string): string;
   cut(): Promise<void>;
+  stall(): void;
   restore(): Promise<void>;
   close(): Promise<void>;
 }
@@ -20,6 +23,17 @@ export interface TcpProxy {
 export async function startTcpProxy(target: string): Promise<TcpProxy> {
   const { hostname, port: targetPort } = target.includes('://') ? new URL(target) : new URL(`tcp://${target}`);
   const sockets = new Set<Socket>();
+  const pairs = new Set<[Socket, Socket]>();
+  let stalled = false;
+  const connect = ([client, upstream]: [Socket, Socket]) => {
+    client.pipe(upstream).pipe(client);
+  };
+  const hold = ([client, upstream]: [Socket, Socket]) => {
+    client.unpipe(upstream);
+    upstream.unpipe(client);
+    client.pause();
+    upstream.pause();
+  };
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
@@ -34,8 +48,12 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
       const upstream = createConnection({ host: hostname, port: Number(targetPort) });
       track(client);
       track(upstream);
-      client.pipe(upstream).pipe(client);
+      const pair: [Socket, Socket] = [client, upstream];
+      pairs.add(pair);
+      if (stalled) hold(pair);
+      else connect(pair);
       const end = () => {
+        pairs.delete(pair);
         client.destroy();
         upstream.destroy();
       };
@@ -65,7 +83,15 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
       dropAll();
       await stopped;
     },
+    stall: () => {
+      stalled = true;
+      for (const pair of pairs) hold(pair);
+    },
     restore: async () => {
+      if (stalled) {
+        stalled = false;
+        for (const pair of pairs) connect(pair);
+      }
       if (server) return;
       server = newServer();
       await listen(server, port);
