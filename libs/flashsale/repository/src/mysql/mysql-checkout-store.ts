@@ -1,7 +1,7 @@
 import type { AddToBasket, Basket, CheckoutAttempt, CheckoutOutcome, CheckoutStore, PurchaseResult } from '@mosaic/flashsale-domain';
 import type { Pool } from 'mysql2/promise';
 import { CheckoutBatcher } from './checkout-batcher';
-import type { Rows, Sql, Written } from './sql';
+import type { Rows, Sql } from './sql';
 
 export class MysqlCheckoutStore implements CheckoutStore {
   private readonly batcher: CheckoutBatcher;
@@ -20,8 +20,9 @@ export class MysqlCheckoutStore implements CheckoutStore {
     return this.batcher.add(input);
   }
 
-  async recordAttempt(attempt: CheckoutAttempt): Promise<void> {
-    await insertAttempt(this.pool, attempt);
+  /** Batched with concurrent checkouts too: a refused attempt costs a share of the same call. */
+  recordAttempt(attempt: CheckoutAttempt): Promise<void> {
+    return this.batcher.record(attempt);
   }
 
   findBasket(code: string): Promise<Basket | undefined> {
@@ -42,17 +43,6 @@ export class MysqlCheckoutStore implements CheckoutStore {
       at: row.created_at as Date,
     }));
   }
-}
-
-async function insertAttempt(sql: Sql, attempt: Omit<CheckoutAttempt, 'code'> & { code: string | null }): Promise<void> {
-  await sql.query<Written>('INSERT INTO flashsale_checkout_attempts (sale_id, user_id, item_id, outcome, code, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    attempt.saleId,
-    attempt.userId,
-    attempt.itemId,
-    attempt.outcome,
-    attempt.code,
-    attempt.at,
-  ]);
 }
 
 /** The basket and its items in one query; `lock` takes the basket's row lock (inside a transaction). */
