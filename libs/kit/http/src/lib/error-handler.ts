@@ -1,6 +1,7 @@
 import { AppError, isAppError } from '@mosaic/kit-core';
 import { currentRequestContext, type Logger } from '@mosaic/kit-log';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { RouteTable } from './route-table';
 
 /** The only error body any Mosaic server sends. */
@@ -35,17 +36,46 @@ export function notFoundHandler(routes?: RouteTable): RequestHandler {
 export function errorHandler(logger: Logger, routes?: RouteTable): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    const known = toAppError(error);
-    const requestId = currentRequestContext()?.requestId;
-    if (known) {
-      if (known.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(known.retryAfterSeconds))));
-      if (known.status >= 500) logger.error({ err: error, method: req.method, route: routes?.templateOf(req), path: req.path }, known.message);
-      res.status(known.status).json({ error: { ...known.toJSON(), ...(known.status >= 500 ? { requestId } : {}) } } satisfies ErrorBody);
-      return;
-    }
-    logger.error({ err: error, method: req.method, route: routes?.templateOf(req), path: req.path }, 'unhandled error');
-    res.status(500).json({ error: { code: 'internal', message: 'Internal server error', requestId } } satisfies ErrorBody);
+    sendError(logger, error, res, { method: req.method, route: routes?.templateOf(req), path: req.path });
   };
+}
+
+/** Where a failed request was going: its method, route template and path, for the 5xx log line. */
+export interface FailedRequest {
+  readonly method: string;
+  readonly route?: string;
+  readonly path: string;
+}
+
+/**
+ * Answers `error` as every Mosaic route does: an AppError (or a client error of express's
+ * own) with its status, code and Retry-After; anything else a 500 `internal`. A 5xx is
+ * logged with its cause and answers the request id. The headers must not be sent yet.
+ */
+export function sendError(logger: Logger, error: unknown, res: ServerResponse | Response, request: FailedRequest): void {
+  const known = toAppError(error);
+  const requestId = currentRequestContext()?.requestId;
+  if (known) {
+    if (known.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(known.retryAfterSeconds))));
+    if (known.status >= 500) logger.error({ err: error, method: request.method, route: request.route, path: request.path }, known.message);
+    sendJson(res, known.status, { error: { ...known.toJSON(), ...(known.status >= 500 ? { requestId } : {}) } } satisfies ErrorBody);
+    return;
+  }
+  logger.error({ err: error, method: request.method, route: request.route, path: request.path }, 'unhandled error');
+  sendJson(res, 500, { error: { code: 'internal', message: 'Internal server error', requestId } } satisfies ErrorBody);
+}
+
+/** Through express's `res.json` when it is express's response; the same status, type and body on a bare one (a fast route's). */
+function sendJson(res: ServerResponse | Response, status: number, body: unknown): void {
+  if ('json' in res) {
+    res.status(status).json(body);
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }
 
 function toAppError(error: unknown): AppError | undefined {
