@@ -8,7 +8,9 @@
  *     more than 10. Prints throughput, checkout and purchase p50/p99, items sold,
  *     oversold items, per-user excess and stranded items (unsold while demand remained).
  * (b) Checkout through the app against a bare express handler, in the same run, with
- *     the ratio.
+ *     the ratio. The app answers a plain checkout on kit-http's fast path (ahead of
+ *     express, with its request ids, headers, logs and metrics); the baseline stays a
+ *     bare express route answering a constant.
  * Both on the embedded default, and again on MySQL + Redis when MYSQL_URL and
  * REDIS_URL are set (a fresh database and key namespace of its own). Every server is
  * its own process on 127.0.0.1. A benchmark prints figures; it asserts nothing.
