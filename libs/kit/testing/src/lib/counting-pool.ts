@@ -1,0 +1,26 @@
+import type { Pool } from 'mysql2/promise';
+
+const COUNTED = new Set(['query', 'execute', 'beginTransaction', 'commit', 'rollback']);
+
+/**
+ * The pool, noting every statement sent through it or a connection it hands out (BEGIN
+ * and COMMIT included) as its first three words, or the method's name in capitals:
+ * for tests that pin how many round trips an operation costs.
+ */
+export function countingPool<P extends Pool>(pool: P): { pool: P; statements: string[] } {
+  const statements: string[] = [];
+  const count = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, property) {
+        const value: unknown = Reflect.get(object, property, object);
+        if (typeof value !== 'function') return value;
+        if (property === 'getConnection') return async () => count(await (value as () => Promise<object>).call(object));
+        if (typeof property !== 'string' || !COUNTED.has(property)) return value.bind(object);
+        return (...args: unknown[]) => {
+          statements.push(property === 'query' || property === 'execute' ? String(args[0]).trim().split(/\s+/).slice(0, 3).join(' ') : property.toUpperCase());
+          return (value as (...a: unknown[]) => unknown).apply(object, args);
+        };
+      },
+    });
+  return { pool: count(pool), statements };
+}
