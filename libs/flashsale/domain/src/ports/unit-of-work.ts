@@ -3,8 +3,12 @@ import type { OrderEvent } from '../events/order-events';
 
 /** The writes of one transaction on the store of record. */
 export interface FlashsaleTransaction {
-  /** The basket, locked until the end of the transaction (purchases of one code run one at a time). */
-  lockBasket(code: string): Promise<Basket | undefined>;
+  /**
+   * The basket, locked until the end of the transaction (purchases of one code run one
+   * at a time, and checkouts into it wait). Named by its code, sale and user: the store
+   * locks it the way checkouts do.
+   */
+  lockBasket(basket: Pick<Basket, 'code' | 'saleId' | 'userId'>): Promise<Basket | undefined>;
   closeBasket(code: string, result: PurchaseResult): Promise<void>;
   /** The conditional write, per item: sells to the user those nobody has. The ids this call sold, in the given order. */
   sellItems(itemIds: readonly string[], userId: string, orderId: string): Promise<string[]>;

@@ -39,7 +39,7 @@ describeWithBackend('mysql', 'flash-sale statements per operation', (backend) =>
     await basket('bob', [0]);
     counted.statements.length = 0;
     const first = await basket('alice', [1, 2, 3]);
-    expect(counted.statements).toEqual(Array.from({ length: 3 }, () => 'CALL flashsale_checkout_batch_v2(?)'));
+    expect(counted.statements).toEqual(Array.from({ length: 3 }, () => 'CALL flashsale_checkout_batch_v3(?)'));
 
     const purchase = [
       'SELECT b.code, b.sale_id,',

@@ -1,6 +1,7 @@
 import {
   concurrentModification,
   projectSummary,
+  type Basket,
   type FlashsaleTransaction,
   type FlashsaleUnitOfWork,
   type OrderEvent,
@@ -45,7 +46,7 @@ class MemoryTransaction implements FlashsaleTransaction {
     private readonly events: OrderEvent[],
   ) {}
 
-  async lockBasket(code: string) {
+  async lockBasket({ code }: Pick<Basket, 'code'>) {
     const basket = this.db.baskets.get(code);
     return basket && copyOf(basket);
   }

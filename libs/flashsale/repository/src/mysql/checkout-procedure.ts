@@ -6,19 +6,22 @@ const ALREADY_EXISTS = 1304;
 /**
  * The checkout's store side as one stored procedure taking a batch of checkout attempts
  * (a JSON array of `{code, sale, user, item, at, outcome}`), so an attempt costs a share
- * of one round trip and one commit. Set-based: four statements per batch whatever its
- * size, one result set back. For the `added` attempts it locks each user's open basket
- * (inserting one, or waiting on the row a purchase is closing) in the batch's order,
- * adds the items; every attempt, refused ones too, is recorded; and it answers, per
+ * of one round trip and one commit. Set-based: five statements per batch whatever its
+ * size, one result set back. For the `added` attempts it first locks each user's open
+ * basket through the (sale, user, open) key, record by record in the batch's order —
+ * the order a purchase locks in too, so a checkout arriving during its user's purchase
+ * waits for it instead of deadlocking with it — then opens a basket for users without
+ * one and adds the items; every attempt, refused ones too, is recorded; and it answers, per
  * added attempt in the batch's order, the basket's code and items — before the commit,
  * while the baskets are still locked.
  *
  * The name carries a version: a changed body gets a new name, so instances on the old
  * code keep calling the old one (v1 looped over the batch, five statements and a result
- * set per checkout). It is created at start rather than by the migration runner because
+ * set per checkout; v2 locked baskets only through the insert's duplicate check, whose
+ * gap lock deadlocked with the purchase closing the basket). It is created at start rather than by the migration runner because
  * the runner splits files at semicolons, and a body is full of them.
  */
-export const CHECKOUT_PROCEDURE = 'flashsale_checkout_batch_v2';
+export const CHECKOUT_PROCEDURE = 'flashsale_checkout_batch_v3';
 
 const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
 const BATCH = `JSON_TABLE(p_batch, '$[*]' COLUMNS (
@@ -34,8 +37,10 @@ const OPEN_BASKET = "flashsale_baskets b ON j.outcome = 'added' AND b.sale_id = 
 const CREATE = `CREATE PROCEDURE IF NOT EXISTS ${CHECKOUT_PROCEDURE}(IN p_batch LONGTEXT)
 MODIFIES SQL DATA
 BEGIN
+  DECLARE v_locked INT;
   DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END;
   START TRANSACTION;
+  SELECT COUNT(*) INTO v_locked FROM ${BATCH} JOIN ${OPEN_BASKET} ORDER BY j.n FOR UPDATE;
   INSERT INTO flashsale_baskets (code, sale_id, user_id, open_marker, created_at)
     SELECT j.code, j.sale, j.user, 1, j.at FROM ${BATCH} WHERE j.outcome = 'added' ORDER BY j.n
     ON DUPLICATE KEY UPDATE open_marker = flashsale_baskets.open_marker;

@@ -45,13 +45,22 @@ export class MysqlCheckoutStore implements CheckoutStore {
   }
 }
 
-/** The basket and its items in one query; `lock` takes the basket's row lock (inside a transaction). */
-export async function basketOf(sql: Sql, code: string, lock = false): Promise<Basket | undefined> {
-  const [rows] = await sql.query<Rows>(
-    `SELECT b.code, b.sale_id, b.user_id, b.result, i.item_id FROM flashsale_baskets b LEFT JOIN flashsale_basket_items i ON i.code = b.code
-      WHERE b.code = ? ORDER BY i.seq${lock ? ' FOR UPDATE' : ''}`,
-    [code],
-  );
+/**
+ * The basket and its items in one query. Given its sale and user (inside a transaction),
+ * it locks the basket through the (sale, user, open) key and then the row.
+ */
+export async function basketOf(sql: Sql, code: string, lockAs?: { saleId: string; userId: string }): Promise<Basket | undefined> {
+  const [rows] = lockAs
+    ? await sql.query<Rows>(
+        `SELECT b.code, b.sale_id, b.user_id, b.result, i.item_id FROM flashsale_baskets b FORCE INDEX (uq_flashsale_baskets_open)
+          LEFT JOIN flashsale_basket_items i ON i.code = b.code WHERE b.sale_id = ? AND b.user_id = ? AND b.code = ? ORDER BY i.seq FOR UPDATE`,
+        [lockAs.saleId, lockAs.userId, code],
+      )
+    : await sql.query<Rows>(
+        `SELECT b.code, b.sale_id, b.user_id, b.result, i.item_id FROM flashsale_baskets b LEFT JOIN flashsale_basket_items i ON i.code = b.code
+          WHERE b.code = ? ORDER BY i.seq`,
+        [code],
+      );
   const row = rows[0];
   if (!row) return undefined;
   return {

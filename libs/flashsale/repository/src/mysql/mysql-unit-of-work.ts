@@ -1,4 +1,11 @@
-import { concurrentModification, type FlashsaleTransaction, type FlashsaleUnitOfWork, type OrderEvent, type PurchaseResult } from '@mosaic/flashsale-domain';
+import {
+  concurrentModification,
+  type Basket,
+  type FlashsaleTransaction,
+  type FlashsaleUnitOfWork,
+  type OrderEvent,
+  type PurchaseResult,
+} from '@mosaic/flashsale-domain';
 import { isDuplicateEntryError, withTransaction } from '@mosaic/kit-db';
 import { MysqlOutboxWriter } from '@mosaic/kit-outbox';
 import type { Pool } from 'mysql2/promise';
@@ -29,8 +36,13 @@ export class MysqlUnitOfWork implements FlashsaleUnitOfWork {
 class MysqlTransaction implements FlashsaleTransaction {
   constructor(private readonly sql: Sql) {}
 
-  lockBasket(code: string) {
-    return basketOf(this.sql, code, true);
+  /**
+   * Through the (sale, user, open) key, as the checkout procedure locks it: both take
+   * that index record before the row, so a checkout during its user's purchase waits
+   * rather than deadlocks (the purchase rewrites the key when it closes the basket).
+   */
+  lockBasket(basket: Pick<Basket, 'code' | 'saleId' | 'userId'>) {
+    return basketOf(this.sql, basket.code, { saleId: basket.saleId, userId: basket.userId });
   }
 
   async closeBasket(code: string, result: PurchaseResult): Promise<void> {

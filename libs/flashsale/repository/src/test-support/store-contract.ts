@@ -105,7 +105,7 @@ export function storeContract(backend: StoreBackend): void {
       const basket = await store.checkouts.addToBasket({ saleId: SALE, userId: 'dave', itemId: item(7), newCode: aCode(), at });
       const result: PurchaseResult = { code: basket.code, bought: [item(7)], notBought: [], orderId: anId() };
       await store.unitOfWork.run(async (tx) => {
-        expect((await tx.lockBasket(basket.code))!.result).toBeNull();
+        expect((await tx.lockBasket(basket))!.result).toBeNull();
         await tx.sellItems([item(7)], 'dave', result.orderId!);
         await tx.closeBasket(basket.code, result);
       });

@@ -66,7 +66,7 @@ export class Purchase {
   }
 
   private async buy(tx: FlashsaleTransaction, basket: Basket, items: string[], candidates: string[]): Promise<PurchaseResult> {
-    const locked = await tx.lockBasket(basket.code);
+    const locked = await tx.lockBasket(basket);
     if (!locked) throw unknownCode();
     // A purchase with this code that got here first already decided.
     if (locked.result) return locked.result;

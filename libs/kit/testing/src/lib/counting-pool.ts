@@ -4,11 +4,13 @@ const COUNTED = new Set(['query', 'execute', 'beginTransaction', 'commit', 'roll
 
 /**
  * The pool, noting every statement sent through it or a connection it hands out (BEGIN
- * and COMMIT included) as its first three words, or the method's name in capitals:
- * for tests that pin how many round trips an operation costs.
+ * and COMMIT included) as its first three words, or the method's name in capitals: for
+ * tests that pin how many round trips an operation costs. `failures` gets the error
+ * number of each that failed (deadlocks a retry hid, for instance).
  */
-export function countingPool<P extends Pool>(pool: P): { pool: P; statements: string[] } {
+export function countingPool<P extends Pool>(pool: P): { pool: P; statements: string[]; failures: number[] } {
   const statements: string[] = [];
+  const failures: number[] = [];
   const count = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(object, property) {
@@ -18,9 +20,14 @@ export function countingPool<P extends Pool>(pool: P): { pool: P; statements: st
         if (typeof property !== 'string' || !COUNTED.has(property)) return value.bind(object);
         return (...args: unknown[]) => {
           statements.push(property === 'query' || property === 'execute' ? String(args[0]).trim().split(/\s+/).slice(0, 3).join(' ') : property.toUpperCase());
-          return (value as (...a: unknown[]) => unknown).apply(object, args);
+          const result = (value as (...a: unknown[]) => unknown).apply(object, args);
+          if (!(result instanceof Promise)) return result;
+          return result.catch((error: unknown) => {
+            failures.push((error as { errno?: number }).errno ?? 0);
+            throw error;
+          });
         };
       },
     });
-  return { pool: count(pool), statements };
+  return { pool: count(pool), statements, failures };
 }
