@@ -1,6 +1,6 @@
 import { ManualClock } from '@mosaic/kit-core';
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signedUpUser } from '@mosaic/kit-testing';
 import { composedFlashsale } from './test-support/composed-flashsale';
 
@@ -71,6 +71,57 @@ describe('the flash-sale app on the embedded default', () => {
     expect(lost.body).toEqual({ code: bob.body.code, bought: [item(3)], notBought: [{ id: item(2), reason: 'item_sold' }] });
     expect((await request(app).get(`/sales/${SALE}`)).body).toMatchObject({ sold: 3, remaining: 27 });
     expect((await request(app).get(`/sales/${SALE}/items?limit=4`)).body.items.map((i: { sold: boolean }) => i.sold)).toEqual([false, true, true, true]);
+  });
+
+  it('answers a plain POST /checkout ahead of express with what express answers; anything else goes through express', async () => {
+    const clock = new ManualClock(TEN_PAST);
+    const composed = await composedFlashsale({}, { clock, itemsPerSale: 30 });
+    running.push(composed);
+    const { http } = composed;
+    const expressDispatches = vi.spyOn(http.app as unknown as { handle: (...args: unknown[]) => void }, 'handle');
+    // The server's own listener (fast routes first, then express), and express alone.
+    const [server, expressOnly] = [request(http.handle), request(http.app)];
+    // What differs by design: the date, and express's ETag on JSON bodies.
+    const answerOf = (res: request.Response) => ({
+      status: res.status,
+      body: res.body as unknown,
+      headers: { ...res.headers, date: undefined, etag: undefined },
+    });
+
+    const fast = await server.post(`/checkout?user_id=fiona&id=${item(1)}`).set('X-Request-Id', 'same-id');
+    const viaExpress = await expressOnly.post(`/checkout?user_id=fiona&id=${item(1)}`).set('X-Request-Id', 'same-id');
+    expect(expressDispatches).toHaveBeenCalledTimes(1);
+    expect(fast.status).toBe(200);
+    expect(answerOf(fast)).toEqual(answerOf(viaExpress));
+
+    // Refusals the use case decides: the error handler's answer, on either path.
+    await expressOnly.post(`/purchase?code=${fast.body.code}`).expect(200);
+    expressDispatches.mockClear();
+    for (const path of [`/checkout?user_id=gus&id=${item(1)}`, `/checkout?user_id=gus&id=${item(30)}`, `/checkout?user_id=gus&id=${item(1, '2026120111')}`]) {
+      const [claimed, answered] = [await server.post(path).set('X-Request-Id', 'same-id'), await expressOnly.post(path).set('X-Request-Id', 'same-id')];
+      expect([path, answerOf(claimed)]).toEqual([path, answerOf(answered)]);
+      expect(claimed.status).toBeGreaterThanOrEqual(404);
+    }
+    expect(expressDispatches).toHaveBeenCalledTimes(3);
+
+    // Malformed, repeated or extra parameters, a body, credentials: declined to express.
+    expressDispatches.mockClear();
+    const declined: [string, number][] = [
+      [`/checkout?user_id=al%20ice&id=${item(2)}`, 400],
+      [`/checkout?user_id=a&user_id=b&id=${item(2)}`, 400],
+      ['/checkout', 400],
+      [`/checkout?user_id=hal&id=${item(2)}&x=1`, 200],
+    ];
+    for (const [path, status] of declined) expect([path, (await server.post(path)).status]).toEqual([path, status]);
+    await server
+      .post(`/checkout?user_id=hal&id=${item(3)}`)
+      .send({ any: 'body' })
+      .expect(200);
+    await server
+      .post(`/checkout?user_id=hal&id=${item(4)}`)
+      .set('Authorization', 'Bearer not-a-token')
+      .expect(200);
+    expect(expressDispatches).toHaveBeenCalledTimes(declined.length + 2);
   });
 
   it('refuses an eleventh item with a reason', async () => {

@@ -17,6 +17,7 @@ export async function composeFlashsale(context: AppContext, options: FlashsaleMo
     telemetry: context.telemetry,
     resources: [auth.resource, ...flashsale.resources],
     api: { title: 'Mosaic flash sale', version: '0.1.0' },
+    fastRoutes: flashsale.fastRoutes,
     mount: (app) => {
       useMosaicUi(app, { nav: [{ label: 'Flash sale', href: '/' }], signInPath: SIGN_IN_PATH, footerLinks: [{ label: 'API docs', href: '/docs' }] });
       app.use('/api/v1/auth', auth.router);

@@ -21,7 +21,10 @@ export async function startServer(entry: string, env: Record<string, string>, he
   };
   const exited = once(child, 'exit').then(([code]) => Promise.reject(new Error(`${entry} exited early with ${code}`)));
   if (healthUrl) {
-    child.stdout.resume();
+    // The server logs JSON lines to stdout: its errors (a 5xx names its cause) reach the bench's stderr.
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (/^\{"level":(5|6)0,/.test(line)) process.stderr.write(`${line}\n`);
+    });
     for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
       const healthy = await Promise.race([
         fetch(`${healthUrl}/health`).then(

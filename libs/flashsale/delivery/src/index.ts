@@ -1,2 +1,3 @@
 export * from './http/flashsale-router';
 export { SaleCountFeed } from './http/sale-count-feed';
+export { fastCheckout } from './http/fast-checkout';

@@ -14,3 +14,4 @@ export * from './lib/http-fuzz';
 export * from './lib/page-watch';
 export * from './lib/signed-up-user';
 export * from './lib/ws-test-client';
+export * from './lib/counting-pool';

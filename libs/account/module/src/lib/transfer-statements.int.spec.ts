@@ -1,35 +1,14 @@
 import { createAccountAdapters } from '@mosaic/account-repository';
 import { createAccountUseCases } from '@mosaic/account-usecase';
-import { createMysqlPool, type MysqlPool, type MysqlPoolHandle } from '@mosaic/kit-db';
+import { createMysqlPool, type MysqlPoolHandle } from '@mosaic/kit-db';
 import { ManualClock, SnowflakeIds } from '@mosaic/kit-core';
-import { createTestDatabase, describeWithBackend, type TestDatabase } from '@mosaic/kit-testing';
+import { countingPool, createTestDatabase, describeWithBackend, type TestDatabase } from '@mosaic/kit-testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-
-const COUNTED = new Set(['query', 'execute', 'beginTransaction', 'commit', 'rollback']);
-
-/** The pool, counting every statement sent through it or a connection it hands out (BEGIN and COMMIT included). */
-function counting(pool: MysqlPool): { pool: MysqlPool; statements: string[] } {
-  const statements: string[] = [];
-  const count = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(object, property) {
-        const value: unknown = Reflect.get(object, property, object);
-        if (typeof value !== 'function') return value;
-        if (property === 'getConnection') return async () => count(await (value as () => Promise<object>).call(object));
-        if (typeof property !== 'string' || !COUNTED.has(property)) return value.bind(object);
-        return (...args: unknown[]) => {
-          statements.push(property === 'query' || property === 'execute' ? String(args[0]).trim().split(/\s+/).slice(0, 3).join(' ') : property.toUpperCase());
-          return (value as (...a: unknown[]) => unknown).apply(object, args);
-        };
-      },
-    });
-  return { pool: count(pool), statements };
-}
 
 describeWithBackend('mysql', 'account statements per operation', (backend) => {
   let db: TestDatabase;
   let handle: MysqlPoolHandle;
-  let counted: ReturnType<typeof counting>;
+  let counted: ReturnType<typeof countingPool>;
   let useCases: ReturnType<typeof createAccountUseCases>;
   const owner = { userId: '1001', roles: [] };
   const accounts: string[] = [];
@@ -37,7 +16,7 @@ describeWithBackend('mysql', 'account statements per operation', (backend) => {
   beforeAll(async () => {
     db = await createTestDatabase(backend.url(), 'account_statements');
     handle = createMysqlPool(db.url);
-    counted = counting(handle.pool);
+    counted = countingPool(handle.pool);
     const adapters = createAccountAdapters({ mysql: counted.pool });
     await adapters.migrate?.();
     const clock = new ManualClock();

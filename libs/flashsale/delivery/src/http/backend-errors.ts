@@ -22,10 +22,14 @@ function isBackendUnavailable(error: unknown): boolean {
   return typeof message === 'string' && /Connection is closed|connect ETIMEDOUT|Pool is closed/.test(message);
 }
 
+/** A backend outage as 503 backend_unavailable with Retry-After; any other error as it is. */
+export function asBackendOutage(error: unknown): unknown {
+  if (!isBackendUnavailable(error)) return error;
+  return new AppError('unavailable', 'backend_unavailable', 'A backend of the flash sale is unavailable; try again shortly', {
+    cause: error,
+    retryAfterSeconds: 1,
+  });
+}
+
 /** Turns a backend outage into 503 backend_unavailable with Retry-After, never a 500. */
-export const backendOutages: ErrorRequestHandler = (error, _req, _res, next) => {
-  if (!isBackendUnavailable(error)) return next(error);
-  next(
-    new AppError('unavailable', 'backend_unavailable', 'A backend of the flash sale is unavailable; try again shortly', { cause: error, retryAfterSeconds: 1 }),
-  );
-};
+export const backendOutages: ErrorRequestHandler = (error, _req, _res, next) => next(asBackendOutage(error));

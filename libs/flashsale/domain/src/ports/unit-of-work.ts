@@ -3,15 +3,19 @@ import type { OrderEvent } from '../events/order-events';
 
 /** The writes of one transaction on the store of record. */
 export interface FlashsaleTransaction {
-  /** The basket, locked until the end of the transaction (purchases of one code run one at a time). */
-  lockBasket(code: string): Promise<Basket | undefined>;
+  /**
+   * The basket, locked until the end of the transaction (purchases of one code run one
+   * at a time, and checkouts into it wait). Named by its code, sale and user: the store
+   * locks it the way checkouts do.
+   */
+  lockBasket(basket: Pick<Basket, 'code' | 'saleId' | 'userId'>): Promise<Basket | undefined>;
   closeBasket(code: string, result: PurchaseResult): Promise<void>;
-  /** The conditional write: sells the item to the user only if nobody has it. True when this call sold it. */
-  sellItem(itemId: string, userId: string, orderId: string): Promise<boolean>;
+  /** The conditional write, per item: sells to the user those nobody has. The ids this call sold, in the given order. */
+  sellItems(itemIds: readonly string[], userId: string, orderId: string): Promise<string[]>;
   /** Gives an item sold to `userId` back to the sale. True when it was theirs. */
   releaseItem(itemId: string, userId: string): Promise<boolean>;
-  /** Counts one more bought item against the user's limit, unless they reached it. True when counted. */
-  takeQuota(saleId: string, userId: string, limit: number): Promise<boolean>;
+  /** Counts up to `count` more bought items against the user's limit, never past it. How many were counted. */
+  takeQuota(saleId: string, userId: string, count: number, limit: number): Promise<number>;
   returnQuota(saleId: string, userId: string, count: number): Promise<void>;
   /** The order's stream, oldest first. */
   loadOrder(orderId: string): Promise<OrderEvent[]>;

@@ -1,4 +1,4 @@
-import { flashsaleApiRouter, flashsaleRouter, SaleCountFeed } from '@mosaic/flashsale-delivery';
+import { fastCheckout, flashsaleApiRouter, flashsaleRouter, SaleCountFeed } from '@mosaic/flashsale-delivery';
 import { createFlashsaleAdapters } from '@mosaic/flashsale-repository';
 import { createFlashsaleUseCases } from '@mosaic/flashsale-usecase';
 import type { AppContext } from '@mosaic/kit-app';
@@ -58,6 +58,8 @@ export async function createFlashsaleModule(context: AppContext, options: Flashs
     scheduler,
     /** The public routes and the page; mount at the app's root or under `/flashsale`. */
     router: flashsaleRouter(useCases, live),
+    /** `POST /checkout` ahead of express, for `buildHttpApp`'s `fastRoutes` when `router` is mounted at the root. */
+    fastRoutes: [fastCheckout(useCases)],
     /** Ends the live-count streams: call when draining starts, or they hold the drain open until its timeout. */
     closeStreams: () => live.close(),
     /** The signed-in routes; mount at `/api/v1/flashsale`, after auth's `authenticate`. */

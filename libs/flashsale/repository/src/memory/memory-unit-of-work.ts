@@ -1,6 +1,7 @@
 import {
   concurrentModification,
   projectSummary,
+  type Basket,
   type FlashsaleTransaction,
   type FlashsaleUnitOfWork,
   type OrderEvent,
@@ -45,7 +46,7 @@ class MemoryTransaction implements FlashsaleTransaction {
     private readonly events: OrderEvent[],
   ) {}
 
-  async lockBasket(code: string) {
+  async lockBasket({ code }: Pick<Basket, 'code'>) {
     const basket = this.db.baskets.get(code);
     return basket && copyOf(basket);
   }
@@ -63,16 +64,20 @@ class MemoryTransaction implements FlashsaleTransaction {
     });
   }
 
-  async sellItem(itemId: string, userId: string, orderId: string): Promise<boolean> {
-    const item = this.db.item(itemId);
-    if (!item || item.soldTo !== null) return false;
-    item.soldTo = userId;
-    item.orderId = orderId;
-    this.undo.push(() => {
-      item.soldTo = null;
-      item.orderId = null;
-    });
-    return true;
+  async sellItems(itemIds: readonly string[], userId: string, orderId: string): Promise<string[]> {
+    const sold: string[] = [];
+    for (const itemId of itemIds) {
+      const item = this.db.item(itemId);
+      if (!item || item.soldTo !== null) continue;
+      item.soldTo = userId;
+      item.orderId = orderId;
+      this.undo.push(() => {
+        item.soldTo = null;
+        item.orderId = null;
+      });
+      sold.push(itemId);
+    }
+    return sold;
   }
 
   async releaseItem(itemId: string, userId: string): Promise<boolean> {
@@ -88,12 +93,12 @@ class MemoryTransaction implements FlashsaleTransaction {
     return true;
   }
 
-  async takeQuota(saleId: string, userId: string, limit: number): Promise<boolean> {
+  async takeQuota(saleId: string, userId: string, count: number, limit: number): Promise<number> {
     const key = userKey(saleId, userId);
-    const taken = this.db.quotas.get(key) ?? 0;
-    if (taken >= limit) return false;
-    this.setQuota(key, taken + 1);
-    return true;
+    const bought = this.db.quotas.get(key) ?? 0;
+    const counted = Math.max(0, Math.min(count, limit - bought));
+    if (counted > 0) this.setQuota(key, bought + counted);
+    return counted;
   }
 
   async returnQuota(saleId: string, userId: string, count: number): Promise<void> {

@@ -1,4 +1,4 @@
-import type { AddToBasket, Basket } from '@mosaic/flashsale-domain';
+import type { AddToBasket, Basket, CheckoutAttempt } from '@mosaic/flashsale-domain';
 import { isRetryableTransactionError } from '@mosaic/kit-db';
 import type { Pool } from 'mysql2/promise';
 import { CHECKOUT_PROCEDURE } from './checkout-procedure';
@@ -9,19 +9,23 @@ const BATCHES_IN_FLIGHT = 4;
 const MAX_BATCH = 64;
 const RETRIES = 5;
 
+/** An added attempt carries the code of the basket it opens if the user has none open; a refused one only its outcome. */
+type Attempt = (AddToBasket & { readonly outcome: 'added' }) | (Omit<CheckoutAttempt, 'code'> & { readonly newCode?: undefined });
+
 interface Pending {
-  readonly input: AddToBasket;
-  resolve(basket: Basket): void;
+  readonly attempt: Attempt;
+  resolve(basket: Basket | undefined): void;
   reject(error: unknown): void;
 }
 
 /**
- * Group commit for checkouts: while `BATCHES_IN_FLIGHT` calls of the checkout procedure
- * are out, new checkouts wait and go together in the next call. A quiet server sends each
- * alone (no added wait); a busy one pays one round trip and one commit per batch rather
- * than per checkout. Each batch locks baskets in (sale, user) order, so two batches never
- * deadlock on each other; a deadlock with a purchase rolls the batch back and runs it again,
- * and a batch that still fails is split, so only the checkout that cannot be done fails.
+ * Group commit for checkout attempts, accepted and refused: while `BATCHES_IN_FLIGHT`
+ * calls of the checkout procedure are out, new attempts wait and go together in the next
+ * call. A quiet server sends each alone (no added wait); a busy one pays one round trip
+ * and one commit per batch rather than per attempt. Each batch locks baskets in (sale,
+ * user) order, so two batches never wait on each other in a cycle; a deadlock rolls the
+ * batch back and runs it again, and a batch that still fails is split, so only the
+ * attempt that cannot be done fails.
  */
 export class CheckoutBatcher {
   private readonly queue: Pending[] = [];
@@ -29,9 +33,19 @@ export class CheckoutBatcher {
 
   constructor(private readonly pool: Pool) {}
 
+  /** Adds the item to the user's open basket (opening one) and records the attempt. */
   add(input: AddToBasket): Promise<Basket> {
+    return this.enqueue({ ...input, outcome: 'added' }) as Promise<Basket>;
+  }
+
+  /** Records a refused attempt. */
+  async record(attempt: CheckoutAttempt): Promise<void> {
+    await this.enqueue({ saleId: attempt.saleId, userId: attempt.userId, itemId: attempt.itemId, outcome: attempt.outcome, at: attempt.at });
+  }
+
+  private enqueue(attempt: Attempt): Promise<Basket | undefined> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ input, resolve, reject });
+      this.queue.push({ attempt, resolve, reject });
       this.pump();
     });
   }
@@ -48,27 +62,25 @@ export class CheckoutBatcher {
   }
 
   private async send(batch: Pending[]): Promise<void> {
-    const ordered = [...batch].sort((a, b) => compare(a.input.saleId, b.input.saleId) || compare(a.input.userId, b.input.userId));
+    const ordered = [...batch].sort((a, b) => compare(a.attempt.saleId, b.attempt.saleId) || compare(a.attempt.userId, b.attempt.userId));
     const json = JSON.stringify(
-      ordered.map(({ input }) => ({
-        code: input.newCode,
-        sale: input.saleId,
-        user: input.userId,
-        item: input.itemId,
-        at: input.at.toISOString().replace('T', ' ').replace('Z', ''),
+      ordered.map(({ attempt }) => ({
+        code: attempt.newCode ?? null,
+        sale: attempt.saleId,
+        user: attempt.userId,
+        item: attempt.itemId,
+        outcome: attempt.outcome,
+        at: attempt.at.toISOString().replace('T', ' ').replace('Z', ''),
       })),
     );
     for (let attempt = 1; ; attempt++) {
       try {
         const [sets] = await this.pool.query<Rows[]>(`CALL ${CHECKOUT_PROCEDURE}(?)`, [json]);
-        ordered.forEach(({ input, resolve }, i) => {
-          const row = (sets[i] as Rows)[0] as { code: string; items: string };
-          resolve({ code: row.code, saleId: input.saleId, userId: input.userId, items: row.items.split(','), result: null });
-        });
+        settle(ordered, sets[0] ?? []);
         return;
       } catch (error) {
         if (attempt > RETRIES || !isRetryableTransactionError(error)) {
-          // One checkout's failure must not fail its batch-mates: each goes again alone.
+          // One attempt's failure must not fail its batch-mates: each goes again alone.
           if (ordered.length > 1) for (const pending of ordered) await this.send([pending]);
           else for (const { reject } of ordered) reject(error);
           return;
@@ -77,6 +89,17 @@ export class CheckoutBatcher {
       }
     }
   }
+}
+
+/** The procedure answers a row per added attempt, by its 1-based position in the batch. */
+function settle(ordered: readonly Pending[], rows: Rows): void {
+  const byPosition = new Map(rows.map((row) => [Number(row.n), row as { code: string; items: string }]));
+  ordered.forEach(({ attempt, resolve, reject }, i) => {
+    if (attempt.outcome !== 'added') return resolve(undefined);
+    const row = byPosition.get(i + 1);
+    if (!row) return reject(new Error(`the checkout procedure answered no basket for ${attempt.userId} in ${attempt.saleId}`));
+    resolve({ code: row.code, saleId: attempt.saleId, userId: attempt.userId, items: row.items.split(','), result: null });
+  });
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -4,46 +4,52 @@ import type { Pool } from 'mysql2/promise';
 const ALREADY_EXISTS = 1304;
 
 /**
- * The checkout's store side as one stored procedure taking a batch of checkouts (a JSON
- * array of `{code, sale, user, item, at}`), so a checkout costs a share of one round
- * trip and one commit instead of a transaction of eight statements. Per checkout it
- * locks the user's open basket (inserting one, or waiting on the row a purchase is
- * closing), adds the item, records the accepted attempt, and answers a result set of
- * the basket's code and items — before the commit, while the basket is still locked.
+ * The checkout's store side as one stored procedure taking a batch of checkout attempts
+ * (a JSON array of `{code, sale, user, item, at, outcome}`), so an attempt costs a share
+ * of one round trip and one commit. Set-based: five statements per batch whatever its
+ * size, one result set back. For the `added` attempts it first locks each user's open
+ * basket through the (sale, user, open) key, record by record in the batch's order —
+ * the order a purchase locks in too, so a checkout arriving during its user's purchase
+ * waits for it instead of deadlocking with it — then opens a basket for users without
+ * one and adds the items; every attempt, refused ones too, is recorded; and it answers, per
+ * added attempt in the batch's order, the basket's code and items — before the commit,
+ * while the baskets are still locked.
  *
  * The name carries a version: a changed body gets a new name, so instances on the old
- * code keep calling the old one. It is created at start rather than by the migration
- * runner because the runner splits files at semicolons, and a body is full of them.
+ * code keep calling the old one (v1 looped over the batch, five statements and a result
+ * set per checkout; v2 locked baskets only through the insert's duplicate check, whose
+ * gap lock deadlocked with the purchase closing the basket). It is created at start rather than by the migration runner because
+ * the runner splits files at semicolons, and a body is full of them.
  */
-export const CHECKOUT_PROCEDURE = 'flashsale_checkout_batch_v1';
+export const CHECKOUT_PROCEDURE = 'flashsale_checkout_batch_v3';
+
+const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
+const BATCH = `JSON_TABLE(p_batch, '$[*]' COLUMNS (
+    n FOR ORDINALITY,
+    code CHAR(22) ${ASCII} PATH '$.code',
+    sale CHAR(10) ${ASCII} PATH '$.sale',
+    user VARCHAR(64) ${ASCII} PATH '$.user',
+    item CHAR(16) ${ASCII} PATH '$.item',
+    outcome VARCHAR(32) ${ASCII} PATH '$.outcome',
+    at DATETIME(3) PATH '$.at')) j`;
+const OPEN_BASKET = "flashsale_baskets b ON j.outcome = 'added' AND b.sale_id = j.sale AND b.user_id = j.user AND b.open_marker = 1";
 
 const CREATE = `CREATE PROCEDURE IF NOT EXISTS ${CHECKOUT_PROCEDURE}(IN p_batch LONGTEXT)
 MODIFIES SQL DATA
 BEGIN
-  DECLARE i INT DEFAULT 0;
-  DECLARE n INT DEFAULT JSON_LENGTH(p_batch);
-  DECLARE v_new CHAR(22) CHARACTER SET ascii;
-  DECLARE v_code CHAR(22) CHARACTER SET ascii;
-  DECLARE v_sale CHAR(10) CHARACTER SET ascii;
-  DECLARE v_user VARCHAR(64) CHARACTER SET ascii;
-  DECLARE v_item CHAR(16) CHARACTER SET ascii;
-  DECLARE v_at DATETIME(3);
+  DECLARE v_locked INT;
   DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END;
   START TRANSACTION;
-  WHILE i < n DO
-    SET v_new = JSON_VALUE(p_batch, CONCAT('$[', i, '].code'));
-    SET v_sale = JSON_VALUE(p_batch, CONCAT('$[', i, '].sale'));
-    SET v_user = JSON_VALUE(p_batch, CONCAT('$[', i, '].user'));
-    SET v_item = JSON_VALUE(p_batch, CONCAT('$[', i, '].item'));
-    SET v_at = JSON_VALUE(p_batch, CONCAT('$[', i, '].at'));
-    INSERT INTO flashsale_baskets (code, sale_id, user_id, open_marker, created_at) VALUES (v_new, v_sale, v_user, 1, v_at)
-      ON DUPLICATE KEY UPDATE open_marker = open_marker;
-    SELECT code INTO v_code FROM flashsale_baskets WHERE sale_id = v_sale AND user_id = v_user AND open_marker = 1 FOR UPDATE;
-    INSERT IGNORE INTO flashsale_basket_items (code, item_id) VALUES (v_code, v_item);
-    INSERT INTO flashsale_checkout_attempts (sale_id, user_id, item_id, outcome, code, created_at) VALUES (v_sale, v_user, v_item, 'added', v_code, v_at);
-    SELECT v_code AS code, GROUP_CONCAT(item_id ORDER BY seq SEPARATOR ',') AS items FROM flashsale_basket_items WHERE code = v_code;
-    SET i = i + 1;
-  END WHILE;
+  SELECT COUNT(*) INTO v_locked FROM ${BATCH} JOIN ${OPEN_BASKET} ORDER BY j.n FOR UPDATE;
+  INSERT INTO flashsale_baskets (code, sale_id, user_id, open_marker, created_at)
+    SELECT j.code, j.sale, j.user, 1, j.at FROM ${BATCH} WHERE j.outcome = 'added' ORDER BY j.n
+    ON DUPLICATE KEY UPDATE open_marker = flashsale_baskets.open_marker;
+  INSERT IGNORE INTO flashsale_basket_items (code, item_id)
+    SELECT b.code, j.item FROM ${BATCH} JOIN ${OPEN_BASKET} ORDER BY j.n;
+  INSERT INTO flashsale_checkout_attempts (sale_id, user_id, item_id, outcome, code, created_at)
+    SELECT j.sale, j.user, j.item, j.outcome, b.code, j.at FROM ${BATCH} LEFT JOIN ${OPEN_BASKET} ORDER BY j.n;
+  SELECT j.n, b.code, (SELECT GROUP_CONCAT(i.item_id ORDER BY i.seq SEPARATOR ',') FROM flashsale_basket_items i WHERE i.code = b.code) AS items
+    FROM ${BATCH} JOIN ${OPEN_BASKET} ORDER BY j.n;
   COMMIT;
 END`;
 

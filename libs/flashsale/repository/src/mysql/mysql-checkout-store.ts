@@ -1,7 +1,7 @@
 import type { AddToBasket, Basket, CheckoutAttempt, CheckoutOutcome, CheckoutStore, PurchaseResult } from '@mosaic/flashsale-domain';
 import type { Pool } from 'mysql2/promise';
 import { CheckoutBatcher } from './checkout-batcher';
-import type { Rows, Sql, Written } from './sql';
+import type { Rows, Sql } from './sql';
 
 export class MysqlCheckoutStore implements CheckoutStore {
   private readonly batcher: CheckoutBatcher;
@@ -20,8 +20,9 @@ export class MysqlCheckoutStore implements CheckoutStore {
     return this.batcher.add(input);
   }
 
-  async recordAttempt(attempt: CheckoutAttempt): Promise<void> {
-    await insertAttempt(this.pool, attempt);
+  /** Batched with concurrent checkouts too: a refused attempt costs a share of the same call. */
+  recordAttempt(attempt: CheckoutAttempt): Promise<void> {
+    return this.batcher.record(attempt);
   }
 
   findBasket(code: string): Promise<Basket | undefined> {
@@ -44,24 +45,22 @@ export class MysqlCheckoutStore implements CheckoutStore {
   }
 }
 
-async function insertAttempt(sql: Sql, attempt: Omit<CheckoutAttempt, 'code'> & { code: string | null }): Promise<void> {
-  await sql.query<Written>('INSERT INTO flashsale_checkout_attempts (sale_id, user_id, item_id, outcome, code, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    attempt.saleId,
-    attempt.userId,
-    attempt.itemId,
-    attempt.outcome,
-    attempt.code,
-    attempt.at,
-  ]);
-}
-
-/** The basket and its items in one query; `lock` takes the basket's row lock (inside a transaction). */
-export async function basketOf(sql: Sql, code: string, lock = false): Promise<Basket | undefined> {
-  const [rows] = await sql.query<Rows>(
-    `SELECT b.code, b.sale_id, b.user_id, b.result, i.item_id FROM flashsale_baskets b LEFT JOIN flashsale_basket_items i ON i.code = b.code
-      WHERE b.code = ? ORDER BY i.seq${lock ? ' FOR UPDATE' : ''}`,
-    [code],
-  );
+/**
+ * The basket and its items in one query. Given its sale and user (inside a transaction),
+ * it locks the basket through the (sale, user, open) key and then the row.
+ */
+export async function basketOf(sql: Sql, code: string, lockAs?: { saleId: string; userId: string }): Promise<Basket | undefined> {
+  const [rows] = lockAs
+    ? await sql.query<Rows>(
+        `SELECT b.code, b.sale_id, b.user_id, b.result, i.item_id FROM flashsale_baskets b FORCE INDEX (uq_flashsale_baskets_open)
+          LEFT JOIN flashsale_basket_items i ON i.code = b.code WHERE b.sale_id = ? AND b.user_id = ? AND b.code = ? ORDER BY i.seq FOR UPDATE`,
+        [lockAs.saleId, lockAs.userId, code],
+      )
+    : await sql.query<Rows>(
+        `SELECT b.code, b.sale_id, b.user_id, b.result, i.item_id FROM flashsale_baskets b LEFT JOIN flashsale_basket_items i ON i.code = b.code
+          WHERE b.code = ? ORDER BY i.seq`,
+        [code],
+      );
   const row = rows[0];
   if (!row) return undefined;
   return {

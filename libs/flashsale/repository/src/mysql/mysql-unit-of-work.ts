@@ -1,4 +1,11 @@
-import { concurrentModification, type FlashsaleTransaction, type FlashsaleUnitOfWork, type OrderEvent, type PurchaseResult } from '@mosaic/flashsale-domain';
+import {
+  concurrentModification,
+  type Basket,
+  type FlashsaleTransaction,
+  type FlashsaleUnitOfWork,
+  type OrderEvent,
+  type PurchaseResult,
+} from '@mosaic/flashsale-domain';
 import { isDuplicateEntryError, withTransaction } from '@mosaic/kit-db';
 import { MysqlOutboxWriter } from '@mosaic/kit-outbox';
 import type { Pool } from 'mysql2/promise';
@@ -27,26 +34,37 @@ export class MysqlUnitOfWork implements FlashsaleUnitOfWork {
 }
 
 class MysqlTransaction implements FlashsaleTransaction {
-  /** Quota rows known to exist in this transaction: a purchase takes quota per item, the row needs making once. */
-  private readonly quotaRows = new Set<string>();
-
   constructor(private readonly sql: Sql) {}
 
-  lockBasket(code: string) {
-    return basketOf(this.sql, code, true);
+  /**
+   * Through the (sale, user, open) key, as the checkout procedure locks it: both take
+   * that index record before the row, so a checkout during its user's purchase waits
+   * rather than deadlocks (the purchase rewrites the key when it closes the basket).
+   */
+  lockBasket(basket: Pick<Basket, 'code' | 'saleId' | 'userId'>) {
+    return basketOf(this.sql, basket.code, { saleId: basket.saleId, userId: basket.userId });
   }
 
   async closeBasket(code: string, result: PurchaseResult): Promise<void> {
     await this.sql.query('UPDATE flashsale_baskets SET result = ?, open_marker = NULL WHERE code = ?', [JSON.stringify(result), code]);
   }
 
-  async sellItem(itemId: string, userId: string, orderId: string): Promise<boolean> {
-    const [written] = await this.sql.query<Written>('UPDATE flashsale_items SET sold_to = ?, order_id = ? WHERE id = ? AND sold_to IS NULL', [
+  /**
+   * One conditional UPDATE for all of them (locking in id order, as every purchase does);
+   * only when some were taken already does a second statement say which this one sold.
+   */
+  async sellItems(itemIds: readonly string[], userId: string, orderId: string): Promise<string[]> {
+    if (itemIds.length === 0) return [];
+    const [written] = await this.sql.query<Written>('UPDATE flashsale_items SET sold_to = ?, order_id = ? WHERE id IN (?) AND sold_to IS NULL', [
       userId,
       orderId,
-      itemId,
+      itemIds,
     ]);
-    return written.affectedRows === 1;
+    if (written.affectedRows === itemIds.length) return [...itemIds];
+    if (written.affectedRows === 0) return [];
+    const [rows] = await this.sql.query<Rows>('SELECT id FROM flashsale_items WHERE id IN (?) AND order_id = ?', [itemIds, orderId]);
+    const sold = new Set(rows.map((row) => row.id as string));
+    return itemIds.filter((id) => sold.has(id));
   }
 
   async releaseItem(itemId: string, userId: string): Promise<boolean> {
@@ -57,18 +75,31 @@ class MysqlTransaction implements FlashsaleTransaction {
     return written.affectedRows === 1;
   }
 
-  async takeQuota(saleId: string, userId: string, limit: number): Promise<boolean> {
-    const row = `${saleId}/${userId}`;
-    if (!this.quotaRows.has(row)) {
-      await this.sql.query('INSERT IGNORE INTO flashsale_quotas (sale_id, user_id, bought) VALUES (?, ?, 0)', [saleId, userId]);
-      this.quotaRows.add(row);
-    }
-    const [written] = await this.sql.query<Written>('UPDATE flashsale_quotas SET bought = bought + 1 WHERE sale_id = ? AND user_id = ? AND bought < ?', [
+  /**
+   * A returning buyer with room: one UPDATE. A first purchase: the row is inserted with
+   * the count. Only a buyer who would pass the limit costs a locking read and an UPDATE.
+   */
+  async takeQuota(saleId: string, userId: string, count: number, limit: number): Promise<number> {
+    if (count <= 0) return 0;
+    const [fits] = await this.sql.query<Written>('UPDATE flashsale_quotas SET bought = bought + ? WHERE sale_id = ? AND user_id = ? AND bought + ? <= ?', [
+      count,
       saleId,
       userId,
+      count,
       limit,
     ]);
-    return written.affectedRows === 1;
+    if (fits.affectedRows === 1) return count;
+    const first = Math.min(count, limit);
+    const [inserted] = await this.sql.query<Written>('INSERT IGNORE INTO flashsale_quotas (sale_id, user_id, bought) VALUES (?, ?, ?)', [
+      saleId,
+      userId,
+      first,
+    ]);
+    if (inserted.affectedRows === 1) return first;
+    const [rows] = await this.sql.query<Rows>('SELECT bought FROM flashsale_quotas WHERE sale_id = ? AND user_id = ? FOR UPDATE', [saleId, userId]);
+    const counted = Math.max(0, Math.min(count, limit - Number(rows[0]?.bought ?? limit)));
+    if (counted > 0) await this.sql.query('UPDATE flashsale_quotas SET bought = bought + ? WHERE sale_id = ? AND user_id = ?', [counted, saleId, userId]);
+    return counted;
   }
 
   async returnQuota(saleId: string, userId: string, count: number): Promise<void> {

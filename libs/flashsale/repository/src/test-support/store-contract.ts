@@ -76,22 +76,37 @@ export function storeContract(backend: StoreBackend): void {
     });
 
     it('sells an item once (the conditional write) and counts a user up to the limit', async () => {
-      const results = await Promise.all(['u1', 'u2', 'u3'].map((user) => store.unitOfWork.run((tx) => tx.sellItem(item(5), user, anId()))));
-      expect(results.filter(Boolean)).toHaveLength(1);
-      const quotas = await Promise.all(Array.from({ length: 6 }, () => store.unitOfWork.run((tx) => tx.takeQuota(SALE, 'carol', 4))));
+      const results = await Promise.all(['u1', 'u2', 'u3'].map((user) => store.unitOfWork.run((tx) => tx.sellItems([item(5)], user, anId()))));
+      expect(results.flat()).toEqual([item(5)]);
+      const quotas = await Promise.all(Array.from({ length: 6 }, () => store.unitOfWork.run((tx) => tx.takeQuota(SALE, 'carol', 1, 4))));
       expect(quotas.filter(Boolean)).toHaveLength(4);
       await store.unitOfWork.run((tx) => tx.returnQuota(SALE, 'carol', 1));
-      expect(await store.unitOfWork.run((tx) => tx.takeQuota(SALE, 'carol', 4))).toBe(true);
+      expect(await store.unitOfWork.run((tx) => tx.takeQuota(SALE, 'carol', 1, 4))).toBe(1);
       expect(await store.sales.soldIndexes(SALE)).toEqual([5]);
       expect(await store.sales.countSold(SALE)).toBe(1);
+    });
+
+    it('sells several items in one call, only those still free, and counts several up to the limit', async () => {
+      expect(await store.unitOfWork.run((tx) => tx.sellItems([item(13)], 'ivy', anId()))).toEqual([item(13)]);
+      const many = [item(13), item(14), item(15), item(16)];
+      const orderId = anId();
+      expect(await store.unitOfWork.run((tx) => tx.sellItems(many, 'jack', orderId))).toEqual([item(14), item(15), item(16)]);
+      expect(await store.unitOfWork.run((tx) => tx.sellItems(many, 'kim', anId()))).toEqual([]);
+      expect(await store.sales.soldIndexes(SALE)).toEqual([13, 14, 15, 16]);
+      // A first purchase, a returning one with room, one that passes the limit, one at it.
+      const counted = [];
+      for (const count of [3, 4, 5, 2]) counted.push(await store.unitOfWork.run((tx) => tx.takeQuota(SALE, 'jack', count, 10)));
+      expect(counted).toEqual([3, 4, 3, 0]);
+      const racing = await Promise.all(Array.from({ length: 5 }, () => store.unitOfWork.run((tx) => tx.takeQuota(SALE, 'lou', 3, 10))));
+      expect(racing.reduce((sum, n) => sum + n, 0)).toBe(10);
     });
 
     it('closes a basket with its result, after which a checkout opens a new one', async () => {
       const basket = await store.checkouts.addToBasket({ saleId: SALE, userId: 'dave', itemId: item(7), newCode: aCode(), at });
       const result: PurchaseResult = { code: basket.code, bought: [item(7)], notBought: [], orderId: anId() };
       await store.unitOfWork.run(async (tx) => {
-        expect((await tx.lockBasket(basket.code))!.result).toBeNull();
-        await tx.sellItem(item(7), 'dave', result.orderId!);
+        expect((await tx.lockBasket(basket))!.result).toBeNull();
+        await tx.sellItems([item(7)], 'dave', result.orderId!);
         await tx.closeBasket(basket.code, result);
       });
       expect((await store.checkouts.findBasket(basket.code))!.result).toEqual(result);
@@ -106,8 +121,8 @@ export function storeContract(backend: StoreBackend): void {
       const pendingBefore = await store.outbox.countPending();
       await expect(
         store.unitOfWork.run(async (tx) => {
-          await tx.sellItem(item(9), 'erin', order.id);
-          await tx.takeQuota(SALE, 'erin', 10);
+          await tx.sellItems([item(9)], 'erin', order.id);
+          await tx.takeQuota(SALE, 'erin', 1, 10);
           await tx.appendOrderEvents(order.pending);
           await tx.closeBasket(basket.code, { code: basket.code, bought: [item(9)], notBought: [], orderId: order.id });
           throw new Error('crash before commit');
@@ -118,7 +133,7 @@ export function storeContract(backend: StoreBackend): void {
       expect(await store.orders.find(order.id)).toBeUndefined();
       expect(await store.orders.history(order.id)).toEqual([]);
       expect(await store.outbox.countPending()).toBe(pendingBefore);
-      const quotas = await Promise.all(Array.from({ length: 11 }, () => store.unitOfWork.run((tx) => tx.takeQuota(SALE, 'erin', 10))));
+      const quotas = await Promise.all(Array.from({ length: 11 }, () => store.unitOfWork.run((tx) => tx.takeQuota(SALE, 'erin', 1, 10))));
       expect(quotas.filter(Boolean)).toHaveLength(10);
     });
 
@@ -148,7 +163,7 @@ export function storeContract(backend: StoreBackend): void {
     });
 
     it('gives an item back only from its buyer', async () => {
-      await store.unitOfWork.run((tx) => tx.sellItem(item(20), 'gina', anId()));
+      await store.unitOfWork.run((tx) => tx.sellItems([item(20)], 'gina', anId()));
       expect(await store.unitOfWork.run((tx) => tx.releaseItem(item(20), 'hank'))).toBe(false);
       expect(await store.unitOfWork.run((tx) => tx.releaseItem(item(20), 'gina'))).toBe(true);
       expect(await store.sales.soldIndexes(SALE)).toEqual([]);

@@ -66,24 +66,21 @@ export class Purchase {
   }
 
   private async buy(tx: FlashsaleTransaction, basket: Basket, items: string[], candidates: string[]): Promise<PurchaseResult> {
-    const locked = await tx.lockBasket(basket.code);
+    const locked = await tx.lockBasket(basket);
     if (!locked) throw unknownCode();
     // A purchase with this code that got here first already decided.
     if (locked.result) return locked.result;
     const limit = this.deps.limitPerUser ?? MAX_ITEMS_PER_USER;
     const orderId = this.deps.ids.next();
-    const bought: string[] = [];
-    const notBought: { id: string; reason: NotBoughtReason }[] = [];
-    for (const id of items) {
-      if (!candidates.includes(id) || !(await tx.sellItem(id, basket.userId, orderId))) {
-        notBought.push({ id, reason: 'item_sold' });
-      } else if (await tx.takeQuota(basket.saleId, basket.userId, limit)) {
-        bought.push(id);
-      } else {
-        await tx.releaseItem(id, basket.userId);
-        notBought.push({ id, reason: 'limit_exceeded' });
-      }
-    }
+    // Items in id order: every purchase locks them in the same order.
+    const sold = await tx.sellItems(candidates, basket.userId, orderId);
+    const counted = await tx.takeQuota(basket.saleId, basket.userId, sold.length, limit);
+    const bought = sold.slice(0, counted);
+    const overLimit = sold.slice(counted);
+    for (const id of overLimit) await tx.releaseItem(id, basket.userId);
+    const notBought: { id: string; reason: NotBoughtReason }[] = items
+      .filter((id) => !bought.includes(id))
+      .map((id) => ({ id, reason: overLimit.includes(id) ? 'limit_exceeded' : 'item_sold' }));
     const at = this.deps.clock.now();
     if (bought.length > 0) {
       const order = Order.place(

@@ -63,6 +63,19 @@ describeWithBackend('redis', 'connectRedis', (backend) => {
     }
   });
 
+  it('delivers a reply that arrived while the event loop was stalled past the command timeout', async () => {
+    const redis = await connectRedis(backend.url(), { commandTimeoutMs: 50 });
+    try {
+      const reply = codeOf(redis.client.ping());
+      // A starved process: nothing runs for six timeouts while Redis has long answered.
+      const until = Date.now() + 300;
+      while (Date.now() < until);
+      expect(await reply).toBe('resolved');
+    } finally {
+      await redis.resource.close();
+    }
+  });
+
   it('keeps error replies as they are', async () => {
     const redis = await connectRedis(backend.url());
     try {

@@ -1,5 +1,5 @@
 import type { Resource } from '@mosaic/kit-core';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Redis, type Command, type RedisOptions } from 'ioredis';
 import { redactUrl } from '@mosaic/kit-core';
 import { guardRedis } from './redis-unavailable';
 
@@ -39,9 +39,8 @@ export interface RedisConnection {
  */
 export async function connectRedis(url: string, options: ConnectRedisOptions = {}): Promise<RedisConnection> {
   const timeoutMs = options.timeoutMs ?? 5_000;
-  const raw = new Redis(url, {
+  const raw = new LagTolerantRedis(url, options.commandTimeoutMs ?? 500, {
     connectTimeout: timeoutMs,
-    commandTimeout: options.commandTimeoutMs ?? 500,
     // While Redis is down, commands fail at once (callers fall back or answer 503)
     // instead of queueing until it is back: no request waits seconds on it.
     enableOfflineQueue: false,
@@ -95,5 +94,36 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, message: string):
     return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * ioredis's own `commandTimeout` is a timer per command. When the event loop stalls
+ * (a starved or busy process), the timer and the reply are both due when it resumes,
+ * and timers run before the poll phase reads sockets: commands Redis answered in time
+ * fail as timed out (a 503, and a script that ran is reported as not run). Here the
+ * timer waits one more turn of the loop (`setImmediate` runs after the poll phase)
+ * before it gives up, so only a reply still missing then times out.
+ */
+class LagTolerantRedis extends Redis {
+  constructor(
+    url: string,
+    private readonly commandTimeoutMs: number,
+    options: RedisOptions,
+  ) {
+    super(url, { ...options, commandTimeout: undefined });
+  }
+
+  override sendCommand(command: Command, stream?: Parameters<Redis['sendCommand']>[1]): unknown {
+    const timer = setTimeout(
+      () =>
+        setImmediate(() => {
+          if (!command.isResolved) command.reject(new Error('Command timed out'));
+        }),
+      this.commandTimeoutMs,
+    );
+    const stop = () => clearTimeout(timer);
+    command.promise.then(stop, stop);
+    return super.sendCommand(command, stream);
   }
 }

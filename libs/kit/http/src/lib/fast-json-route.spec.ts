@@ -49,8 +49,8 @@ const http = buildHttpApp({
   fastRoutes: [
     {
       ...route,
-      handle: (req, res, params) => {
-        const took = route.handle(req, res, params);
+      handle: (req, res, params, fail) => {
+        const took = route.handle(req, res, params, fail);
         if (took) claimed++;
         return took;
       },

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppError } from '@mosaic/kit-core';
 import { initTelemetry } from '@mosaic/kit-telemetry';
 import { capturedLogger, type LogLine } from '../test-support/captured-logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,14 +24,25 @@ function respond(res: ServerResponse, id: string): void {
   else send();
 }
 
+/** What a handler fails with after it has claimed the request: an outage, a refusal, a bug. */
+function failure(id: string): Error {
+  if (id === 'failing-outage') return new AppError('unavailable', 'backend_unavailable', 'The store is away', { retryAfterSeconds: 2 });
+  if (id === 'failing-refusal') return new AppError('conflict', 'item_sold', 'Sold');
+  return new Error('a bug');
+}
+
 const fastRoute: FastRoute = {
   method: 'GET',
   path: '/fast/:id',
-  handle(_req: IncomingMessage, res: ServerResponse, params) {
+  handle(_req: IncomingMessage, res: ServerResponse, params, fail) {
     const id = params.id as string;
     // A cold entry: express answers it.
     if (id === 'cold') return false;
     fastAnswers++;
+    if (id.startsWith('failing')) {
+      setImmediate(() => fail(failure(id)));
+      return true;
+    }
     respond(res, id);
     return true;
   },
@@ -43,7 +55,9 @@ const http = buildHttpApp({
   fastRoutes: [fastRoute],
   mount: (app) => {
     // Express serves the same handler under a route of its own, and the fast route's template for what it declines.
-    app.get('/express/:id', (req, res) => respond(res, req.params.id));
+    app.get('/express/:id', (req, res, next) =>
+      req.params.id.startsWith('failing') ? setImmediate(() => next(failure(req.params.id))) : respond(res, req.params.id),
+    );
     app.get('/fast/:id', (req, res) => {
       res.status(404).json({ error: { code: 'cold', message: `express answered ${req.params.id}` } });
     });
@@ -87,6 +101,26 @@ describe('fast routes', () => {
     expect((await get('/fast/abc', { 'X-Forwarded-Proto': 'https' })).headers.get('strict-transport-security')).toMatch(/^max-age=/);
     expect((await get('/fast/abc')).headers.get('strict-transport-security')).toBeNull();
     expect((await get('/fast/abc')).headers.get('content-security-policy')).toBe((await get('/express/abc')).headers.get('content-security-policy'));
+  });
+
+  it('answers a failure after the claim as the error handler answers an express route: status, body, Retry-After, the 5xx log line', async () => {
+    for (const id of ['failing-outage', 'failing-refusal', 'failing-bug']) {
+      const viaExpress = await get(`/express/${id}`, { 'X-Request-Id': `${id}-express` });
+      const viaFast = await get(`/fast/${id}`, { 'X-Request-Id': `${id}-fast` });
+      expect(viaFast.status).toBe(viaExpress.status);
+      expect(viaFast.headers.get('retry-after')).toBe(viaExpress.headers.get('retry-after'));
+      expect(viaFast.headers.get('content-type')).toBe(viaExpress.headers.get('content-type'));
+      const [fastBody, expressBody] = [
+        (await viaFast.json()) as { error: { requestId?: string } },
+        (await viaExpress.json()) as { error: { requestId?: string } },
+      ];
+      expect(fastBody.error.requestId).toBe(expressBody.error.requestId === undefined ? undefined : `${id}-fast`);
+      expect({ ...fastBody.error, requestId: undefined }).toEqual({ ...expressBody.error, requestId: undefined });
+      const errorLine = (requestId: string) => linesOf(requestId).find((line) => line.level === 50);
+      expect(errorLine(`${id}-fast`) !== undefined).toBe(viaExpress.status >= 500);
+      if (viaExpress.status >= 500) expect(errorLine(`${id}-fast`)?.route).toBe('/fast/:id');
+    }
+    expect(await counted('/fast/:id', 503)).toBeGreaterThan(0);
   });
 
   it('echoes a sane request id and makes one up otherwise, as express routes do', async () => {

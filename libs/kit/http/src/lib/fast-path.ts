@@ -1,6 +1,8 @@
-import { runWithRequestContext } from '@mosaic/kit-log';
+import { runWithRequestContext, type Logger } from '@mosaic/kit-log';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { errorAnswer } from './error-handler';
+import { sendJson } from './fast-json-route';
 import type { RecordRequest } from './observe-requests';
 import { HttpRequestContext, requestIdOf } from './request-context';
 import { applySecurityHeaders, type SecurityHeaderSet } from './security-headers';
@@ -22,14 +24,18 @@ export interface FastRoute {
   /**
    * Answers and returns true, or returns false without writing to `res`: the request
    * then goes to express unchanged. Runs inside the request's log context, after the
-   * request id and security headers are set.
+   * request id and security headers are set. A route that claimed the request and then
+   * fails (its answer is asynchronous) calls `fail`: the error is answered as express's
+   * error handler answers it (status, code, Retry-After, the 5xx log line).
    */
-  handle(req: IncomingMessage, res: ServerResponse, params: Readonly<Record<string, string>>): boolean;
+  handle(req: IncomingMessage, res: ServerResponse, params: Readonly<Record<string, string>>, fail: (error: unknown) => void): boolean;
 }
 
 export interface FastPathOptions {
   readonly routes: readonly FastRoute[];
   readonly record: RecordRequest;
+  /** Logs the 5xx a route fails with, as the error handler does. */
+  readonly logger: Logger;
   readonly securityHeaders: SecurityHeaderSet;
   /** Express's compiled `trust proxy fn`, so HSTS follows the same rule as `req.secure`. */
   readonly trustProxy: (address: string | undefined, hop: number) => boolean;
@@ -61,7 +67,7 @@ interface CompiledRoute {
 export function fastPath(options: FastPathOptions): RequestListener {
   const compiled = options.routes.map(compile);
   if (compiled.length === 0) return options.fallback;
-  const { record, securityHeaders, trustProxy, fallback } = options;
+  const { record, securityHeaders, trustProxy, fallback, logger } = options;
   return (req, res) => {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
@@ -82,7 +88,15 @@ export function fastPath(options: FastPathOptions): RequestListener {
     applySecurityHeaders(res, securityHeaders, isSecure(req, trustProxy));
     const finished = () => record(req.method as string, route.path, path, res.statusCode, started, context);
     res.on('finish', finished);
-    if (runWithRequestContext(context, () => route.handle(req, res, params))) return true;
+    const fail = (error: unknown) => {
+      if (res.headersSent) res.destroy(error instanceof Error ? error : undefined);
+      else
+        sendJson(
+          res,
+          errorAnswer(error, logger, () => ({ method: req.method as string, route: route.path, path })),
+        );
+    };
+    if (runWithRequestContext(context, () => route.handle(req, res, params, fail))) return true;
     // Declined: express sets the same headers again and observes the request itself.
     res.removeListener('finish', finished);
     return false;

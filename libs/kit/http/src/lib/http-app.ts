@@ -76,6 +76,7 @@ export function buildHttpApp(options: HttpAppOptions): HttpApp {
   const handle = fastPath({
     routes: options.fastRoutes ?? [],
     record,
+    logger: options.logger,
     securityHeaders: headers,
     trustProxy: app.get('trust proxy fn') as FastPathOptions['trustProxy'],
     fallback: app,
