@@ -119,6 +119,17 @@ export class ExchangeEngine {
     }
   }
 
+  /** `replay` of one record, for a reader that hands records over one at a time (and may reuse the object). */
+  replayOne(record: JournalRecord): void {
+    const state = this.state;
+    state.reporting = false;
+    try {
+      this.apply(record);
+    } finally {
+      state.reporting = true;
+    }
+  }
+
   snapshot(): EngineSnapshot {
     return captureSnapshot(this.state);
   }

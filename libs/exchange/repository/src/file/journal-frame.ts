@@ -1,6 +1,6 @@
 import type { JournalRecord } from '@mosaic/exchange-domain';
 import { crc32 } from './crc32';
-import { maxPayloadBytes, readRecordPayload, writeRecordPayload } from './binary-record';
+import { maxPayloadBytes, readRecordPayload, readTransientRecord, writeRecordPayload } from './binary-record';
 
 /**
  * One journal record on disk:
@@ -77,6 +77,11 @@ export function frameSeq(buffer: Buffer, offset: number): number {
 /** Decodes a frame already vouched for by `checkFrame`. */
 export function decodeFrame(buffer: Buffer, offset: number, size: number): JournalRecord {
   return readRecordPayload(buffer, offset + FRAME_HEADER, offset + size, frameSeq(buffer, offset));
+}
+
+/** Decodes a frame already vouched for by `checkFrame` into the transient record the next decode overwrites (see `readTransientRecord`). */
+export function decodeTransientFrame(buffer: Buffer, offset: number, size: number): JournalRecord {
+  return readTransientRecord(buffer, offset + FRAME_HEADER, offset + size, frameSeq(buffer, offset));
 }
 
 /**
