@@ -1,3 +1,4 @@
+import { toBigint } from '../assets/amounts';
 import type { BookOrder, Side } from '../book/book-order';
 import type { Depth } from '../book/order-book';
 import type { JournalRecord } from '../commands/commands';
@@ -153,7 +154,13 @@ export class ExchangeEngine {
   }
 
   currencies(): CurrencyTotals[] {
-    return this.state.currencyList.map((c) => ({ code: c.code, scale: c.scale, deposited: c.deposited, withdrawn: c.withdrawn, fees: c.fees }));
+    return this.state.currencyList.map((c) => ({
+      code: c.code,
+      scale: c.scale,
+      deposited: toBigint(c.deposited),
+      withdrawn: toBigint(c.withdrawn),
+      fees: toBigint(c.fees),
+    }));
   }
 
   /** Every user the engine has seen, in order of first appearance. */
@@ -164,13 +171,13 @@ export class ExchangeEngine {
   balances(userId: string): BalanceView[] {
     const account = this.state.accounts.get(userId);
     if (account === undefined) return [];
-    return account.allBalances().map((balance) => ({ currency: balance.currency.code, available: balance.available, hold: balance.hold }));
+    return account.allBalances().map((balance) => ({ currency: balance.currency.code, available: toBigint(balance.available), hold: toBigint(balance.hold) }));
   }
 
   balance(userId: string, currency: string): BalanceView {
     const known = this.state.currencies.get(currency);
     const balance = known === undefined ? undefined : this.state.accounts.get(userId)?.existingBalance(known);
-    return { currency, available: balance?.available ?? 0n, hold: balance?.hold ?? 0n };
+    return { currency, available: toBigint(balance?.available ?? 0), hold: toBigint(balance?.hold ?? 0) };
   }
 
   order(orderId: number): OpenOrderView | undefined {
@@ -203,8 +210,8 @@ export class ExchangeEngine {
       size: order.size,
       remainingSize: order.remaining,
       filledSize: order.size - order.remaining,
-      executedValue: order.executedValue,
-      fillFees: order.fees,
+      executedValue: toBigint(order.executedValue),
+      fillFees: toBigint(order.fees),
       time: order.time,
       ref: order.ref ?? null,
     };

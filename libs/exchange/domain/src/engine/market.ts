@@ -1,4 +1,4 @@
-import { notional } from '../assets/amounts';
+import { cost, times, type Amount } from '../assets/amounts';
 import type { Currency } from '../assets/currency';
 import { OrderBook } from '../book/order-book';
 import type { BookOrder } from '../book/book-order';
@@ -20,8 +20,8 @@ export class Market {
   }
 
   /** What a resting order still reserves: quote at its limit for a buy, base for a sell. */
-  reserved(order: BookOrder): bigint {
-    return order.side === 'buy' ? notional(order.price, order.remaining, this.product.quotePerTickLot) : BigInt(order.remaining) * this.product.lotUnits;
+  reserved(order: BookOrder): Amount {
+    return order.side === 'buy' ? cost(order.price, order.remaining, this.product.quotePerTickLotAmount) : times(order.remaining, this.product.lotAmount);
   }
 
   holdCurrency(order: BookOrder): Currency {

@@ -1,5 +1,5 @@
 import type { Balance } from '../assets/account';
-import { notional } from '../assets/amounts';
+import { amountOf, cost, times, toBigint, type Amount } from '../assets/amounts';
 import { BookOrder } from '../book/book-order';
 import type { PlaceOrderCommand } from '../commands/commands';
 import { canFillCompletely, matchTaker } from '../matching/match-taker';
@@ -26,8 +26,8 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
 
   let price = 0;
   let size = 0;
-  let funds = NO_FUNDS;
-  let hold: bigint;
+  let funds: Amount = NO_FUNDS;
+  let hold: Amount;
   if (limit) {
     if (!isLots(command.price) || !isLots(command.size) || command.funds !== undefined) {
       return state.reject('place_order', 'invalid_order', 'a limit order needs a positive integer price (ticks) and size (lots)');
@@ -37,7 +37,7 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
     size = command.size;
     const sizeProblem = checkSize(size, product.minLots, product.maxLots);
     if (sizeProblem !== null) return state.reject('place_order', sizeProblem, `size must be between ${product.spec.minSize} and ${product.spec.maxSize}`);
-    hold = buying ? notional(price, size, product.quotePerTickLot) : BigInt(size) * product.lotUnits;
+    hold = buying ? cost(price, size, product.quotePerTickLotAmount) : times(size, product.lotAmount);
   } else {
     if (command.price !== undefined || postOnly || (command.timeInForce !== undefined && command.timeInForce !== 'IOC')) {
       return state.reject('place_order', 'invalid_order', 'a market order has no price, time in force or post-only flag');
@@ -46,9 +46,9 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
       if (typeof command.funds !== 'bigint' || command.funds <= 0n || command.size !== undefined) {
         return state.reject('place_order', 'invalid_order', 'a market buy needs positive funds and no size');
       }
-      funds = command.funds;
-      if (funds < product.minFunds) return state.reject('place_order', 'funds_too_small', `funds must be at least ${product.spec.minFunds}`);
-      if (funds > product.maxFunds) return state.reject('place_order', 'funds_too_large', `funds must be at most ${product.spec.maxFunds}`);
+      funds = amountOf(command.funds);
+      if (funds < product.minFundsAmount) return state.reject('place_order', 'funds_too_small', `funds must be at least ${product.spec.minFunds}`);
+      if (funds > product.maxFundsAmount) return state.reject('place_order', 'funds_too_large', `funds must be at most ${product.spec.maxFunds}`);
       hold = funds;
     } else {
       if (!isLots(command.size) || command.funds !== undefined)
@@ -56,7 +56,7 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
       size = command.size;
       const sizeProblem = checkSize(size, product.minLots, product.maxLots);
       if (sizeProblem !== null) return state.reject('place_order', sizeProblem, `size must be between ${product.spec.minSize} and ${product.spec.maxSize}`);
-      hold = BigInt(size) * product.lotUnits;
+      hold = times(size, product.lotAmount);
     }
   }
 
@@ -78,7 +78,7 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
   const taker = state.taker;
   const stp = command.stp ?? 'cancel_resting';
   if (limit) taker.bySize(state.seq, account.index, command.side, price, size, stp);
-  else if (buying) taker.byFunds(state.seq, account.index, funds, product.quotePerTickLot, stp);
+  else if (buying) taker.byFunds(state.seq, account.index, funds, product.quotePerTickLotAmount, stp);
   else taker.bySize(state.seq, account.index, 'sell', 0, size, stp);
 
   if (timeInForce === 'FOK' && !canFillCompletely(book, taker)) {
@@ -105,7 +105,7 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
       postOnly,
       price: limit ? price : null,
       size: limit || !buying ? size : null,
-      funds: limit || !buying ? null : funds,
+      funds: limit || !buying ? null : toBigint(funds),
       ref: state.ref,
       time: state.time,
     });
@@ -136,8 +136,8 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
   }
 
   const remaining = limit || !buying ? taker.remaining : 0;
-  const leftover = !limit && buying ? taker.funds : buying ? notional(price, remaining, product.quotePerTickLot) : BigInt(remaining) * product.lotUnits;
-  if (leftover > 0n) balance.release(leftover);
+  const leftover = !limit && buying ? taker.funds : buying ? cost(price, remaining, product.quotePerTickLotAmount) : times(remaining, product.lotAmount);
+  if (leftover > 0) balance.release(leftover);
   // A market buy whose funds could not pay for a single lot ends "filled" in the matcher's terms, having bought nothing.
   const filled = taker.end === 'filled' && clearing.takerFilled > 0;
   if (state.reporting)
@@ -151,8 +151,8 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
       cancelReason: filled ? null : taker.end === 'self_trade' ? 'self_trade' : 'not_filled',
       filledSize: clearing.takerFilled,
       remainingSize: remaining,
-      executedValue: clearing.takerValue,
-      fillFees: clearing.takerFees,
+      executedValue: toBigint(clearing.takerValue),
+      fillFees: toBigint(clearing.takerFees),
       time: state.time,
     });
   return state.accept(state.seq, 'place_order');

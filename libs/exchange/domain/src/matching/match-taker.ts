@@ -1,4 +1,4 @@
-import { notional } from '../assets/amounts';
+import { cost, minus, quotient } from '../assets/amounts';
 import type { BookOrder } from '../book/book-order';
 import type { OrderBook } from '../book/order-book';
 import { NO_FUNDS, type Taker } from './taker';
@@ -34,12 +34,12 @@ export function matchTaker(book: OrderBook, taker: Taker, listener: MatchListene
 
     let wanted = taker.remaining;
     if (byFunds) {
-      const affordable = taker.funds / notional(price, 1, taker.quotePerTickLot);
-      if (affordable === 0n) {
+      const affordable = quotient(taker.funds, cost(price, 1, taker.quotePerTickLot));
+      if (affordable === 0) {
         taker.end = 'filled';
         return;
       }
-      if (affordable < BigInt(wanted)) wanted = Number(affordable);
+      if (affordable < wanted) wanted = Number(affordable);
     }
 
     let maker = level.head;
@@ -62,7 +62,7 @@ export function matchTaker(book: OrderBook, taker: Taker, listener: MatchListene
       level.size -= lots;
       wanted -= lots;
       taker.remaining -= lots;
-      if (byFunds) taker.funds -= notional(price, lots, taker.quotePerTickLot);
+      if (byFunds) taker.funds = minus(taker.funds, cost(price, lots, taker.quotePerTickLot));
       listener.trade(maker, taker, lots, price);
       if (maker.remaining === 0) {
         book.remove(maker);
@@ -71,7 +71,7 @@ export function matchTaker(book: OrderBook, taker: Taker, listener: MatchListene
       maker = next;
     }
 
-    if (taker.remaining === 0 || taker.funds === 0n) {
+    if (taker.remaining === 0 || taker.funds === 0) {
       taker.end = 'filled';
       return;
     }

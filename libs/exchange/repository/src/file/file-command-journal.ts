@@ -91,6 +91,8 @@ export class FileCommandJournal implements CommandJournal, Resource {
   /** The first segment still kept, as the manifest records it (ahead of the files while a discard deletes them). */
   private firstKept: number;
   private manifestChain: Promise<void> = Promise.resolve();
+  /** The segment whose frames the open checked, checksums included, and where those frames end. */
+  private verified = { path: '', end: 0 };
 
   private constructor(
     private readonly dir: string,
@@ -128,6 +130,7 @@ export class FileCommandJournal implements CommandJournal, Resource {
       // A cut-off tail must be durable before anything is appended after it.
       if (recovery.truncatedBytes > 0) await handle.datasync();
       journal = new FileCommandJournal(dir, handle, lastSegmentBytes, segments, lock, recovery, options);
+      journal.verified = { path: segments[segments.length - 1].path, end: lastSegmentBytes };
       if (lost !== undefined) journal.fail(lost);
       return journal;
     } catch (error) {
@@ -227,7 +230,7 @@ export class FileCommandJournal implements CommandJournal, Resource {
       const segment = segments[index];
       if (segment.firstSeq !== expected) throw new Error(`journal segment ${segment.path} starts at ${segment.firstSeq}, expected ${expected}`);
       const handle = await open(segment.path, 'r');
-      const decoder = new SegmentDecoder(segment.path, expected, fromSeq, bound);
+      const decoder = new SegmentDecoder(segment.path, expected, fromSeq, bound, segment.path === this.verified.path ? this.verified.end : 0);
       try {
         let position = SEGMENT_HEADER;
         let carried = 0;

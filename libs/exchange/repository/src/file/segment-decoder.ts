@@ -1,5 +1,5 @@
 import type { JournalRecord } from '@mosaic/exchange-domain';
-import { checkFrame, decodeFrame, decodeTransientFrame, frameSeq, frameSize, PARTIAL } from './journal-frame';
+import { checkFrame, decodeFrame, decodeTransientFrame, frameExtent, frameSeq, frameSize, PARTIAL } from './journal-frame';
 
 /** How a `decode` call ended: a full batch, the end of the bytes (a frame may continue in the next chunk), or the last wanted record. */
 export type DecodeStop = 'batch' | 'partial' | 'done';
@@ -20,6 +20,8 @@ export class SegmentDecoder {
     public expected: number,
     private readonly fromSeq: number,
     private readonly bound: number,
+    /** File offset up to which the journal verified every frame's checksum when it opened (0: none of this segment). */
+    private readonly verifiedEnd = 0,
   ) {}
 
   /** Appends up to `max` records from `data` (whose first byte is at file offset `base`) to `out`. */
@@ -63,7 +65,9 @@ export class SegmentDecoder {
 
   /** The size of the intact frame at `offset`, which must carry `expected`, or PARTIAL; throws, naming the place, on damage. */
   private frameAt(data: Buffer, base: number, offset: number, expected: number): number {
-    const size = frameSize(data, offset);
+    let size = frameExtent(data, offset);
+    // Checksums the open already verified are not computed twice.
+    if (size > 0 && base + offset + size > this.verifiedEnd) size = frameSize(data, offset);
     if (size === PARTIAL) return PARTIAL;
     if (size < 0) {
       const check = checkFrame(data, offset);
