@@ -1,6 +1,11 @@
 import type { BookOrder } from '../book/book-order';
-import { minus, plus, type Amount } from './amounts';
+import * as amounts from './amounts';
+import type { Amount } from './amounts';
 import type { Currency } from './currency';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { minus, plus } = amounts;
 
 /** One user's funds in one currency: `hold` is reserved by open orders, `available` is the rest. */
 export class Balance {

@@ -1,7 +1,11 @@
 import type { RejectReason } from '../errors/exchange-errors';
 import type { CommandType } from './commands';
 import { MAX_TEXT } from './command-codec';
-import { isCurrencyCode, isProductId, isUserId } from './field-shapes';
+import * as shapes from './field-shapes';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { isCurrencyCode, isProductId, isUserId } = shapes;
 
 /** What is wrong with a command, in the engine's terms. */
 export interface CommandProblem {

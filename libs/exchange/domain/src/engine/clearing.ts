@@ -1,11 +1,18 @@
 import type { Account, Balance } from '../assets/account';
-import { cost, feeOn, minus, plus, times, toBigint, type Amount } from '../assets/amounts';
+import * as amounts from '../assets/amounts';
+import type { Amount } from '../assets/amounts';
 import type { BookOrder } from '../book/book-order';
 import type { MatchListener } from '../matching/match-taker';
-import { NO_FUNDS, type Taker } from '../matching/taker';
+import * as takers from '../matching/taker';
+import type { Taker } from '../matching/taker';
 import type { EngineState } from './engine-state';
 import type { Market } from './market';
 import type { CancelReason } from '../events/exchange-events';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { cost, feeOn, minus, plus, times, toBigint } = amounts;
+const { NO_FUNDS } = takers;
 
 /**
  * Settles each execution as the matcher reports it: the buyer's reserved quote

@@ -5,16 +5,22 @@ import type { JournalRecord } from '../commands/commands';
 import type { Product } from '../product/product';
 import { captureSnapshot, restoreState, type EngineSnapshot } from '../snapshot/engine-snapshot';
 import { hashSnapshot } from '../snapshot/snapshot-codec';
-import { commandProblem, isCommandType, timeProblem } from '../commands/command-guard';
+import * as guard from '../commands/command-guard';
 import { auditState } from './audit';
-import { cancelAll, cancelOrder } from './cancel-orders';
+import * as cancelling from './cancel-orders';
 import { Clearing } from './clearing';
 import { EngineState } from './engine-state';
-import { placeOrder } from './place-order';
+import * as placing from './place-order';
 import { putProduct } from './put-product';
 import { SequenceError } from '../errors/exchange-errors';
 import type { CommandResult } from '../events/exchange-events';
 import { deposit, withdraw } from './transfers';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { commandProblem, isCommandType, timeProblem } = guard;
+const { cancelAll, cancelOrder } = cancelling;
+const { placeOrder } = placing;
 
 export interface BalanceView {
   currency: string;

@@ -1,12 +1,19 @@
 import type { Balance } from '../assets/account';
-import { amountOf, cost, times, toBigint, type Amount } from '../assets/amounts';
+import * as amounts from '../assets/amounts';
+import type { Amount } from '../assets/amounts';
 import { BookOrder } from '../book/book-order';
 import type { PlaceOrderCommand } from '../commands/commands';
-import { canFillCompletely, matchTaker } from '../matching/match-taker';
-import { NO_FUNDS } from '../matching/taker';
+import * as matching from '../matching/match-taker';
+import * as takers from '../matching/taker';
 import type { Clearing } from './clearing';
 import type { EngineState } from './engine-state';
 import type { CommandResult } from '../events/exchange-events';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { amountOf, cost, times, toBigint } = amounts;
+const { canFillCompletely, matchTaker } = matching;
+const { NO_FUNDS } = takers;
 
 const MAX_LOTS = Number.MAX_SAFE_INTEGER;
 

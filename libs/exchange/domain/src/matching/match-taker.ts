@@ -1,7 +1,13 @@
-import { cost, minus, quotient } from '../assets/amounts';
+import * as amounts from '../assets/amounts';
 import type { BookOrder } from '../book/book-order';
 import type { OrderBook } from '../book/order-book';
-import { NO_FUNDS, type Taker } from './taker';
+import * as takers from './taker';
+import type { Taker } from './taker';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { cost, minus, quotient } = amounts;
+const { NO_FUNDS } = takers;
 
 /**
  * Receives the consequences of matching. The matcher moves quantities and keeps

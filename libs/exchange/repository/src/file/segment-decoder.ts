@@ -1,5 +1,9 @@
 import type { JournalRecord } from '@mosaic/exchange-domain';
-import { checkFrame, decodeFrame, decodeTransientFrame, frameExtent, frameSeq, frameSize, PARTIAL } from './journal-frame';
+import * as frames from './journal-frame';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { PARTIAL, checkFrame, decodeFrame, decodeTransientFrame, frameExtent, frameSeq, frameSize } = frames;
 
 /** How a `decode` call ended: a full batch, the end of the bytes (a frame may continue in the next chunk), or the last wanted record. */
 export type DecodeStop = 'batch' | 'partial' | 'done';
