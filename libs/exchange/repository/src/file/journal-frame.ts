@@ -1,6 +1,11 @@
 import type { JournalRecord } from '@mosaic/exchange-domain';
-import { crc32 } from './crc32';
-import { maxPayloadBytes, readRecordPayload, readTransientRecord, writeRecordPayload } from './binary-record';
+import * as checksums from './crc32';
+import * as records from './binary-record';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { crc32 } = checksums;
+const { maxPayloadBytes, readRecordPayload, readTransientRecord, writeRecordPayload } = records;
 
 /**
  * One journal record on disk:
