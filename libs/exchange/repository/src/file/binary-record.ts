@@ -115,11 +115,39 @@ export function readTransientRecord(buffer: Buffer, start: number, end: number, 
   return DECODER.decode(buffer, start, end, seq);
 }
 
-/** A record of its own, with only the fields the command has. */
+/** A record of its own, with only the fields the command has (built field by field: `read` feeds projections, where this is hot too). */
 function copyRecord(transient: JournalRecord): JournalRecord {
-  const command: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(transient.command)) if (value !== undefined) command[key] = value;
-  return { seq: transient.seq, time: transient.time, command: command as unknown as ExchangeCommand };
+  const from = transient.command;
+  let command: ExchangeCommand;
+  switch (from.type) {
+    case 'place_order': {
+      const order: PlaceOrderCommand = { type: 'place_order', userId: from.userId, productId: from.productId, side: from.side, orderType: from.orderType };
+      if (from.price !== undefined) order.price = from.price;
+      if (from.size !== undefined) order.size = from.size;
+      if (from.funds !== undefined) order.funds = from.funds;
+      if (from.timeInForce !== undefined) order.timeInForce = from.timeInForce;
+      if (from.postOnly !== undefined) order.postOnly = from.postOnly;
+      if (from.stp !== undefined) order.stp = from.stp;
+      command = order;
+      break;
+    }
+    case 'cancel_order':
+      command = { type: 'cancel_order', userId: from.userId, orderId: from.orderId };
+      break;
+    case 'deposit':
+    case 'withdraw':
+      command = { type: from.type, userId: from.userId, currency: from.currency, amount: from.amount };
+      break;
+    case 'cancel_all':
+      command =
+        from.productId === undefined ? { type: 'cancel_all', userId: from.userId } : { type: 'cancel_all', userId: from.userId, productId: from.productId };
+      break;
+    case 'put_product':
+      command = { type: 'put_product', product: from.product };
+      break;
+  }
+  if (from.ref !== undefined) command.ref = from.ref;
+  return { seq: transient.seq, time: transient.time, command };
 }
 
 interface Transient<C extends ExchangeCommand> {
