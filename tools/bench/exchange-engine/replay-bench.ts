@@ -28,7 +28,8 @@ const REPLAY_BATCH = 4096;
 /**
  * Replay speed of the binary journal (format 2) against the JSON records it
  * replaced, on the same commands: file → decode → engine, and decode alone.
- * The binary side reads through `FileCommandJournal.read`; the JSON side reads
+ * The binary side reads through `FileCommandJournal` (`scan` for replay, `read`
+ * for apply), opening the journal inside the timed run as a restart does; the JSON side reads
  * a file of the former frames (same 16-byte header, JSON payload) in the same
  * 1 MiB chunks and decodes each with `deserializeRecord`, as the former reader did.
  */
@@ -81,15 +82,23 @@ function medianRate(rates: Rate[]): Rate {
   return { wall: median(rates.map((r) => r.wall)), cpu: median(rates.map((r) => r.cpu)) };
 }
 
-/** `replay`: the engine's silent replay, as recovery runs it; `apply`: every result built, as when projections are rebuilt. */
+/**
+ * `replay`: the engine's silent replay as recovery runs it (the journal's `scan`
+ * hands each record, decoded in place, to `ExchangeEngine.replayOne`); without an
+ * engine, the same scan alone (decode only); `apply`: every result built, from
+ * `read`'s batches of records of their own, as when projections are rebuilt.
+ */
 async function replayBinary(dir: string, engine: ExchangeEngine | undefined, mode: 'replay' | 'apply' = 'replay'): Promise<number> {
   const reader = await FileCommandJournal.open({ dir });
   let seen = 0;
   try {
-    for await (const batch of reader.read(1)) {
-      if (mode === 'apply' && engine !== undefined) for (const record of batch) engine.apply(record);
-      else engine?.replay(batch);
-      seen += batch.length;
+    if (mode === 'replay') {
+      seen = await reader.scan(1, undefined, engine === undefined ? () => undefined : (record) => engine.replayOne(record));
+    } else {
+      for await (const batch of reader.read(1)) {
+        for (const record of batch) engine?.apply(record);
+        seen += batch.length;
+      }
     }
   } finally {
     await reader.close();

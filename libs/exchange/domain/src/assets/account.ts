@@ -1,10 +1,17 @@
 import type { BookOrder } from '../book/book-order';
+import * as amounts from './amounts';
+import type { Amount } from './amounts';
 import type { Currency } from './currency';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { minus, plus } = amounts;
 
 /** One user's funds in one currency: `hold` is reserved by open orders, `available` is the rest. */
 export class Balance {
-  available = 0n;
-  hold = 0n;
+  /** Minor units, as engine amounts (number while safe, see amounts.ts). */
+  available: Amount = 0;
+  hold: Amount = 0;
   /** Sequence of the last command that reported this balance; lets the engine report it once per command. */
   reportedAt = 0;
 
@@ -14,15 +21,15 @@ export class Balance {
   ) {}
 
   /** Moves `amount` from available to hold; the caller has checked it is available. */
-  reserve(amount: bigint): void {
-    this.available -= amount;
-    this.hold += amount;
+  reserve(amount: Amount): void {
+    this.available = minus(this.available, amount);
+    this.hold = plus(this.hold, amount);
   }
 
   /** Moves `amount` back from hold to available. */
-  release(amount: bigint): void {
-    this.hold -= amount;
-    this.available += amount;
+  release(amount: Amount): void {
+    this.hold = minus(this.hold, amount);
+    this.available = plus(this.available, amount);
   }
 }
 

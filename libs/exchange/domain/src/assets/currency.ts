@@ -1,13 +1,16 @@
+import type { Amount } from './amounts';
+
 /**
  * A currency the engine knows, with the ledger totals conservation is checked
  * against: for every currency, Σ(available + hold) over all users + fees
  * = deposited − withdrawn.
  */
 export class Currency {
-  deposited = 0n;
-  withdrawn = 0n;
+  /** Minor units, as engine amounts (see amounts.ts). */
+  deposited: Amount = 0;
+  withdrawn: Amount = 0;
   /** Fees collected in this currency (the fee account). */
-  fees = 0n;
+  fees: Amount = 0;
 
   constructor(
     readonly code: string,

@@ -1,3 +1,4 @@
+import type { Amount } from '../assets/amounts';
 import type { OrderBook } from './order-book';
 import type { PriceLevel } from './price-level';
 
@@ -19,10 +20,10 @@ export class BookOrder {
   ownerNext: BookOrder | null = null;
   /** Lots still open. */
   remaining: number;
-  /** Quote minor units traded so far. */
-  executedValue = 0n;
+  /** Quote minor units traded so far (an engine amount, see assets/amounts.ts). */
+  executedValue: Amount = 0;
   /** Fees charged so far, in the currency this order receives. */
-  fees = 0n;
+  fees: Amount = 0;
 
   constructor(
     readonly id: number,

@@ -1,6 +1,11 @@
 import type { RejectReason } from '../errors/exchange-errors';
 import type { CommandType } from './commands';
-import { CURRENCY_CODE, MAX_TEXT, PRODUCT_ID, USER_ID } from './command-codec';
+import { MAX_TEXT } from './command-codec';
+import * as shapes from './field-shapes';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { isCurrencyCode, isProductId, isUserId } = shapes;
 
 /** What is wrong with a command, in the engine's terms. */
 export interface CommandProblem {
@@ -8,7 +13,6 @@ export interface CommandProblem {
   message: string;
 }
 
-const COMMAND_TYPES: ReadonlySet<unknown> = new Set<CommandType>(['put_product', 'deposit', 'withdraw', 'place_order', 'cancel_order', 'cancel_all']);
 /** Amounts above this are not money but a damaged or hostile record (2^127 minor units). */
 const MAX_AMOUNT = 1n << 127n;
 
@@ -36,18 +40,30 @@ export function commandProblem(command: unknown): CommandProblem | null {
       return body['product'] !== null && typeof body['product'] === 'object' ? null : problem('invalid_product', 'product must be an object');
     case 'deposit':
     case 'withdraw':
-      return userProblem(body) ?? textProblem(body, 'currency', CURRENCY_CODE, 'unknown_currency') ?? amountProblem(body['amount'], 'amount', 'invalid_amount');
+      return (
+        userProblem(body) ?? textProblem(body, 'currency', isCurrencyCode, 'unknown_currency') ?? amountProblem(body['amount'], 'amount', 'invalid_amount')
+      );
     case 'cancel_order':
       return userProblem(body) ?? (isCount(body['orderId']) ? null : problem('order_not_found', 'orderId must be a positive integer'));
     case 'cancel_all':
-      return userProblem(body) ?? (body['productId'] === undefined ? null : textProblem(body, 'productId', PRODUCT_ID, 'unknown_product'));
+      return userProblem(body) ?? (body['productId'] === undefined ? null : textProblem(body, 'productId', isProductId, 'unknown_product'));
     default:
       return userProblem(body) ?? orderProblem(body);
   }
 }
 
 export function isCommandType(value: unknown): value is CommandType {
-  return COMMAND_TYPES.has(value);
+  switch (value) {
+    case 'place_order':
+    case 'cancel_order':
+    case 'deposit':
+    case 'withdraw':
+    case 'cancel_all':
+    case 'put_product':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** The sequencer stamps time in epoch milliseconds; anything else is a damaged record. */
@@ -58,13 +74,12 @@ export function timeProblem(time: unknown): CommandProblem | null {
 }
 
 function orderProblem(body: Fields): CommandProblem | null {
-  const productProblem = textProblem(body, 'productId', PRODUCT_ID, 'unknown_product');
+  const productProblem = textProblem(body, 'productId', isProductId, 'unknown_product');
   if (productProblem !== null) return productProblem;
   if (body['side'] !== 'buy' && body['side'] !== 'sell') return problem('invalid_order', 'side must be buy or sell');
   if (body['orderType'] !== 'limit' && body['orderType'] !== 'market') return problem('invalid_order', 'orderType must be limit or market');
-  for (const field of ['price', 'size'] as const) {
-    if (body[field] !== undefined && !isCount(body[field])) return problem('invalid_order', `${field} must be a positive integer`);
-  }
+  if (body['price'] !== undefined && !isCount(body['price'])) return problem('invalid_order', 'price must be a positive integer');
+  if (body['size'] !== undefined && !isCount(body['size'])) return problem('invalid_order', 'size must be a positive integer');
   if (body['funds'] !== undefined) {
     const fundsProblem = amountProblem(body['funds'], 'funds', 'invalid_order');
     if (fundsProblem !== null) return fundsProblem;
@@ -80,12 +95,11 @@ function orderProblem(body: Fields): CommandProblem | null {
 }
 
 function userProblem(body: Fields): CommandProblem | null {
-  return textProblem(body, 'userId', USER_ID, 'invalid_command');
+  return textProblem(body, 'userId', isUserId, 'invalid_command');
 }
 
-function textProblem(body: Fields, field: string, pattern: RegExp, reason: RejectReason): CommandProblem | null {
-  const value = body[field];
-  return typeof value === 'string' && pattern.test(value) ? null : problem(reason, `${field} is missing or malformed`);
+function textProblem(body: Fields, field: string, wellFormed: (value: unknown) => boolean, reason: RejectReason): CommandProblem | null {
+  return wellFormed(body[field]) ? null : problem(reason, `${field} is missing or malformed`);
 }
 
 function amountProblem(value: unknown, field: string, reason: RejectReason): CommandProblem | null {

@@ -1,3 +1,4 @@
+import { amountOf, toBigint, type Amount } from '../assets/amounts';
 import type { EngineState } from './engine-state';
 
 /**
@@ -32,7 +33,8 @@ export function auditState(state: EngineState): string[] {
           if (state.orders.get(order.id) !== order || order.book !== book) problems.push(`order ${order.id} is missing from the index`);
           const owner = held[order.owner];
           if (owner === undefined) problems.push(`order ${order.id} has unknown owner ${order.owner}`);
-          else owner[market.holdCurrency(order).index] += market.reserved(order);
+          else owner[market.holdCurrency(order).index] += toBigint(market.reserved(order));
+          if (!isCanonical(order.executedValue) || !isCanonical(order.fees)) problems.push(`order ${order.id} holds a non-canonical amount`);
         }
         if (count === 0) problems.push(`${market.product.id} has an empty ${side.side} level at ${level.price}`);
         if (size !== level.size || count !== level.count)
@@ -58,11 +60,12 @@ export function auditState(state: EngineState): string[] {
     if (listed !== account.openOrders) problems.push(`${account.userId} lists ${listed} orders but counts ${account.openOrders}`);
     for (const balance of account.allBalances()) {
       const i = balance.currency.index;
-      if (balance.available < 0n || balance.hold < 0n)
+      if (!isCanonical(balance.available) || !isCanonical(balance.hold)) problems.push(`${account.userId} ${balance.currency.code} is not a canonical amount`);
+      if (balance.available < 0 || balance.hold < 0)
         problems.push(`${account.userId} ${balance.currency.code} is negative: ${balance.available}/${balance.hold}`);
-      if (balance.hold !== held[account.index][i])
+      if (toBigint(balance.hold) !== held[account.index][i])
         problems.push(`${account.userId} holds ${balance.hold} ${balance.currency.code}, orders reserve ${held[account.index][i]}`);
-      totals[i] += balance.available + balance.hold;
+      totals[i] += toBigint(balance.available) + toBigint(balance.hold);
     }
     for (let i = 0; i < currencies.length; i++) {
       if (account.existingBalance(currencies[i]) === undefined && held[account.index][i] !== 0n) {
@@ -71,10 +74,16 @@ export function auditState(state: EngineState): string[] {
     }
   }
   for (const currency of currencies) {
-    const expected = currency.deposited - currency.withdrawn;
-    const actual = totals[currency.index] + currency.fees;
+    if (![currency.deposited, currency.withdrawn, currency.fees].every(isCanonical)) problems.push(`${currency.code} totals are not canonical amounts`);
+    const expected = toBigint(currency.deposited) - toBigint(currency.withdrawn);
+    const actual = totals[currency.index] + toBigint(currency.fees);
     if (actual !== expected) problems.push(`${currency.code} is not conserved: balances + fees = ${actual}, deposits − withdrawals = ${expected}`);
-    if (currency.fees < 0n) problems.push(`${currency.code} fees are negative`);
+    if (currency.fees < 0) problems.push(`${currency.code} fees are negative`);
   }
   return problems;
+}
+
+/** Whether an engine amount is in its canonical form: a safe integer as a number, anything larger as a bigint. */
+function isCanonical(amount: Amount): boolean {
+  return typeof amount === 'number' ? Number.isSafeInteger(amount) && !Object.is(amount, -0) : amountOf(amount) === amount;
 }

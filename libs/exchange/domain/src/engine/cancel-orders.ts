@@ -1,8 +1,12 @@
 import type { BookOrder } from '../book/book-order';
 import type { CancelAllCommand, CancelOrderCommand } from '../commands/commands';
-import { releaseAndReport } from './clearing';
+import * as clearing from './clearing';
 import type { EngineState } from './engine-state';
 import type { CommandResult } from '../events/exchange-events';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { releaseAndReport } = clearing;
 
 /** Cancels one open order of the caller's. Another user's order is reported as not found, never as forbidden, so ids reveal nothing. */
 export function cancelOrder(state: EngineState, command: CancelOrderCommand): CommandResult {

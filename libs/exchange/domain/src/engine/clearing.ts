@@ -1,13 +1,18 @@
 import type { Account, Balance } from '../assets/account';
-import { notional as costOf } from '../assets/amounts';
+import * as amounts from '../assets/amounts';
+import type { Amount } from '../assets/amounts';
 import type { BookOrder } from '../book/book-order';
 import type { MatchListener } from '../matching/match-taker';
-import { NO_FUNDS, type Taker } from '../matching/taker';
+import * as takers from '../matching/taker';
+import type { Taker } from '../matching/taker';
 import type { EngineState } from './engine-state';
 import type { Market } from './market';
 import type { CancelReason } from '../events/exchange-events';
 
-const PPM = 1_000_000n;
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { cost, feeOn, minus, plus, times, toBigint } = amounts;
+const { NO_FUNDS } = takers;
 
 /**
  * Settles each execution as the matcher reports it: the buyer's reserved quote
@@ -23,8 +28,9 @@ export class Clearing implements MatchListener {
   /** The taker's balance in the currency it receives. */
   private takerReceiving!: Balance;
   takerFilled = 0;
-  takerValue = 0n;
-  takerFees = 0n;
+  /** Engine amounts (see assets/amounts.ts). */
+  takerValue: Amount = 0;
+  takerFees: Amount = 0;
 
   constructor(private readonly state: EngineState) {}
 
@@ -34,61 +40,61 @@ export class Clearing implements MatchListener {
     this.takerPaying = paying;
     this.takerReceiving = takerAccount.balance(paying.currency === market.quote ? market.base : market.quote);
     this.takerFilled = 0;
-    this.takerValue = 0n;
-    this.takerFees = 0n;
+    this.takerValue = 0;
+    this.takerFees = 0;
   }
 
   trade(maker: BookOrder, taker: Taker, lots: number, price: number): void {
     const state = this.state;
     const market = this.market;
     const product = market.product;
-    const notional = costOf(price, lots, product.quotePerTickLot);
-    const baseAmount = BigInt(lots) * product.lotUnits;
+    const notional = cost(price, lots, product.quotePerTickLotAmount);
+    const baseAmount = times(lots, product.lotAmount);
     const makerAccount = state.accountList[maker.owner];
     const paying = this.takerPaying;
     const receiving = this.takerReceiving;
-    let makerFee: bigint;
-    let takerFee: bigint;
+    let makerFee: Amount;
+    let takerFee: Amount;
     let makerPaying: Balance;
     let makerReceiving: Balance;
 
     if (taker.side === 'buy') {
-      takerFee = (baseAmount * product.takerFeePpm) / PPM;
-      makerFee = (notional * product.makerFeePpm) / PPM;
+      takerFee = feeOn(baseAmount, product.takerFeeRate);
+      makerFee = feeOn(notional, product.makerFeeRate);
       if (taker.funds === NO_FUNDS) {
         // The hold was taken at the limit price; the fill may be cheaper.
-        const reserved = costOf(taker.limit, lots, product.quotePerTickLot);
-        paying.hold -= reserved;
-        paying.available += reserved - notional;
+        const reserved = cost(taker.limit, lots, product.quotePerTickLotAmount);
+        paying.hold = minus(paying.hold, reserved);
+        paying.available = plus(paying.available, minus(reserved, notional));
       } else {
-        paying.hold -= notional;
+        paying.hold = minus(paying.hold, notional);
       }
-      receiving.available += baseAmount - takerFee;
+      receiving.available = plus(receiving.available, minus(baseAmount, takerFee));
       makerPaying = makerAccount.balance(market.base);
-      makerPaying.hold -= baseAmount;
+      makerPaying.hold = minus(makerPaying.hold, baseAmount);
       makerReceiving = makerAccount.balance(market.quote);
-      makerReceiving.available += notional - makerFee;
-      market.base.fees += takerFee;
-      market.quote.fees += makerFee;
+      makerReceiving.available = plus(makerReceiving.available, minus(notional, makerFee));
+      market.base.fees = plus(market.base.fees, takerFee);
+      market.quote.fees = plus(market.quote.fees, makerFee);
     } else {
-      takerFee = (notional * product.takerFeePpm) / PPM;
-      makerFee = (baseAmount * product.makerFeePpm) / PPM;
-      paying.hold -= baseAmount;
-      receiving.available += notional - takerFee;
+      takerFee = feeOn(notional, product.takerFeeRate);
+      makerFee = feeOn(baseAmount, product.makerFeeRate);
+      paying.hold = minus(paying.hold, baseAmount);
+      receiving.available = plus(receiving.available, minus(notional, takerFee));
       // A resting buy reserved exactly its own price, which is the trade price.
       makerPaying = makerAccount.balance(market.quote);
-      makerPaying.hold -= notional;
+      makerPaying.hold = minus(makerPaying.hold, notional);
       makerReceiving = makerAccount.balance(market.base);
-      makerReceiving.available += baseAmount - makerFee;
-      market.quote.fees += takerFee;
-      market.base.fees += makerFee;
+      makerReceiving.available = plus(makerReceiving.available, minus(baseAmount, makerFee));
+      market.quote.fees = plus(market.quote.fees, takerFee);
+      market.base.fees = plus(market.base.fees, makerFee);
     }
 
-    maker.executedValue += notional;
-    maker.fees += makerFee;
+    maker.executedValue = plus(maker.executedValue, notional);
+    maker.fees = plus(maker.fees, makerFee);
     this.takerFilled += lots;
-    this.takerValue += notional;
-    this.takerFees += takerFee;
+    this.takerValue = plus(this.takerValue, notional);
+    this.takerFees = plus(this.takerFees, takerFee);
 
     state.touchBalance(paying);
     state.touchBalance(receiving);
@@ -103,14 +109,14 @@ export class Clearing implements MatchListener {
         productId: product.id,
         price,
         size: lots,
-        quoteAmount: notional,
+        quoteAmount: toBigint(notional),
         side: taker.side,
         makerOrderId: maker.id,
         takerOrderId: taker.id,
         makerUserId: makerAccount.userId,
         takerUserId: this.takerAccount.userId,
-        makerFee,
-        takerFee,
+        makerFee: toBigint(makerFee),
+        takerFee: toBigint(takerFee),
         time: state.time,
       });
   }
@@ -159,8 +165,8 @@ function emitDone(
       cancelReason,
       filledSize: order.size - order.remaining,
       remainingSize: order.remaining,
-      executedValue: order.executedValue,
-      fillFees: order.fees,
+      executedValue: toBigint(order.executedValue),
+      fillFees: toBigint(order.fees),
       time: state.time,
     });
 }

@@ -1,4 +1,5 @@
 import { Account, type Balance } from '../assets/account';
+import { toBigint } from '../assets/amounts';
 import { Currency } from '../assets/currency';
 import { OrderIndex } from '../book/order-index';
 import type { PriceLevel } from '../book/price-level';
@@ -112,8 +113,8 @@ export class EngineState {
         type: 'balance',
         userId: balance.account.userId,
         currency: balance.currency.code,
-        available: balance.available,
-        hold: balance.hold,
+        available: toBigint(balance.available),
+        hold: toBigint(balance.hold),
       });
     }
     this.touchedBalanceCount = 0;

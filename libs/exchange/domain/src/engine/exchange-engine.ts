@@ -1,19 +1,26 @@
+import { toBigint } from '../assets/amounts';
 import type { BookOrder, Side } from '../book/book-order';
 import type { Depth } from '../book/order-book';
 import type { JournalRecord } from '../commands/commands';
 import type { Product } from '../product/product';
 import { captureSnapshot, restoreState, type EngineSnapshot } from '../snapshot/engine-snapshot';
 import { hashSnapshot } from '../snapshot/snapshot-codec';
-import { commandProblem, isCommandType, timeProblem } from '../commands/command-guard';
+import * as guard from '../commands/command-guard';
 import { auditState } from './audit';
-import { cancelAll, cancelOrder } from './cancel-orders';
+import * as cancelling from './cancel-orders';
 import { Clearing } from './clearing';
 import { EngineState } from './engine-state';
-import { placeOrder } from './place-order';
+import * as placing from './place-order';
 import { putProduct } from './put-product';
 import { SequenceError } from '../errors/exchange-errors';
 import type { CommandResult } from '../events/exchange-events';
 import { deposit, withdraw } from './transfers';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { commandProblem, isCommandType, timeProblem } = guard;
+const { cancelAll, cancelOrder } = cancelling;
+const { placeOrder } = placing;
 
 export interface BalanceView {
   currency: string;
@@ -119,6 +126,17 @@ export class ExchangeEngine {
     }
   }
 
+  /** `replay` of one record, for a reader that hands records over one at a time (and may reuse the object). */
+  replayOne(record: JournalRecord): void {
+    const state = this.state;
+    state.reporting = false;
+    try {
+      this.apply(record);
+    } finally {
+      state.reporting = true;
+    }
+  }
+
   snapshot(): EngineSnapshot {
     return captureSnapshot(this.state);
   }
@@ -142,7 +160,13 @@ export class ExchangeEngine {
   }
 
   currencies(): CurrencyTotals[] {
-    return this.state.currencyList.map((c) => ({ code: c.code, scale: c.scale, deposited: c.deposited, withdrawn: c.withdrawn, fees: c.fees }));
+    return this.state.currencyList.map((c) => ({
+      code: c.code,
+      scale: c.scale,
+      deposited: toBigint(c.deposited),
+      withdrawn: toBigint(c.withdrawn),
+      fees: toBigint(c.fees),
+    }));
   }
 
   /** Every user the engine has seen, in order of first appearance. */
@@ -153,13 +177,13 @@ export class ExchangeEngine {
   balances(userId: string): BalanceView[] {
     const account = this.state.accounts.get(userId);
     if (account === undefined) return [];
-    return account.allBalances().map((balance) => ({ currency: balance.currency.code, available: balance.available, hold: balance.hold }));
+    return account.allBalances().map((balance) => ({ currency: balance.currency.code, available: toBigint(balance.available), hold: toBigint(balance.hold) }));
   }
 
   balance(userId: string, currency: string): BalanceView {
     const known = this.state.currencies.get(currency);
     const balance = known === undefined ? undefined : this.state.accounts.get(userId)?.existingBalance(known);
-    return { currency, available: balance?.available ?? 0n, hold: balance?.hold ?? 0n };
+    return { currency, available: toBigint(balance?.available ?? 0), hold: toBigint(balance?.hold ?? 0) };
   }
 
   order(orderId: number): OpenOrderView | undefined {
@@ -192,8 +216,8 @@ export class ExchangeEngine {
       size: order.size,
       remainingSize: order.remaining,
       filledSize: order.size - order.remaining,
-      executedValue: order.executedValue,
-      fillFees: order.fees,
+      executedValue: toBigint(order.executedValue),
+      fillFees: toBigint(order.fees),
       time: order.time,
       ref: order.ref ?? null,
     };

@@ -1,9 +1,14 @@
-import { notional } from '../assets/amounts';
+import * as amounts from '../assets/amounts';
+import type { Amount } from '../assets/amounts';
 import type { Currency } from '../assets/currency';
 import { OrderBook } from '../book/order-book';
 import type { BookOrder } from '../book/book-order';
 import type { OrderIndex } from '../book/order-index';
 import type { Product } from '../product/product';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { cost, times } = amounts;
 
 /** A listed product with its book and resolved currencies. */
 export class Market {
@@ -20,8 +25,8 @@ export class Market {
   }
 
   /** What a resting order still reserves: quote at its limit for a buy, base for a sell. */
-  reserved(order: BookOrder): bigint {
-    return order.side === 'buy' ? notional(order.price, order.remaining, this.product.quotePerTickLot) : BigInt(order.remaining) * this.product.lotUnits;
+  reserved(order: BookOrder): Amount {
+    return order.side === 'buy' ? cost(order.price, order.remaining, this.product.quotePerTickLotAmount) : times(order.remaining, this.product.lotAmount);
   }
 
   holdCurrency(order: BookOrder): Currency {

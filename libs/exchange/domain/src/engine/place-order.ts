@@ -1,12 +1,19 @@
 import type { Balance } from '../assets/account';
-import { notional } from '../assets/amounts';
+import * as amounts from '../assets/amounts';
+import type { Amount } from '../assets/amounts';
 import { BookOrder } from '../book/book-order';
 import type { PlaceOrderCommand } from '../commands/commands';
-import { canFillCompletely, matchTaker } from '../matching/match-taker';
-import { NO_FUNDS } from '../matching/taker';
+import * as matching from '../matching/match-taker';
+import * as takers from '../matching/taker';
 import type { Clearing } from './clearing';
 import type { EngineState } from './engine-state';
 import type { CommandResult } from '../events/exchange-events';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { amountOf, cost, times, toBigint } = amounts;
+const { canFillCompletely, matchTaker } = matching;
+const { NO_FUNDS } = takers;
 
 const MAX_LOTS = Number.MAX_SAFE_INTEGER;
 
@@ -26,8 +33,8 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
 
   let price = 0;
   let size = 0;
-  let funds = NO_FUNDS;
-  let hold: bigint;
+  let funds: Amount = NO_FUNDS;
+  let hold: Amount;
   if (limit) {
     if (!isLots(command.price) || !isLots(command.size) || command.funds !== undefined) {
       return state.reject('place_order', 'invalid_order', 'a limit order needs a positive integer price (ticks) and size (lots)');
@@ -37,7 +44,7 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
     size = command.size;
     const sizeProblem = checkSize(size, product.minLots, product.maxLots);
     if (sizeProblem !== null) return state.reject('place_order', sizeProblem, `size must be between ${product.spec.minSize} and ${product.spec.maxSize}`);
-    hold = buying ? notional(price, size, product.quotePerTickLot) : BigInt(size) * product.lotUnits;
+    hold = buying ? cost(price, size, product.quotePerTickLotAmount) : times(size, product.lotAmount);
   } else {
     if (command.price !== undefined || postOnly || (command.timeInForce !== undefined && command.timeInForce !== 'IOC')) {
       return state.reject('place_order', 'invalid_order', 'a market order has no price, time in force or post-only flag');
@@ -46,9 +53,9 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
       if (typeof command.funds !== 'bigint' || command.funds <= 0n || command.size !== undefined) {
         return state.reject('place_order', 'invalid_order', 'a market buy needs positive funds and no size');
       }
-      funds = command.funds;
-      if (funds < product.minFunds) return state.reject('place_order', 'funds_too_small', `funds must be at least ${product.spec.minFunds}`);
-      if (funds > product.maxFunds) return state.reject('place_order', 'funds_too_large', `funds must be at most ${product.spec.maxFunds}`);
+      funds = amountOf(command.funds);
+      if (funds < product.minFundsAmount) return state.reject('place_order', 'funds_too_small', `funds must be at least ${product.spec.minFunds}`);
+      if (funds > product.maxFundsAmount) return state.reject('place_order', 'funds_too_large', `funds must be at most ${product.spec.maxFunds}`);
       hold = funds;
     } else {
       if (!isLots(command.size) || command.funds !== undefined)
@@ -56,7 +63,7 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
       size = command.size;
       const sizeProblem = checkSize(size, product.minLots, product.maxLots);
       if (sizeProblem !== null) return state.reject('place_order', sizeProblem, `size must be between ${product.spec.minSize} and ${product.spec.maxSize}`);
-      hold = BigInt(size) * product.lotUnits;
+      hold = times(size, product.lotAmount);
     }
   }
 
@@ -78,7 +85,7 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
   const taker = state.taker;
   const stp = command.stp ?? 'cancel_resting';
   if (limit) taker.bySize(state.seq, account.index, command.side, price, size, stp);
-  else if (buying) taker.byFunds(state.seq, account.index, funds, product.quotePerTickLot, stp);
+  else if (buying) taker.byFunds(state.seq, account.index, funds, product.quotePerTickLotAmount, stp);
   else taker.bySize(state.seq, account.index, 'sell', 0, size, stp);
 
   if (timeInForce === 'FOK' && !canFillCompletely(book, taker)) {
@@ -105,7 +112,7 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
       postOnly,
       price: limit ? price : null,
       size: limit || !buying ? size : null,
-      funds: limit || !buying ? null : funds,
+      funds: limit || !buying ? null : toBigint(funds),
       ref: state.ref,
       time: state.time,
     });
@@ -136,8 +143,8 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
   }
 
   const remaining = limit || !buying ? taker.remaining : 0;
-  const leftover = !limit && buying ? taker.funds : buying ? notional(price, remaining, product.quotePerTickLot) : BigInt(remaining) * product.lotUnits;
-  if (leftover > 0n) balance.release(leftover);
+  const leftover = !limit && buying ? taker.funds : buying ? cost(price, remaining, product.quotePerTickLotAmount) : times(remaining, product.lotAmount);
+  if (leftover > 0) balance.release(leftover);
   // A market buy whose funds could not pay for a single lot ends "filled" in the matcher's terms, having bought nothing.
   const filled = taker.end === 'filled' && clearing.takerFilled > 0;
   if (state.reporting)
@@ -151,8 +158,8 @@ export function placeOrder(state: EngineState, clearing: Clearing, command: Plac
       cancelReason: filled ? null : taker.end === 'self_trade' ? 'self_trade' : 'not_filled',
       filledSize: clearing.takerFilled,
       remainingSize: remaining,
-      executedValue: clearing.takerValue,
-      fillFees: clearing.takerFees,
+      executedValue: toBigint(clearing.takerValue),
+      fillFees: toBigint(clearing.takerFees),
       time: state.time,
     });
   return state.accept(state.seq, 'place_order');

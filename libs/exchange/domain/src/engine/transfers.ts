@@ -1,3 +1,4 @@
+import { amountOf, minus, plus } from '../assets/amounts';
 import type { DepositCommand, WithdrawCommand } from '../commands/commands';
 import type { EngineState } from './engine-state';
 import type { CommandResult } from '../events/exchange-events';
@@ -9,8 +10,9 @@ export function deposit(state: EngineState, command: DepositCommand): CommandRes
   if (typeof command.amount !== 'bigint' || command.amount <= 0n)
     return state.reject('deposit', 'invalid_amount', 'amount must be a positive number of minor units');
   const balance = state.account(command.userId).balance(currency);
-  balance.available += command.amount;
-  currency.deposited += command.amount;
+  const amount = amountOf(command.amount);
+  balance.available = plus(balance.available, amount);
+  currency.deposited = plus(currency.deposited, amount);
   state.touchBalance(balance);
   if (state.reporting) state.events.push({ type: 'deposit', userId: command.userId, currency: currency.code, amount: command.amount, time: state.time });
   return state.accept(null, 'deposit');
@@ -23,11 +25,12 @@ export function withdraw(state: EngineState, command: WithdrawCommand): CommandR
   if (typeof command.amount !== 'bigint' || command.amount <= 0n)
     return state.reject('withdraw', 'invalid_amount', 'amount must be a positive number of minor units');
   const balance = state.accounts.get(command.userId)?.existingBalance(currency);
-  if (balance === undefined || balance.available < command.amount) {
+  const amount = amountOf(command.amount);
+  if (balance === undefined || balance.available < amount) {
     return state.reject('withdraw', 'insufficient_funds', `insufficient ${currency.code} available`);
   }
-  balance.available -= command.amount;
-  currency.withdrawn += command.amount;
+  balance.available = minus(balance.available, amount);
+  currency.withdrawn = plus(currency.withdrawn, amount);
   state.touchBalance(balance);
   if (state.reporting) state.events.push({ type: 'withdrawal', userId: command.userId, currency: currency.code, amount: command.amount, time: state.time });
   return state.accept(null, 'withdraw');

@@ -50,11 +50,11 @@ describe('matchTaker', () => {
     const book = new OrderBook();
     rest(book, 'sell', 10, 3, 1);
     rest(book, 'sell', 20, 3, 2);
-    const taker = new Taker().byFunds(100, 9, 75n, 1n, 'cancel_resting');
+    const taker = new Taker().byFunds(100, 9, 75, 1, 'cancel_resting');
     const recorder = new Recorder();
     matchTaker(book, taker, recorder);
     expect(recorder.log.filter((line) => line.startsWith('trade')).map((line) => line.split(' ')[2])).toEqual(['3@10', '2@20']);
-    expect(taker).toMatchObject({ funds: 5n, end: 'filled' });
+    expect(taker).toMatchObject({ funds: 5, end: 'filled' });
   });
 
   it('applies each self-trade rule when the taker meets its owner’s order', () => {

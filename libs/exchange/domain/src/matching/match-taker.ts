@@ -1,7 +1,13 @@
-import { notional } from '../assets/amounts';
+import * as amounts from '../assets/amounts';
 import type { BookOrder } from '../book/book-order';
 import type { OrderBook } from '../book/order-book';
-import { NO_FUNDS, type Taker } from './taker';
+import * as takers from './taker';
+import type { Taker } from './taker';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { cost, minus, quotient } = amounts;
+const { NO_FUNDS } = takers;
 
 /**
  * Receives the consequences of matching. The matcher moves quantities and keeps
@@ -34,12 +40,12 @@ export function matchTaker(book: OrderBook, taker: Taker, listener: MatchListene
 
     let wanted = taker.remaining;
     if (byFunds) {
-      const affordable = taker.funds / notional(price, 1, taker.quotePerTickLot);
-      if (affordable === 0n) {
+      const affordable = quotient(taker.funds, cost(price, 1, taker.quotePerTickLot));
+      if (affordable === 0) {
         taker.end = 'filled';
         return;
       }
-      if (affordable < BigInt(wanted)) wanted = Number(affordable);
+      if (affordable < wanted) wanted = Number(affordable);
     }
 
     let maker = level.head;
@@ -62,7 +68,7 @@ export function matchTaker(book: OrderBook, taker: Taker, listener: MatchListene
       level.size -= lots;
       wanted -= lots;
       taker.remaining -= lots;
-      if (byFunds) taker.funds -= notional(price, lots, taker.quotePerTickLot);
+      if (byFunds) taker.funds = minus(taker.funds, cost(price, lots, taker.quotePerTickLot));
       listener.trade(maker, taker, lots, price);
       if (maker.remaining === 0) {
         book.remove(maker);
@@ -71,7 +77,7 @@ export function matchTaker(book: OrderBook, taker: Taker, listener: MatchListene
       maker = next;
     }
 
-    if (taker.remaining === 0 || taker.funds === 0n) {
+    if (taker.remaining === 0 || taker.funds === 0) {
       taker.end = 'filled';
       return;
     }

@@ -1,3 +1,4 @@
+import type { Amount } from '../assets/amounts';
 import type { Side } from '../book/book-order';
 
 /**
@@ -17,7 +18,7 @@ export type TakerEnd =
   | 'self_trade';
 
 /** Sentinel for "no funds limit". */
-export const NO_FUNDS = -1n;
+export const NO_FUNDS = -1;
 
 /**
  * The incoming order while it trades. Mutable and reusable: the engine keeps one
@@ -32,9 +33,9 @@ export class Taker {
   /** Lots still wanted; `Number.MAX_SAFE_INTEGER` when only funds limit the order. */
   remaining = 0;
   /** Quote minor units still spendable, or NO_FUNDS when the size limits the order. */
-  funds = NO_FUNDS;
+  funds: Amount = NO_FUNDS;
   /** Quote minor units per lot per tick, needed to turn funds into lots. */
-  quotePerTickLot = 1n;
+  quotePerTickLot: Amount = 1;
   stp: SelfTradePrevention = 'cancel_resting';
   end: TakerEnd = 'unmatched';
 
@@ -52,7 +53,7 @@ export class Taker {
   }
 
   /** A market buy spending at most `funds` quote minor units. */
-  byFunds(id: number, owner: number, funds: bigint, quotePerTickLot: bigint, stp: SelfTradePrevention): this {
+  byFunds(id: number, owner: number, funds: Amount, quotePerTickLot: Amount, stp: SelfTradePrevention): this {
     this.id = id;
     this.owner = owner;
     this.side = 'buy';

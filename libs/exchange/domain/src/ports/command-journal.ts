@@ -8,6 +8,13 @@ export interface JournalReader {
    * started may or may not be included.
    */
   read(fromSeq: number, toSeq?: number): AsyncIterable<readonly JournalRecord[]>;
+  /**
+   * Replay's fast path, where a journal offers one: visits the same records as
+   * `read`, in order, each as a transient object the next record overwrites (so
+   * nothing is allocated per record). `visit` must not keep the record or its
+   * command. Resolves with the number of records visited.
+   */
+  scan?(fromSeq: number, toSeq: number | undefined, visit: (record: JournalRecord) => void): Promise<number>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AppError, formatDecimal, invalid, parseDecimal } from '@mosaic/kit-core';
-import { notional } from '../assets/amounts';
+import { amountOf, notional, type Amount } from '../assets/amounts';
 
 /**
  * A market as configured: decimal strings, the way an operator writes it and the
@@ -58,6 +58,13 @@ export class Product {
   /** Decimal places needed to write a price; a price is `ticks × tickAtPriceScale` at that scale. */
   readonly priceScale: number;
   readonly tickAtPriceScale: bigint;
+  /** `lotUnits`, `quotePerTickLot`, the funds bounds and the fee rates as engine amounts (see assets/amounts.ts). */
+  readonly lotAmount: Amount;
+  readonly quotePerTickLotAmount: Amount;
+  readonly minFundsAmount: Amount;
+  readonly maxFundsAmount: Amount;
+  readonly makerFeeRate: number;
+  readonly takerFeeRate: number;
 
   private constructor(readonly spec: Readonly<ProductSpec>) {
     this.id = spec.id;
@@ -86,6 +93,12 @@ export class Product {
     if (this.maxFunds < this.minFunds) throw productError('need minFunds ≤ maxFunds', 'maxFunds');
     this.makerFeePpm = feeOf(spec.makerFee, 'makerFee');
     this.takerFeePpm = feeOf(spec.takerFee, 'takerFee');
+    this.lotAmount = amountOf(this.lotUnits);
+    this.quotePerTickLotAmount = amountOf(this.quotePerTickLot);
+    this.minFundsAmount = amountOf(this.minFunds);
+    this.maxFundsAmount = amountOf(this.maxFunds);
+    this.makerFeeRate = Number(this.makerFeePpm);
+    this.takerFeeRate = Number(this.takerFeePpm);
   }
 
   /** Validates a spec; throws an `invalid` AppError (code `invalid_product`) naming the bad field. */

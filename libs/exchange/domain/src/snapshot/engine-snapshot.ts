@@ -1,3 +1,4 @@
+import { amountOf, toBigint } from '../assets/amounts';
 import { BookOrder, type Side } from '../book/book-order';
 import { EngineState } from '../engine/engine-state';
 import { Market } from '../engine/market';
@@ -74,14 +75,18 @@ export function captureSnapshot(state: EngineState): EngineSnapshot {
     currencies: state.currencyList.map((currency) => ({
       code: currency.code,
       scale: currency.scale,
-      deposited: currency.deposited,
-      withdrawn: currency.withdrawn,
-      fees: currency.fees,
+      deposited: toBigint(currency.deposited),
+      withdrawn: toBigint(currency.withdrawn),
+      fees: toBigint(currency.fees),
     })),
     products: state.marketList.map((market) => ({ ...market.product.spec })),
     accounts: state.accountList.map((account) => ({
       userId: account.userId,
-      balances: account.allBalances().map((balance) => ({ currency: balance.currency.code, available: balance.available, hold: balance.hold })),
+      balances: account.allBalances().map((balance) => ({
+        currency: balance.currency.code,
+        available: toBigint(balance.available),
+        hold: toBigint(balance.hold),
+      })),
     })),
     books: state.marketList.map((market) => ({
       productId: market.product.id,
@@ -92,8 +97,8 @@ export function captureSnapshot(state: EngineState): EngineSnapshot {
         price: order.price,
         size: order.size,
         remaining: order.remaining,
-        executedValue: order.executedValue,
-        fees: order.fees,
+        executedValue: toBigint(order.executedValue),
+        fees: toBigint(order.fees),
         time: order.time,
         ref: order.ref ?? null,
       })),
@@ -111,9 +116,9 @@ export function restoreState(snapshot: EngineSnapshot): EngineState {
   for (const saved of snapshot.currencies) {
     if (state.currencies.has(saved.code)) throw new Error(`snapshot lists currency ${saved.code} twice`);
     const currency = state.currency(saved.code, saved.scale);
-    currency.deposited = saved.deposited;
-    currency.withdrawn = saved.withdrawn;
-    currency.fees = saved.fees;
+    currency.deposited = amountOf(saved.deposited);
+    currency.withdrawn = amountOf(saved.withdrawn);
+    currency.fees = amountOf(saved.fees);
   }
   for (const spec of snapshot.products) {
     const product = Product.define(spec);
@@ -134,8 +139,8 @@ export function restoreState(snapshot: EngineSnapshot): EngineState {
       const currency = state.currencies.get(savedBalance.currency);
       if (currency === undefined) throw new Error(`snapshot balance in unknown currency ${savedBalance.currency}`);
       const balance = account.balance(currency);
-      balance.available = savedBalance.available;
-      balance.hold = savedBalance.hold;
+      balance.available = amountOf(savedBalance.available);
+      balance.hold = amountOf(savedBalance.hold);
     }
   }
 
@@ -167,8 +172,8 @@ function toBookOrder(saved: SnapshotOrder, accounts: number): BookOrder {
   if (!(saved.remaining > 0 && saved.remaining <= saved.size)) throw new Error(`snapshot order ${saved.id} has an impossible remaining size`);
   const order = new BookOrder(saved.id, saved.owner, saved.side, saved.price, saved.size, saved.time, saved.ref ?? undefined);
   order.remaining = saved.remaining;
-  order.executedValue = saved.executedValue;
-  order.fees = saved.fees;
+  order.executedValue = amountOf(saved.executedValue);
+  order.fees = amountOf(saved.fees);
   return order;
 }
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { BTC_USDT, type ExchangeCommand, type JournalRecord } from '@mosaic/exchange-domain';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from './crc32';
-import { checkFrame, decodeFrame, encodeFrame } from './journal-frame';
+import { checkFrame, decodeFrame, decodeTransientFrame, encodeFrame } from './journal-frame';
 
 /** Any Unicode text; at most 4 UTF-8 bytes a code point, so 60 fit a u8 length. */
 const text = (max: number) => fc.string({ unit: 'binary', minLength: 1, maxLength: max });
@@ -54,6 +54,7 @@ describe('binary journal records', () => {
         const check = checkFrame(frame, 0);
         expect(check).toEqual({ kind: 'frame', seq: original.seq, size: frame.length });
         expect(decodeFrame(frame, 0, frame.length)).toStrictEqual(plain(original));
+        expect(plain(decodeTransientFrame(frame, 0, frame.length))).toStrictEqual(plain(original));
       }),
       { numRuns: 2_000 },
     );

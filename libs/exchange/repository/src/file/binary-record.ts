@@ -1,4 +1,14 @@
-import type { ExchangeCommand, JournalRecord, PlaceOrderCommand, ProductSpec } from '@mosaic/exchange-domain';
+import type {
+  CancelAllCommand,
+  CancelOrderCommand,
+  DepositCommand,
+  ExchangeCommand,
+  JournalRecord,
+  PlaceOrderCommand,
+  ProductSpec,
+  PutProductCommand,
+  WithdrawCommand,
+} from '@mosaic/exchange-domain';
 
 /**
  * The binary form of a journal record (layout 1, used by segment format 2).
@@ -92,55 +102,166 @@ export function maxPayloadBytes(record: JournalRecord): number {
 
 /** Reads the payload `[start, end)` back into a record with sequence number `seq`; throws on a malformed payload. */
 export function readRecordPayload(buffer: Buffer, start: number, end: number, seq: number): JournalRecord {
-  const reader = READER.reset(buffer, start + 10, end);
-  const tag = buffer[start];
-  const flags = buffer[start + 1];
-  const time = buffer.readDoubleLE(start + 2);
-  let command: ExchangeCommand;
-  switch (tag) {
-    case TAG.put_product:
-      command = { type: 'put_product', product: JSON.parse(reader.str16()) as ProductSpec };
-      break;
-    case TAG.deposit:
-    case TAG.withdraw:
-      command = { type: tag === TAG.deposit ? 'deposit' : 'withdraw', userId: reader.str8(), currency: reader.str8(), amount: reader.amount() };
-      break;
-    case TAG.cancel_order:
-      command = { type: 'cancel_order', userId: reader.str8(), orderId: reader.f64() };
-      break;
-    case TAG.cancel_all:
-      command = { type: 'cancel_all', userId: reader.str8() };
-      if ((flags & PRODUCT) !== 0) command.productId = reader.str8();
-      break;
-    case TAG.place_order:
-      command = readOrder(reader, flags);
-      break;
-    default:
-      throw new Error(`unknown command tag ${tag}`);
-  }
-  if ((flags & REF) !== 0) command.ref = reader.str16();
-  if (reader.offset !== end) throw new Error(`record payload has ${end - reader.offset} bytes left over`);
-  return { seq, time, command };
+  return copyRecord(DECODER.decode(buffer, start, end, seq));
 }
 
-function readOrder(reader: PayloadReader, flags: number): PlaceOrderCommand {
-  const modes = reader.u8();
-  const command: PlaceOrderCommand = {
-    type: 'place_order',
-    userId: reader.str8(),
-    productId: reader.str8(),
-    side: (flags & SELL) !== 0 ? 'sell' : 'buy',
-    orderType: (flags & MARKET) !== 0 ? 'market' : 'limit',
+/**
+ * Reads the payload `[start, end)` into a record that is overwritten by the next
+ * call: replay hands it to the engine and keeps nothing, so it allocates nothing
+ * per record (one object per command type, with every field always present, so
+ * the engine also sees one shape per type). Throws on a malformed payload.
+ */
+export function readTransientRecord(buffer: Buffer, start: number, end: number, seq: number): JournalRecord {
+  return DECODER.decode(buffer, start, end, seq);
+}
+
+/** A record of its own, with only the fields the command has (built field by field: `read` feeds projections, where this is hot too). */
+function copyRecord(transient: JournalRecord): JournalRecord {
+  const from = transient.command;
+  let command: ExchangeCommand;
+  switch (from.type) {
+    case 'place_order': {
+      const order: PlaceOrderCommand = { type: 'place_order', userId: from.userId, productId: from.productId, side: from.side, orderType: from.orderType };
+      if (from.price !== undefined) order.price = from.price;
+      if (from.size !== undefined) order.size = from.size;
+      if (from.funds !== undefined) order.funds = from.funds;
+      if (from.timeInForce !== undefined) order.timeInForce = from.timeInForce;
+      if (from.postOnly !== undefined) order.postOnly = from.postOnly;
+      if (from.stp !== undefined) order.stp = from.stp;
+      command = order;
+      break;
+    }
+    case 'cancel_order':
+      command = { type: 'cancel_order', userId: from.userId, orderId: from.orderId };
+      break;
+    case 'deposit':
+    case 'withdraw':
+      command = { type: from.type, userId: from.userId, currency: from.currency, amount: from.amount };
+      break;
+    case 'cancel_all':
+      command =
+        from.productId === undefined ? { type: 'cancel_all', userId: from.userId } : { type: 'cancel_all', userId: from.userId, productId: from.productId };
+      break;
+    case 'put_product':
+      command = { type: 'put_product', product: from.product };
+      break;
+  }
+  if (from.ref !== undefined) command.ref = from.ref;
+  return { seq: transient.seq, time: transient.time, command };
+}
+
+interface Transient<C extends ExchangeCommand> {
+  seq: number;
+  time: number;
+  command: Required<Omit<C, 'type'>> extends infer F ? { type: C['type'] } & { -readonly [K in keyof F]: F[K] | undefined } : never;
+}
+
+/** The reusable records, one per command type, and the reader they are decoded with. */
+class RecordDecoder {
+  private readonly reader = new PayloadReader();
+  private readonly putProduct: Transient<PutProductCommand> = { seq: 0, time: 0, command: { type: 'put_product', product: undefined, ref: undefined } };
+  private readonly deposit: Transient<DepositCommand> = {
+    seq: 0,
+    time: 0,
+    command: { type: 'deposit', userId: undefined, currency: undefined, amount: undefined, ref: undefined },
   };
-  if ((flags & PRICE) !== 0) command.price = reader.f64();
-  if ((flags & SIZE) !== 0) command.size = reader.f64();
-  if ((flags & FUNDS) !== 0) command.funds = reader.amount();
-  const timeInForce = TIME_IN_FORCE[modes & 3];
-  if (timeInForce !== undefined) command.timeInForce = timeInForce;
-  if ((flags & POST_ONLY_SET) !== 0) command.postOnly = (flags & POST_ONLY) !== 0;
-  const stp = STP[(modes >> 2) & 3];
-  if (stp !== undefined) command.stp = stp;
-  return command;
+  private readonly withdraw: Transient<WithdrawCommand> = {
+    seq: 0,
+    time: 0,
+    command: { type: 'withdraw', userId: undefined, currency: undefined, amount: undefined, ref: undefined },
+  };
+  private readonly cancelOrder: Transient<CancelOrderCommand> = {
+    seq: 0,
+    time: 0,
+    command: { type: 'cancel_order', userId: undefined, orderId: undefined, ref: undefined },
+  };
+  private readonly cancelAll: Transient<CancelAllCommand> = {
+    seq: 0,
+    time: 0,
+    command: { type: 'cancel_all', userId: undefined, productId: undefined, ref: undefined },
+  };
+  private readonly placeOrder: Transient<PlaceOrderCommand> = {
+    seq: 0,
+    time: 0,
+    command: {
+      type: 'place_order',
+      userId: undefined,
+      productId: undefined,
+      side: undefined,
+      orderType: undefined,
+      price: undefined,
+      size: undefined,
+      funds: undefined,
+      timeInForce: undefined,
+      postOnly: undefined,
+      stp: undefined,
+      ref: undefined,
+    },
+  };
+
+  decode(buffer: Buffer, start: number, end: number, seq: number): JournalRecord {
+    const reader = this.reader.reset(buffer, start, end);
+    const tag = reader.u8();
+    const flags = reader.u8();
+    const time = reader.f64();
+    let record: Transient<ExchangeCommand>;
+    switch (tag) {
+      case TAG.place_order:
+        record = this.readOrder(reader, flags);
+        break;
+      case TAG.cancel_order: {
+        record = this.cancelOrder;
+        const command = this.cancelOrder.command;
+        command.userId = reader.str8();
+        command.orderId = reader.f64();
+        break;
+      }
+      case TAG.deposit:
+      case TAG.withdraw: {
+        record = tag === TAG.deposit ? this.deposit : this.withdraw;
+        const command = (tag === TAG.deposit ? this.deposit : this.withdraw).command;
+        command.userId = reader.str8();
+        command.currency = reader.str8();
+        command.amount = reader.amount();
+        break;
+      }
+      case TAG.cancel_all: {
+        record = this.cancelAll;
+        const command = this.cancelAll.command;
+        command.userId = reader.str8();
+        command.productId = (flags & PRODUCT) !== 0 ? reader.str8() : undefined;
+        break;
+      }
+      case TAG.put_product:
+        record = this.putProduct;
+        this.putProduct.command.product = JSON.parse(reader.str16()) as ProductSpec;
+        break;
+      default:
+        throw new Error(`unknown command tag ${tag}`);
+    }
+    record.command.ref = (flags & REF) !== 0 ? reader.str16() : undefined;
+    if (reader.offset !== end) throw new Error(`record payload has ${end - reader.offset} bytes left over`);
+    record.seq = seq;
+    record.time = time;
+    return record as JournalRecord;
+  }
+
+  private readOrder(reader: PayloadReader, flags: number): Transient<PlaceOrderCommand> {
+    const record = this.placeOrder;
+    const command = record.command;
+    const modes = reader.u8();
+    command.userId = reader.str8();
+    command.productId = reader.str8();
+    command.side = (flags & SELL) !== 0 ? 'sell' : 'buy';
+    command.orderType = (flags & MARKET) !== 0 ? 'market' : 'limit';
+    command.price = (flags & PRICE) !== 0 ? reader.f64() : undefined;
+    command.size = (flags & SIZE) !== 0 ? reader.f64() : undefined;
+    command.funds = (flags & FUNDS) !== 0 ? reader.amount() : undefined;
+    command.timeInForce = TIME_IN_FORCE[modes & 3];
+    command.postOnly = (flags & POST_ONLY_SET) !== 0 ? (flags & POST_ONLY) !== 0 : undefined;
+    command.stp = STP[(modes >> 2) & 3];
+    return record;
+  }
 }
 
 function orderFlags(command: PlaceOrderCommand): number {
@@ -246,33 +367,54 @@ class PayloadReader {
   }
 }
 
-const CACHE_SLOTS = 4096;
+const CACHE_WAYS = 2;
+const CACHE_SETS = 8192;
 
-/** Strings by their bytes: a direct-mapped cache keyed by an FNV-1a hash, checked byte for byte on a hit. */
+/**
+ * Strings by their bytes: a two-way set-associative cache keyed by an FNV-1a
+ * hash, checked byte for byte on a hit (against the string itself when it is
+ * ASCII, as ids and currency codes are, else against a copy of its bytes). Two
+ * ways, so a few thousand ids that collide in pairs do not evict each other.
+ */
 class StringCache {
-  private readonly bytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(CACHE_SLOTS);
-  private readonly texts: string[] = new Array<string>(CACHE_SLOTS).fill('');
+  private readonly texts: string[] = new Array<string>(CACHE_SETS * CACHE_WAYS).fill('');
+  /** The UTF-8 bytes of a non-ASCII entry; undefined for ASCII, compared through the string. */
+  private readonly bytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(CACHE_SETS * CACHE_WAYS).fill(undefined);
+  /** Which way of each set to replace next. */
+  private readonly victims = new Uint8Array(CACHE_SETS);
 
   get(buffer: Buffer, start: number, end: number): string {
     let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ buffer[i], 0x01000193);
-    const slot = (hash >>> 0) & (CACHE_SLOTS - 1);
-    const cached = this.bytes[slot];
-    if (cached !== undefined && cached.length === end - start) {
-      let same = true;
-      for (let i = 0; i < cached.length; i++) {
-        if (cached[i] !== buffer[start + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.texts[slot];
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      const byte = buffer[i];
+      if (byte >= 0x80) ascii = false;
+      hash = Math.imul(hash ^ byte, 0x01000193);
     }
-    const text = buffer.toString('utf8', start, end);
-    this.bytes[slot] = Uint8Array.prototype.slice.call(buffer, start, end);
+    const set = (hash >>> 0) & (CACHE_SETS - 1);
+    const first = set * CACHE_WAYS;
+    for (let slot = first; slot < first + CACHE_WAYS; slot++) if (this.holds(slot, buffer, start, end, ascii)) return this.texts[slot];
+    const text = buffer.toString(ascii ? 'latin1' : 'utf8', start, end);
+    const slot = first + this.victims[set];
+    this.victims[set] = (this.victims[set] + 1) % CACHE_WAYS;
     this.texts[slot] = text;
+    this.bytes[slot] = ascii ? undefined : Uint8Array.prototype.slice.call(buffer, start, end);
     return text;
+  }
+
+  private holds(slot: number, buffer: Buffer, start: number, end: number, ascii: boolean): boolean {
+    const length = end - start;
+    if (ascii) {
+      const text = this.texts[slot];
+      if (this.bytes[slot] !== undefined || text.length !== length) return false;
+      for (let i = 0; i < length; i++) if (text.charCodeAt(i) !== buffer[start + i]) return false;
+      return true;
+    }
+    const cached = this.bytes[slot];
+    if (cached === undefined || cached.length !== length) return false;
+    for (let i = 0; i < length; i++) if (cached[i] !== buffer[start + i]) return false;
+    return true;
   }
 }
 
-const READER = new PayloadReader();
+const DECODER = new RecordDecoder();

@@ -153,6 +153,21 @@ describe('FileCommandJournal', () => {
     await writeFile(first, data);
     journal = await FileCommandJournal.open({ dir, segmentBytes: 2 * 1024 });
     await expect(readAll(journal)).rejects.toThrow(/corrupt at byte 36 \(record 1\): checksum mismatch/);
+    await expect(journal.scan(1, undefined, () => undefined)).rejects.toThrow(/corrupt at byte 36 \(record 1\): checksum mismatch/);
+  });
+
+  it('checks the checksums of records appended after it opened when it replays them', async () => {
+    journal = await FileCommandJournal.open({ dir, fsync: { mode: 'never' } });
+    await Promise.all(records(1, 10).map((r) => journal!.append(r)));
+    await journal.close();
+    journal = await FileCommandJournal.open({ dir, fsync: { mode: 'never' } });
+    await Promise.all(records(11, 20).map((r) => journal!.append(r)));
+    const last = join(dir, (await segmentFiles()).at(-1)!);
+    const data = await readFile(last);
+    // Damage the payload of the last record on disk, behind the open's back.
+    data[data.length - 2] ^= 0xff;
+    await writeFile(last, data);
+    await expect(journal.scan(1, undefined, () => undefined)).rejects.toThrow(/\(record 20\): checksum mismatch/);
   });
 
   it('lets only one writer open a directory', async () => {

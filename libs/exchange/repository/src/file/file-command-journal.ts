@@ -57,7 +57,7 @@ interface Batch {
   reject: (error: Error) => void;
 }
 
-const READ_CHUNK = 1024 * 1024;
+const READ_CHUNK = 4 * 1024 * 1024;
 const READ_BATCH = 4096;
 
 /**
@@ -96,6 +96,8 @@ export class FileCommandJournal implements CommandJournal, Resource {
   /** The first segment still kept, as the manifest records it (ahead of the files while a discard deletes them). */
   private firstKept: number;
   private manifestChain: Promise<void> = Promise.resolve();
+  /** The segment whose frames the open checked, checksums included, and where those frames end. */
+  private verified = { path: '', end: 0 };
 
   private constructor(
     private readonly dir: string,
@@ -133,6 +135,7 @@ export class FileCommandJournal implements CommandJournal, Resource {
       // A cut-off tail must be durable before anything is appended after it.
       if (recovery.truncatedBytes > 0) await handle.datasync();
       journal = new FileCommandJournal(dir, handle, lastSegmentBytes, segments, lock, recovery, options);
+      journal.verified = { path: segments[segments.length - 1].path, end: lastSegmentBytes };
       if (lost !== undefined) journal.fail(lost);
       return journal;
     } catch (error) {
@@ -184,6 +187,42 @@ export class FileCommandJournal implements CommandJournal, Resource {
   }
 
   async *read(fromSeq: number, toSeq?: number): AsyncIterable<readonly JournalRecord[]> {
+    for await (const { decoder, data, base } of this.chunks(fromSeq, toSeq)) {
+      for (;;) {
+        const batch: JournalRecord[] = [];
+        const stop = decoder.decode(data, base, READ_BATCH, batch);
+        if (batch.length > 0) yield batch;
+        if (stop === 'done') return;
+        if (stop === 'partial') break;
+      }
+    }
+  }
+
+  /**
+   * Replay's reader: hands every durable record with `fromSeq ≤ seq ≤ toSeq` to
+   * `visit`, in order, as one transient object per command type that the next
+   * record overwrites, so decoding allocates nothing per record. `visit` must not
+   * keep the record or its command. Resolves with the number of records visited.
+   */
+  async scan(fromSeq: number, toSeq: number | undefined, visit: (record: JournalRecord) => void): Promise<number> {
+    let visited = 0;
+    const counted = (record: JournalRecord) => {
+      visited += 1;
+      visit(record);
+    };
+    for await (const { decoder, data, base } of this.chunks(fromSeq, toSeq)) {
+      if (decoder.visit(data, base, counted) === 'done') break;
+    }
+    return visited;
+  }
+
+  /**
+   * The bytes of the segments holding `fromSeq..toSeq`, in chunks read into one
+   * reused buffer, each with the decoder of its segment. The consumer decodes
+   * from `decoder.offset` and leaves it after the last whole frame it took; the
+   * rest is carried to the front of the next chunk.
+   */
+  private async *chunks(fromSeq: number, toSeq?: number): AsyncIterable<{ decoder: SegmentDecoder; data: Buffer; base: number }> {
     const bound = Math.min(toSeq ?? Number.MAX_SAFE_INTEGER, this.durable);
     if (fromSeq > bound) return;
     const segments = [...this.segments];
@@ -191,31 +230,29 @@ export class FileCommandJournal implements CommandJournal, Resource {
     while (index > 0 && segments[index].firstSeq > fromSeq) index -= 1;
     if (segments[index].firstSeq > fromSeq) throw new Error(`journal starts at ${segments[index].firstSeq}; record ${fromSeq} is no longer kept`);
     let expected = segments[index].firstSeq;
+    let buffer = Buffer.allocUnsafe(READ_CHUNK);
     for (; index < segments.length && expected <= bound; index++) {
       const segment = segments[index];
       if (segment.firstSeq !== expected) throw new Error(`journal segment ${segment.path} starts at ${segment.firstSeq}, expected ${expected}`);
       const handle = await open(segment.path, 'r');
-      const decoder = new SegmentDecoder(segment.path, expected, fromSeq, bound);
+      const decoder = new SegmentDecoder(segment.path, expected, fromSeq, bound, segment.path === this.verified.path ? this.verified.end : 0);
       try {
         let position = SEGMENT_HEADER;
-        let carry = Buffer.alloc(0);
+        let carried = 0;
         for (;;) {
-          const chunk = Buffer.allocUnsafe(Math.max(READ_CHUNK, carry.length));
-          const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+          // A frame larger than the buffer (up to MAX_PAYLOAD) grows it.
+          if (carried === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+          const { bytesRead } = await handle.read(buffer, carried, buffer.length - carried, position);
           if (bytesRead === 0) break;
           // File offset of data[0], for error messages.
-          const base = position - carry.length;
+          const base = position - carried;
           position += bytesRead;
-          const data = carry.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
+          const data = buffer.subarray(0, carried + bytesRead);
           decoder.offset = 0;
-          for (;;) {
-            const batch: JournalRecord[] = [];
-            const stop = decoder.decode(data, base, READ_BATCH, batch);
-            if (batch.length > 0) yield batch;
-            if (stop === 'done') return;
-            if (stop === 'partial') break;
-          }
-          carry = Buffer.from(data.subarray(decoder.offset));
+          yield { decoder, data, base };
+          if (decoder.expected > bound) return;
+          carried = data.length - decoder.offset;
+          buffer.copyWithin(0, decoder.offset, data.length);
         }
       } finally {
         expected = decoder.expected;

@@ -1,6 +1,11 @@
 import type { JournalRecord } from '@mosaic/exchange-domain';
-import { crc32 } from './crc32';
-import { maxPayloadBytes, readRecordPayload, writeRecordPayload } from './binary-record';
+import * as checksums from './crc32';
+import * as records from './binary-record';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { crc32 } = checksums;
+const { maxPayloadBytes, readRecordPayload, readTransientRecord, writeRecordPayload } = records;
 
 /**
  * One journal record on disk:
@@ -53,12 +58,27 @@ export const BAD_CHECKSUM = -2;
  * once per record.
  */
 export function frameSize(buffer: Buffer, offset: number, end = buffer.length): number {
+  const size = frameExtent(buffer, offset, end);
+  if (size <= 0) return size;
+  if (crc32(buffer, offset + 8, offset + size) !== u32(buffer, offset + 4)) return BAD_CHECKSUM;
+  return size;
+}
+
+/**
+ * `frameSize` without the checksum, for bytes whose checksums were verified
+ * already (the journal checks every record of its last segment when it opens).
+ */
+export function frameExtent(buffer: Buffer, offset: number, end = buffer.length): number {
   if (end - offset < FRAME_HEADER) return PARTIAL;
-  const length = buffer.readUInt32LE(offset);
+  const length = u32(buffer, offset);
   if (length === 0 || length > MAX_PAYLOAD) return BAD_LENGTH;
   if (end - offset < FRAME_HEADER + length) return PARTIAL;
-  if (crc32(buffer, offset + 8, offset + FRAME_HEADER + length) !== buffer.readUInt32LE(offset + 4)) return BAD_CHECKSUM;
   return FRAME_HEADER + length;
+}
+
+/** A little-endian u32 read straight from the bytes: cheaper than `readUInt32LE`'s checks, on offsets the caller has bounded. */
+function u32(buffer: Buffer, offset: number): number {
+  return (buffer[offset] | (buffer[offset + 1] << 8) | (buffer[offset + 2] << 16)) + buffer[offset + 3] * 0x1000000;
 }
 
 /** Checks the frame starting at `offset` without decoding its payload, saying what is wrong with it. */
@@ -71,12 +91,17 @@ export function checkFrame(buffer: Buffer, offset: number, end = buffer.length):
 }
 
 export function frameSeq(buffer: Buffer, offset: number): number {
-  return buffer.readUInt32LE(offset + 8) + buffer.readUInt32LE(offset + 12) * TWO_32;
+  return u32(buffer, offset + 8) + u32(buffer, offset + 12) * TWO_32;
 }
 
 /** Decodes a frame already vouched for by `checkFrame`. */
 export function decodeFrame(buffer: Buffer, offset: number, size: number): JournalRecord {
   return readRecordPayload(buffer, offset + FRAME_HEADER, offset + size, frameSeq(buffer, offset));
+}
+
+/** Decodes a frame already vouched for by `checkFrame` into the transient record the next decode overwrites (see `readTransientRecord`). */
+export function decodeTransientFrame(buffer: Buffer, offset: number, size: number): JournalRecord {
+  return readTransientRecord(buffer, offset + FRAME_HEADER, offset + size, frameSeq(buffer, offset));
 }
 
 /**

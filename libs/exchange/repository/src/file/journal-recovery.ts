@@ -1,7 +1,7 @@
 import { open, readdir, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readManifest, writeManifest, type JournalManifest } from './journal-manifest';
-import { checkFrame, findIntactFrameAfter, frameSeq, frameSize } from './journal-frame';
+import * as frames from './journal-frame';
 import {
   createSegment,
   decodeSegmentHeader,
@@ -13,6 +13,10 @@ import {
   type OpenFile,
   type Segment,
 } from './segment-file';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; the open's scan over every record binds what it calls once, at load.
+const { checkFrame, findIntactFrameAfter, frameSeq, frameSize } = frames;
 
 /** What opening the journal found. */
 export interface JournalRecovery {

@@ -1,5 +1,9 @@
 import type { JournalRecord } from '@mosaic/exchange-domain';
-import { checkFrame, decodeFrame, frameSeq, frameSize, PARTIAL } from './journal-frame';
+import * as frames from './journal-frame';
+
+// tsx runs this code as CommonJS, where every use of an imported name calls a getter on
+// the exporting module; this hot path binds what it calls once, at load.
+const { PARTIAL, checkFrame, decodeFrame, decodeTransientFrame, frameExtent, frameSeq, frameSize } = frames;
 
 /** How a `decode` call ended: a full batch, the end of the bytes (a frame may continue in the next chunk), or the last wanted record. */
 export type DecodeStop = 'batch' | 'partial' | 'done';
@@ -20,6 +24,8 @@ export class SegmentDecoder {
     public expected: number,
     private readonly fromSeq: number,
     private readonly bound: number,
+    /** File offset up to which the journal verified every frame's checksum when it opened (0: none of this segment). */
+    private readonly verifiedEnd = 0,
   ) {}
 
   /** Appends up to `max` records from `data` (whose first byte is at file offset `base`) to `out`. */
@@ -28,24 +34,52 @@ export class SegmentDecoder {
     let expected = this.expected;
     try {
       while (out.length < max) {
-        const size = frameSize(data, offset);
+        const size = this.frameAt(data, base, offset, expected);
         if (size === PARTIAL) return 'partial';
-        if (size < 0) {
-          const check = checkFrame(data, offset);
-          const why = check.kind === 'corrupt' ? check.why : 'damaged';
-          throw new Error(`journal segment ${this.path} is corrupt at byte ${base + offset} (record ${expected}): ${why}`);
-        }
-        const seq = frameSeq(data, offset);
-        if (seq !== expected) throw new Error(`journal segment ${this.path} holds record ${seq} where ${expected} belongs (byte ${base + offset})`);
-        if (seq >= this.fromSeq) out.push(decodeFrame(data, offset, size));
+        if (expected >= this.fromSeq) out.push(decodeFrame(data, offset, size));
         offset += size;
         expected += 1;
-        if (seq >= this.bound) return 'done';
+        if (expected > this.bound) return 'done';
       }
       return 'batch';
     } finally {
       this.offset = offset;
       this.expected = expected;
     }
+  }
+
+  /** Hands every record in `data` to `visit` as a transient record (overwritten by the next one), until the bytes or the wanted records end. */
+  visit(data: Buffer, base: number, visit: (record: JournalRecord) => void): DecodeStop {
+    let offset = this.offset;
+    let expected = this.expected;
+    try {
+      for (;;) {
+        const size = this.frameAt(data, base, offset, expected);
+        if (size === PARTIAL) return 'partial';
+        if (expected >= this.fromSeq) visit(decodeTransientFrame(data, offset, size));
+        offset += size;
+        expected += 1;
+        if (expected > this.bound) return 'done';
+      }
+    } finally {
+      this.offset = offset;
+      this.expected = expected;
+    }
+  }
+
+  /** The size of the intact frame at `offset`, which must carry `expected`, or PARTIAL; throws, naming the place, on damage. */
+  private frameAt(data: Buffer, base: number, offset: number, expected: number): number {
+    let size = frameExtent(data, offset);
+    // Checksums the open already verified are not computed twice.
+    if (size > 0 && base + offset + size > this.verifiedEnd) size = frameSize(data, offset);
+    if (size === PARTIAL) return PARTIAL;
+    if (size < 0) {
+      const check = checkFrame(data, offset);
+      const why = check.kind === 'corrupt' ? check.why : 'damaged';
+      throw new Error(`journal segment ${this.path} is corrupt at byte ${base + offset} (record ${expected}): ${why}`);
+    }
+    const seq = frameSeq(data, offset);
+    if (seq !== expected) throw new Error(`journal segment ${this.path} holds record ${seq} where ${expected} belongs (byte ${base + offset})`);
+    return size;
   }
 }

@@ -4,7 +4,7 @@ import { EngineRunner } from './engine-runner';
 export interface RecoverOptions {
   journal: JournalReader & { readonly lastSeq: number };
   snapshots?: SnapshotStore;
-  /** Sees the last `rememberLast` journal records (a sequencer primes its deduplication from them). */
+  /** Sees the last `rememberLast` journal records (a sequencer primes its deduplication from them); must not keep the record object, which may be reused. */
   remember?: (record: JournalRecord) => void;
   rememberLast?: number;
   /** Sees the result of every record replayed (projections rebuild from them). */
@@ -41,7 +41,16 @@ export async function recoverEngine(options: RecoverOptions): Promise<Recovered>
   const rememberFrom = options.remember === undefined ? Infinity : Math.max(1, journal.lastSeq - (options.rememberLast ?? 0) + 1);
   const from = Math.min(engine.lastSeq + 1, rememberFrom);
   let replayed = 0;
-  if (from <= journal.lastSeq) {
+  if (from <= journal.lastSeq && options.onResult === undefined && journal.scan !== undefined) {
+    // Nobody reads the results: the engine replays for state alone, from records the journal decodes in place.
+    const { remember } = options;
+    const lastSeq = engine.lastSeq;
+    await journal.scan(from, journal.lastSeq, (record) => {
+      if (remember !== undefined && record.seq >= rememberFrom) remember(record);
+      if (record.seq > lastSeq) engine.replayOne(record);
+    });
+    replayed = engine.lastSeq - lastSeq;
+  } else if (from <= journal.lastSeq) {
     const onResult = options.onResult;
     for await (const batch of journal.read(from, journal.lastSeq)) {
       if (batch.length === 0) continue;

@@ -15,7 +15,7 @@ export interface Sequencer {
   /** The last sequence number handed out. */
   readonly lastSeq: number;
   next(command: ExchangeCommand): Sequenced;
-  /** Learns a record already in the journal (at start-up), so retries of it are recognised. */
+  /** Learns a record already in the journal (at start-up), so retries of it are recognised. Must not keep the record object: replay reuses it. */
   remember(record: JournalRecord): void;
 }
 
