@@ -26,39 +26,57 @@ export function countingPool(pool: Pool): { pool: Pool; count: StatementCount } 
   };
   const wrap = <T extends object>(target: T): T => {
     let inTransaction = false;
+    // Wrappers are made once per method and connection: counting must cost the
+    // benchmarked code as little as possible, and the same whatever it sends.
+    const wrappers = new Map<string | symbol, unknown>();
+    const wrapperOf = (object: T, property: string | symbol, value: (...a: unknown[]) => unknown): unknown => {
+      if (property === 'getConnection') {
+        return async () => {
+          const started = performance.now();
+          const connection = await (value as () => Promise<object>).call(object);
+          time('(getConnection)', started);
+          return wrap(connection);
+        };
+      }
+      if (typeof property !== 'string' || !STATEMENTS.has(property)) return value.bind(object);
+      return (...args: unknown[]) => {
+        if (property === 'beginTransaction') inTransaction = true;
+        if (inTransaction) count.inTransactions++;
+        else count.outside++;
+        if (property === 'commit' || property === 'rollback') inTransaction = false;
+        const started = performance.now();
+        const kind = kindOf(property, args[0]);
+        const result = (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
+        return result.finally(() => time(kind, started));
+      };
+    };
     return new Proxy(target, {
       get(object, property) {
         const value: unknown = Reflect.get(object, property, object);
         if (typeof value !== 'function') return value;
-        if (property === 'getConnection') {
-          return async () => {
-            const started = performance.now();
-            const connection = await (value as () => Promise<object>).call(object);
-            time('(getConnection)', started);
-            return wrap(connection);
-          };
+        let wrapper = wrappers.get(property);
+        if (wrapper === undefined) {
+          wrapper = wrapperOf(object, property, value as (...a: unknown[]) => unknown);
+          wrappers.set(property, wrapper);
         }
-        if (typeof property !== 'string' || !STATEMENTS.has(property)) return value.bind(object);
-        return (...args: unknown[]) => {
-          if (property === 'beginTransaction') inTransaction = true;
-          if (inTransaction) count.inTransactions++;
-          else count.outside++;
-          if (property === 'commit' || property === 'rollback') inTransaction = false;
-          const started = performance.now();
-          const kind = kindOf(property, args[0]);
-          const result = (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
-          return result.finally(() => time(kind, started));
-        };
+        return wrapper;
       },
     });
   };
   return { pool: wrap(pool), count };
 }
 
+const kinds = new Map<string, string>();
+
 function kindOf(method: string, statement: unknown): string {
   if (method !== 'query' && method !== 'execute') return method.toUpperCase();
   const sql = typeof statement === 'string' ? statement : String((statement as { sql?: unknown })?.sql ?? '');
-  const words = sql.trim().split(/\s+/);
-  const table = words.find((_, i) => i > 0 && /^(FROM|INTO|UPDATE)$/i.test(words[i - 1] ?? '')) ?? words[1] ?? '';
-  return `${(words[0] ?? '').toUpperCase()} ${table}`.slice(0, 40);
+  let kind = kinds.get(sql);
+  if (kind === undefined) {
+    const words = sql.trim().split(/\s+/);
+    const table = words.find((_, i) => i > 0 && /^(FROM|INTO|UPDATE)$/i.test(words[i - 1] ?? '')) ?? words[1] ?? '';
+    kind = `${(words[0] ?? '').toUpperCase()} ${table}`.slice(0, 40);
+    if (kinds.size < 10_000) kinds.set(sql, kind);
+  }
+  return kind;
 }

@@ -2,7 +2,6 @@ import {
   Account,
   ConcurrentModificationError,
   type AccountChanges,
-  type AddressFields,
   type AccountRepository,
   type AccountSnapshot,
   type LedgerEntry,
@@ -248,44 +247,64 @@ async function appendLedger(sql: Sql, entries: readonly LedgerEntry[]): Promise<
 type SqlValue = string | number | null;
 type AccountRow = { readonly id: string; readonly changes: AccountChanges };
 
+const ADDRESS_COLUMNS = [
+  ['address_province', 'province'],
+  ['address_city', 'city'],
+  ['address_district', 'district'],
+  ['address_line', 'line'],
+] as const;
+const updates = new Map<string, string>();
+
 /**
  * `UPDATE account_accounts` for rows of loaded accounts: each changed column takes its
  * row's new value by id (`CASE id WHEN ? THEN ? … ELSE column END`), every row's version
  * goes up by one, and only rows still at their loaded version match. One row is the
- * plain `SET column = ? WHERE id = ? AND version = ?`.
+ * plain `SET column = ? WHERE id = ? AND version = ?`. Each shape of text is built once.
  */
 function accountsUpdate(rows: readonly AccountRow[]): { sql: string; values: SqlValue[] } {
-  const assignments = ['version = version + 1'];
+  // Values in SQL order: per column the rows setting it (`id, value` pairs when shared), then the WHERE.
   const values: SqlValue[] = [];
-  const assign = (column: string, valueOf: (changes: AccountChanges) => SqlValue | undefined) => {
-    const setting = rows.flatMap(({ id, changes }) => {
-      const value = valueOf(changes);
-      return value === undefined ? [] : [{ id, value }];
-    });
-    if (setting.length === 0) return;
-    if (rows.length === 1) {
-      assignments.push(`${column} = ?`);
-      values.push(setting[0].value);
-      return;
-    }
-    const fallback = setting.length === rows.length ? '' : ` ELSE ${column}`;
-    assignments.push(`${column} = CASE id${' WHEN ? THEN ?'.repeat(setting.length)}${fallback} END`);
-    for (const { id, value } of setting) values.push(id, value);
-  };
-  assign('balance', (changes) => changes.balance?.toString());
-  const addressField = (field: keyof AddressFields) => (changes: AccountChanges) =>
-    changes.address === undefined ? undefined : (changes.address?.[field] ?? null);
-  assign('address_province', addressField('province'));
-  assign('address_city', addressField('city'));
-  assign('address_district', addressField('district'));
-  assign('address_line', addressField('line'));
-  if (rows.length === 1) {
-    const [{ id, changes }] = rows;
-    return { sql: `UPDATE account_accounts SET ${assignments.join(', ')} WHERE id = ? AND version = ?`, values: [...values, id, changes.expectedVersion] };
+  let balances = 0;
+  for (const { id, changes } of rows) {
+    if (changes.balance === undefined) continue;
+    if (rows.length > 1) values.push(id);
+    values.push(changes.balance.toString());
+    balances++;
   }
-  const ids = rows.map(({ id }) => id);
-  return {
-    sql: `UPDATE account_accounts SET ${assignments.join(', ')} WHERE id IN (${rows.map(() => '?').join(', ')}) AND version = CASE id${' WHEN ? THEN ?'.repeat(rows.length)} END`,
-    values: [...values, ...ids, ...rows.flatMap(({ id, changes }) => [id, changes.expectedVersion])],
+  let addresses = 0;
+  for (const [, field] of ADDRESS_COLUMNS) {
+    addresses = 0;
+    for (const { id, changes } of rows) {
+      if (changes.address === undefined) continue;
+      if (rows.length > 1) values.push(id);
+      values.push(changes.address?.[field] ?? null);
+      addresses++;
+    }
+  }
+  // Ids are values too, so the text depends only on how many rows set each column.
+  const shape = `${rows.length}:${balances}:${addresses}`;
+  let sql = updates.get(shape);
+  if (sql === undefined) {
+    sql = accountsUpdateText(rows.length, balances, addresses);
+    if (updates.size < 256) updates.set(shape, sql);
+  }
+  if (rows.length === 1) values.push(rows[0].id, rows[0].changes.expectedVersion);
+  else {
+    for (const { id } of rows) values.push(id);
+    for (const { id, changes } of rows) values.push(id, changes.expectedVersion);
+  }
+  return { sql, values };
+}
+
+function accountsUpdateText(rows: number, balances: number, addresses: number): string {
+  const assignments = ['version = version + 1'];
+  const set = (column: string, setting: number) => {
+    if (setting === 0) return;
+    if (rows === 1) assignments.push(`${column} = ?`);
+    else assignments.push(`${column} = CASE id${' WHEN ? THEN ?'.repeat(setting)}${setting === rows ? '' : ` ELSE ${column}`} END`);
   };
+  set('balance', balances);
+  for (const [column] of ADDRESS_COLUMNS) set(column, addresses);
+  if (rows === 1) return `UPDATE account_accounts SET ${assignments.join(', ')} WHERE id = ? AND version = ?`;
+  return `UPDATE account_accounts SET ${assignments.join(', ')} WHERE id IN (${Array.from({ length: rows }, () => '?').join(', ')}) AND version = CASE id${' WHEN ? THEN ?'.repeat(rows)} END`;
 }
