@@ -18,14 +18,34 @@ export interface StatementCount {
  */
 export function countingPool(pool: Pool): { pool: Pool; count: StatementCount } {
   const count: StatementCount = { inTransactions: 0, outside: 0, timings: new Map() };
-  const time = (kind: string, started: number) => {
+  const note = (kind: string, ms: number) => {
     const timing = count.timings.get(kind) ?? { count: 0, totalMs: 0 };
     timing.count++;
-    timing.totalMs += performance.now() - started;
+    timing.totalMs += ms;
     count.timings.set(kind, timing);
   };
+  const time = (kind: string, started: number) => note(kind, performance.now() - started);
   const wrap = <T extends object>(target: T): T => {
     let inTransaction = false;
+    // While a transaction holds the rows its locking read took (answer of the first
+    // `FOR UPDATE` to the answer of COMMIT or ROLLBACK): how long, and how much of it
+    // the client spent between an answer and its next statement.
+    let lockedAt: number | undefined;
+    let statementsMs = 0;
+    const answered = (property: string, sql: string, started: number) => {
+      const now = performance.now();
+      if (lockedAt !== undefined) {
+        statementsMs += now - Math.max(started, lockedAt);
+        if (property === 'commit' || property === 'rollback') {
+          note('(rows held: locking read → commit)', now - lockedAt);
+          note('(rows held: client between statements)', now - lockedAt - statementsMs);
+          lockedAt = undefined;
+        }
+      } else if (sql.includes('FOR UPDATE')) {
+        lockedAt = now;
+        statementsMs = 0;
+      }
+    };
     // Wrappers are made once per method and connection: counting must cost the
     // benchmarked code as little as possible, and the same whatever it sends.
     const wrappers = new Map<string | symbol, unknown>();
@@ -46,8 +66,12 @@ export function countingPool(pool: Pool): { pool: Pool; count: StatementCount } 
         if (property === 'commit' || property === 'rollback') inTransaction = false;
         const started = performance.now();
         const kind = kindOf(property, args[0]);
+        const sql = sqlOf(args[0]);
         const result = (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
-        return result.finally(() => time(kind, started));
+        return result.finally(() => {
+          time(kind, started);
+          answered(property, sql, started);
+        });
       };
     };
     return new Proxy(target, {
@@ -68,9 +92,14 @@ export function countingPool(pool: Pool): { pool: Pool; count: StatementCount } 
 
 const kinds = new Map<string, string>();
 
+function sqlOf(statement: unknown): string {
+  if (statement === undefined) return '';
+  return typeof statement === 'string' ? statement : String((statement as { sql?: unknown })?.sql ?? '');
+}
+
 function kindOf(method: string, statement: unknown): string {
   if (method !== 'query' && method !== 'execute') return method.toUpperCase();
-  const sql = typeof statement === 'string' ? statement : String((statement as { sql?: unknown })?.sql ?? '');
+  const sql = sqlOf(statement);
   let kind = kinds.get(sql);
   if (kind === undefined) {
     const words = sql.trim().split(/\s+/);
