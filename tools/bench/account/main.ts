@@ -139,7 +139,12 @@ async function runFloor(url: string, options: WorkloadOptions): Promise<Workload
 }
 
 function statementCounters(count: StatementCount | undefined): Record<string, () => number> {
-  return count ? { inTransactions: () => count.inTransactions, outside: () => count.outside } : {};
+  // This process's CPU (all its threads: JIT, GC, the driver, the code under test), per transfer.
+  const clientCpuMicros = () => {
+    const { user, system } = process.cpuUsage();
+    return user + system;
+  };
+  return count ? { inTransactions: () => count.inTransactions, outside: () => count.outside, clientCpuMicros } : {};
 }
 
 function printTimings(count: StatementCount): void {
@@ -270,16 +275,18 @@ async function main(): Promise<void> {
         );
       }
     }
-    console.log(`\nAgainst the floor (target ≥ 0.80), statements per committed transfer (counted: in transactions + outside), relay delivery:`);
+    console.log(
+      `\nAgainst the floor (target ≥ 0.80), per committed transfer: statements (counted: in transactions + outside) and this process's CPU; relay delivery:`,
+    );
     for (const shape of SHAPES) {
       for (const name of [...mysqlBackends.map((backend) => backend.name), FLOOR]) {
         const run = results.get(`${name}|${shape.name}`);
         const floor = results.get(`${FLOOR}|${shape.name}`)?.result;
         if (!run || !floor) continue;
-        const { inTransactions = 0, outside = 0 } = run.result.perCompletion;
+        const { inTransactions = 0, outside = 0, clientCpuMicros = 0 } = run.result.perCompletion;
         const delivery = run.delivery ? `   delivery p50 ${run.delivery.p50Ms} ms  p99 ${run.delivery.p99Ms} ms (${run.delivery.events} events)` : '';
         console.log(
-          `  ${name.padEnd(20)} ${shape.name.padEnd(20)}   ×${(run.result.perSecond / floor.perSecond).toFixed(2)} of the floor   statements ${inTransactions.toFixed(2)} + ${outside.toFixed(2)}${delivery}`,
+          `  ${name.padEnd(20)} ${shape.name.padEnd(20)}   ×${(run.result.perSecond / floor.perSecond).toFixed(2)} of the floor   statements ${inTransactions.toFixed(2)} + ${outside.toFixed(2)}   client CPU ${Math.round(clientCpuMicros)} µs${delivery}`,
         );
       }
     }
