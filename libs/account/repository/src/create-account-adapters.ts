@@ -121,6 +121,7 @@ function mysqlStores(pool: MysqlPool, options: MysqlUnitOfWorkOptions): Stores {
       findByIds: (ids) => accounts.findByIds(ids),
       listByOwner: (owner, limit) => accounts.listByOwner(owner, limit),
       save: (account) => unitOfWork.run((tx) => tx.accounts.save(account)),
+      saveAll: (changed) => unitOfWork.run((tx) => tx.accounts.saveAll(changed)),
     },
     points: {
       findById: (id) => points.findById(id),

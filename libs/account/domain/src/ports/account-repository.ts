@@ -17,4 +17,11 @@ export interface AccountRepository {
   /** The owner's accounts, oldest first, at most `limit`. */
   listByOwner(ownerId: string, limit: number): Promise<Account[]>;
   save(account: Account): Promise<void>;
+  /**
+   * Saves several accounts as `save` saves each (in the order given), but lets a backend
+   * write their rows together. If any is stale it fails with ConcurrentModificationError
+   * naming that account; rows of the others may already be written, so call it inside a
+   * unit of work, whose rollback undoes them.
+   */
+  saveAll(accounts: readonly Account[]): Promise<void>;
 }

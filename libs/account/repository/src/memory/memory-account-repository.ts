@@ -41,4 +41,8 @@ export class MemoryAccountRepository implements AccountRepository {
     this.tx.ledger.push(...changes.ledgerEntries);
     account.markSaved();
   }
+
+  async saveAll(accounts: readonly Account[]): Promise<void> {
+    for (const account of accounts) await this.save(account);
+  }
 }

@@ -17,6 +17,7 @@ export function memoryCommittedScope(db: MemoryAccountDatabase, unitOfWork: Unit
     findByIds: (ids) => new MemoryAccountRepository(reader()).findByIds(ids),
     listByOwner: (ownerId, limit) => new MemoryAccountRepository(reader()).listByOwner(ownerId, limit),
     save: (account) => unitOfWork.run((tx) => tx.accounts.save(account)),
+    saveAll: (changed) => unitOfWork.run((tx) => tx.accounts.saveAll(changed)),
   };
   const points: PointsRepository = {
     findById: (id) => new MemoryPointsRepository(reader()).findById(id),

@@ -6,10 +6,18 @@ export type Sql = Pick<PoolConnection, 'query' | 'execute'>;
 export type Rows = RowDataPacket[];
 export type Written = ResultSetHeader;
 
-/** `(?, ?, ?), (?, ?, ?)` for a multi-row insert of `rows` rows of `columns` values. */
+const built = new Map<string, string>();
+
+/** `(?, ?, ?), (?, ?, ?)` for a multi-row insert of `rows` rows of `columns` values; built once per shape (they are few). */
 export function placeholders(rows: number, columns: number): string {
-  const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
-  return Array.from({ length: rows }, () => row).join(', ');
+  const shape = `${rows}x${columns}`;
+  let text = built.get(shape);
+  if (text === undefined) {
+    const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+    text = Array.from({ length: rows }, () => row).join(', ');
+    if (built.size < 1024) built.set(shape, text);
+  }
+  return text;
 }
 
 /** BIGINT columns arrive as strings (the pool never turns them into floats); bigints leave as strings. */

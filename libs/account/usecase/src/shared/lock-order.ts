@@ -11,6 +11,6 @@ export function loadInLockOrder(accounts: AccountRepository, ids: readonly strin
   return accounts.findByIds(ids);
 }
 
-export async function saveInLockOrder(accounts: AccountRepository, changed: readonly Account[]): Promise<void> {
-  for (const account of [...changed].sort((a, b) => compareIds(a.id, b.id))) await accounts.save(account);
+export function saveInLockOrder(accounts: AccountRepository, changed: readonly Account[]): Promise<void> {
+  return accounts.saveAll([...changed].sort((a, b) => compareIds(a.id, b.id)));
 }

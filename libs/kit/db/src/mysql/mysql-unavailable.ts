@@ -105,18 +105,31 @@ export function guardPool(pool: Pool, acquireTimeoutMs: number): Pool {
 }
 
 function guardConnection(connection: PoolConnection): PoolConnection {
+  // One wrapper per method and connection, made on first use: a transaction reads
+  // `query` once per statement, and a statement should cost no new closure.
+  const guarded = new Map<string, unknown>();
   return new Proxy(connection, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function') return value;
       if (typeof property !== 'string' || !CONNECTION_METHODS.has(property)) return value.bind(target);
-      return async (...args: unknown[]) => {
-        try {
-          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        } catch (error) {
-          throw mapped(error, property === 'query' || property === 'execute' ? args : undefined);
-        }
-      };
+      let wrapper = guarded.get(property);
+      if (wrapper === undefined) {
+        wrapper = guardMethod(target, value as (...a: unknown[]) => Promise<unknown>, property === 'query' || property === 'execute');
+        guarded.set(property, wrapper);
+      }
+      return wrapper;
     },
   });
+}
+
+/** `method` of `target`, failing with `mapped` errors (statements named when `named`). */
+function guardMethod(target: PoolConnection, method: (...a: unknown[]) => Promise<unknown>, named: boolean): (...args: unknown[]) => Promise<unknown> {
+  return function guarded(...args) {
+    try {
+      return method.apply(target, args).catch((error: unknown) => Promise.reject(mapped(error, named ? args : undefined)));
+    } catch (error) {
+      return Promise.reject(mapped(error, named ? args : undefined));
+    }
+  };
 }

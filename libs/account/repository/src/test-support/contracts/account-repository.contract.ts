@@ -97,6 +97,52 @@ export function accountRepositoryContract(backend: ContractBackend): void {
       expect(await adapters().ledger.byReference(entry.reference)).toEqual([]);
     });
 
+    it('saves several accounts at once: each written, checked and bumped as by save', async () => {
+      const richer = aNewAccount({ balance: 1_000n });
+      const poorer = aNewAccount({ balance: 5n, withAddress: true });
+      const fresh = aNewAccount({ balance: 7n });
+      await inTx((tx) => tx.accounts.saveAll([richer, poorer]));
+      await inTx(async (tx) => {
+        const loaded = await tx.accounts.findByIds([richer.id, poorer.id]);
+        const [from, to] = [loaded.get(richer.id)!, loaded.get(poorer.id)!];
+        from.debit(300n, aPosting('withdrawal'));
+        to.credit(300n, aPosting('deposit'));
+        to.changeAddress(anAddress('3 Hill Road'), aStamp());
+        await tx.accounts.saveAll([from, to, fresh]);
+        expect([from.version, to.version, fresh.version]).toEqual([2, 2, 1]);
+      });
+      const stored = await adapters().accounts.findByIds([richer.id, poorer.id, fresh.id]);
+      expect(stored.get(richer.id)?.snapshot()).toMatchObject({ version: 2, balance: 700n, address: null });
+      expect(stored.get(poorer.id)?.snapshot()).toMatchObject({ version: 2, balance: 305n });
+      expect(stored.get(poorer.id)?.address?.line).toBe('3 Hill Road');
+      expect(stored.get(fresh.id)?.snapshot()).toMatchObject({ version: 1, balance: 7n });
+      expect(await adapters().ledger.sumFor(richer.id)).toBe(700n);
+      expect(await adapters().ledger.sumFor(poorer.id)).toBe(305n);
+    });
+
+    it('refuses saveAll when any account is stale, naming that one, and the unit of work keeps none of it', async () => {
+      const kept = aNewAccount({ balance: 100n });
+      const contested = aNewAccount({ balance: 100n });
+      await inTx((tx) => tx.accounts.saveAll([kept, contested]));
+      const stale = (await adapters().accounts.findById(contested.id))!;
+      await inTx(async (tx) => {
+        const moved = (await tx.accounts.findById(contested.id))!;
+        moved.credit(1n, aPosting('deposit'));
+        await tx.accounts.save(moved);
+      });
+      const error = await inTx(async (tx) => {
+        const fresh = (await tx.accounts.findById(kept.id))!;
+        fresh.debit(50n, aPosting('withdrawal'));
+        stale.credit(50n, aPosting('deposit'));
+        await tx.accounts.saveAll([fresh, stale]);
+      }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ConcurrentModificationError);
+      expect((error as ConcurrentModificationError).details).toEqual({ aggregate: 'account', id: contested.id });
+      const stored = await adapters().accounts.findByIds([kept.id, contested.id]);
+      expect(stored.get(kept.id)?.snapshot()).toMatchObject({ version: 1, balance: 100n });
+      expect(stored.get(contested.id)?.snapshot()).toMatchObject({ version: 2, balance: 101n });
+    });
+
     it('refuses to store a new account under an id already taken', async () => {
       const account = aNewAccount();
       await inTx((tx) => tx.accounts.save(account));
