@@ -1,6 +1,7 @@
 import { createTestAppContext } from '@mosaic/kit-app';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { VerifyAccessToken } from '@mosaic/auth-usecase';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createPlatform } from './platform';
 
 const password = 'correct horse battery';
@@ -15,28 +16,52 @@ describe('platform: stale tokens on public routes', async () => {
   await request(app).post('/api/v1/auth/register').send({ email: 'stale@example.com', password });
   const session = (await request(app).post('/api/v1/auth/login').send({ email: 'stale@example.com', password })).body;
   await request(app).post('/api/v1/auth/logout').send({ refreshToken: session.refreshToken });
+  const live = (await request(app).post('/api/v1/auth/login').send({ email: 'stale@example.com', password })).body.accessToken as string;
   const forged = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.';
+  // Every check a token gets: its signature and its session's revocation.
+  const checks = vi.spyOn(VerifyAccessToken.prototype, 'verify');
+  afterAll(() => checks.mockRestore());
+
+  /** Pages, redirects (through express: the platform has no fast path for them) and probes. */
+  const publicRoutes = (cookie: string) => [
+    request(app).get('/').set('Cookie', cookie).set('Accept', 'text/html'),
+    request(app).get('/s/').set('Cookie', cookie).set('Accept', 'text/html'),
+    request(app).get(`/${link.body.code}`).set('Cookie', cookie),
+    request(app).get('/health').set('Cookie', cookie),
+  ];
 
   it.each([
     ['a forged', forged, 'invalid_token'],
     ['a signed-out session’s', session.accessToken as string, 'token_revoked'],
   ])('lets a browser with %s accessToken cookie see pages and follow short links; protected routes answer 401', async (_case, token, code) => {
     const cookie = `accessToken=${token}`;
-    const home = await request(app).get('/').set('Cookie', cookie).set('Accept', 'text/html');
-    expect(home.status).toBe(200);
-    const page = await request(app).get('/s/').set('Cookie', cookie).set('Accept', 'text/html');
-    expect(page.status).toBe(200);
-    // …and the browser is told to drop the cookie that no longer works.
-    expect(page.headers['set-cookie']?.[0]).toMatch(/^accessToken=; Path=\/; Expires=Thu, 01 Jan 1970/);
-    const redirect = await request(app).get(`/${link.body.code}`).set('Cookie', cookie);
+    checks.mockClear();
+    const [home, page, redirect, health] = await Promise.all(publicRoutes(cookie));
+    expect([home.status, page.status, health.status]).toEqual([200, 200, 200]);
     expect([301, 302]).toContain(redirect.status);
     expect(redirect.headers.location).toBe('https://example.org/landing');
+    // None of them paid for checking the token.
+    expect(checks).not.toHaveBeenCalled();
 
     for (const path of ['/api/v1/whoami', '/api/v1/accounts']) {
       const res = await request(app).get(path).set('Cookie', cookie);
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe(code);
+      // …and the first route that checks the cookie tells the browser to drop it.
+      expect(res.headers['set-cookie']?.[0]).toMatch(/^accessToken=; Path=\/; Expires=Thu, 01 Jan 1970/);
     }
+    expect(checks).toHaveBeenCalledTimes(2);
+  });
+
+  it('checks a valid token only where the principal is read', async () => {
+    checks.mockClear();
+    for (const res of await Promise.all(publicRoutes(`accessToken=${live}`))) expect(res.status).toBeLessThan(400);
+    expect(checks).not.toHaveBeenCalled();
+    const whoami = await request(app).get('/api/v1/whoami').set('Authorization', `Bearer ${live}`);
+    expect(whoami.body.email).toBe('stale@example.com');
+    const created = await request(app).post('/api/v1/links').set('Authorization', `Bearer ${live}`).send({ url: 'https://example.org/mine' });
+    expect(created.status).toBe(201);
+    expect(checks).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -1,10 +1,11 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { JwtTokenVerifier } from '@mosaic/auth-repository';
 import { createTestAppContext } from '@mosaic/kit-app';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { composeUrlshortener } from './compose-urlshortener';
 
 /** Stands in for the auth service: publishes a public key, and mints access tokens as auth does. */
@@ -44,6 +45,33 @@ describe('links owned by signed-in users, with AUTH_JWKS_URL set', () => {
     expect((await request(app).delete(`/api/v1/links/${body.code}`).set(bob)).status).toBe(403);
     await request(app).delete(`/api/v1/links/${body.code}`).set(ann).expect(204);
     await request(app).get(`/${body.code}`).set('Accept', 'application/json').expect(404);
+  });
+
+  it('verifies no token on redirects, the page or probes, valid or not; link creation does', async () => {
+    const verify = vi.spyOn(JwtTokenVerifier.prototype, 'verify');
+    try {
+      const { body } = await request(app).post('/api/v1/links').send({ url: 'https://example.com/followed' }).expect(201);
+      expect(verify).not.toHaveBeenCalled();
+      for (const token of [await auth.tokenFor('ann'), 'not-a-token']) {
+        for (const credential of [{ Authorization: `Bearer ${token}` }, { Cookie: `accessToken=${token}` }]) {
+          const redirect = await request(app).get(`/${body.code}`).set(credential);
+          expect([redirect.status, redirect.headers.location]).toEqual([301, 'https://example.com/followed']);
+          // An unknown code misses the fast path and goes through express's `/:code`.
+          await request(app).get('/zzzzzzz').set(credential).set('Accept', 'application/json').expect(404);
+          await request(app).get('/').set(credential).set('Accept', 'text/html').expect(200);
+          await request(app).get('/health').set(credential).expect(200);
+        }
+      }
+      expect(verify).not.toHaveBeenCalled();
+      await request(app)
+        .post('/api/v1/links')
+        .set('Authorization', `Bearer ${await auth.tokenFor('ann')}`)
+        .send({ url: 'https://example.com/owned' })
+        .expect(201);
+      expect(verify).toHaveBeenCalledTimes(1);
+    } finally {
+      verify.mockRestore();
+    }
   });
 
   it('refuses a token it cannot verify with 401', async () => {

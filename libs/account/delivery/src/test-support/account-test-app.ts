@@ -1,7 +1,7 @@
 import { createAccountAdapters, MemoryNotifier, type AccountAdapterOptions } from '@mosaic/account-repository';
 import { createAccountUseCases } from '@mosaic/account-usecase';
 import { SnowflakeIds, systemClock } from '@mosaic/kit-core';
-import { buildHttpApp, setPrincipal } from '@mosaic/kit-http';
+import { buildHttpApp, deferPrincipal, setPrincipal } from '@mosaic/kit-http';
 import { createLogger } from '@mosaic/kit-log';
 import type { RequestHandler } from 'express';
 import { accountRouter } from '../http/account-router';
@@ -11,10 +11,13 @@ let worker = 1;
 /**
  * Stands in for the auth domain's `authenticate`: the principal comes from test
  * headers, so these tests exercise the account routes and nothing of token checking.
+ * Deferred as the real one is, so a route reading the principal undeclared fails here.
  */
 export const testPrincipal = (): RequestHandler => (req, _res, next) => {
-  const user = req.get('x-test-user');
-  if (user) setPrincipal(req, { id: user, roles: (req.get('x-test-roles') ?? 'user').split(',') });
+  deferPrincipal(req, async () => {
+    const user = req.get('x-test-user');
+    if (user) setPrincipal(req, { id: user, roles: (req.get('x-test-roles') ?? 'user').split(',') });
+  });
   next();
 };
 

@@ -1,7 +1,7 @@
 import { toEmail, User, type TokenVerifier } from '@mosaic/auth-domain';
 import { generateSigningKeys, JwtAccessTokens } from '@mosaic/auth-repository';
-import { ManualClock } from '@mosaic/kit-core';
-import { buildHttpApp, principalOf, requirePrincipal } from '@mosaic/kit-http';
+import { backendUnavailable, ManualClock } from '@mosaic/kit-core';
+import { buildHttpApp, principalOf, requirePrincipal, resolvePrincipal } from '@mosaic/kit-http';
 import { createLogger } from '@mosaic/kit-log';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,18 +19,19 @@ beforeAll(async () => {
 
 /**
  * "Another domain": its router knows nothing of auth. It only calls kit-http's
- * requirePrincipal, and the app mounts `authenticate(verifier)` in front of it.
+ * resolvePrincipal and requirePrincipal, and the app mounts `authenticate(verifier)`
+ * in front of it.
  */
 function anotherDomainsApp(verifier: TokenVerifier) {
   return buildHttpApp({
     logger: createLogger({ name: 'notes', level: 'silent', pretty: false }),
     mount: (app) => {
       app.use(authenticate(verifier));
-      app.get('/api/v1/notes', (req, res) => {
+      app.get('/api/v1/notes', resolvePrincipal, (req, res) => {
         const principal = requirePrincipal(req);
         res.json({ notesOf: principal.id, email: principal.email, roles: principal.roles });
       });
-      app.get('/api/v1/greeting', (req, res) => {
+      app.get('/api/v1/greeting', resolvePrincipal, (req, res) => {
         res.json({ hello: principalOf(req)?.email ?? 'stranger' });
       });
       app.get('/api/v1/open', (_req, res) => {
@@ -120,6 +121,70 @@ describe('authenticate(verifier) in front of another domain', () => {
     const strict = await request(app).get('/api/v1/strict').set('Authorization', `Bearer ${token}`);
     expect(strict.body.error.code).toBe('token_expired');
     expect(strict.headers['www-authenticate']).toContain('expired');
+  });
+});
+
+describe('authenticate(verifier) costs nothing where the principal is not read', () => {
+  /** Counts every check: a signature verified or a session looked up. */
+  function countingVerifier(inner: TokenVerifier) {
+    const calls: string[] = [];
+    const verifier: TokenVerifier = {
+      verify: (token) => {
+        calls.push(token);
+        return inner.verify(token);
+      },
+    };
+    return { verifier, calls };
+  }
+
+  it.each([
+    ['a valid token', () => `Bearer ${accessToken}`, () => `accessToken=${accessToken}`],
+    ['a garbage token', () => 'Bearer abc.def.ghi', () => 'accessToken=abc.def.ghi'],
+  ])('answers a public route with %s as before, without verifying it', async (_case, header, cookie) => {
+    const { verifier, calls } = countingVerifier(tokens);
+    const app = anotherDomainsApp(verifier);
+    const viaHeader = await request(app).get('/api/v1/open').set('Authorization', header());
+    const viaCookie = await request(app).get('/api/v1/open').set('Cookie', cookie());
+    for (const res of [viaHeader, viaCookie]) {
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ open: true });
+    }
+    expect((await request(app).get('/health').set('Cookie', cookie())).status).toBe(200);
+    expect(calls).toEqual([]);
+
+    // Routes that read the principal still check it, once per request.
+    await request(app).get('/api/v1/notes').set('Authorization', header());
+    await request(app).get('/api/v1/greeting').set('Cookie', cookie());
+    await request(app).get('/api/v1/strict').set('Authorization', header());
+    expect(calls).toHaveLength(3);
+  });
+});
+
+describe('authenticate(verifier) while the session store is down', () => {
+  it('answers 503 with Retry-After where a principal is required, anonymous where it is optional, and as usual elsewhere', async () => {
+    let calls = 0;
+    const down: TokenVerifier = {
+      verify: async () => {
+        calls++;
+        throw backendUnavailable('redis');
+      },
+    };
+    const app = anotherDomainsApp(down);
+    const cookie = `accessToken=${accessToken}`;
+    expect((await request(app).get('/api/v1/open').set('Cookie', cookie)).status).toBe(200);
+    expect(calls).toBe(0);
+    for (const path of ['/api/v1/notes', '/api/v1/strict']) {
+      const res = await request(app).get(path).set('Cookie', cookie);
+      expect({ status: res.status, code: res.body.error.code, retryAfter: res.headers['retry-after'] }).toEqual({
+        status: 503,
+        code: 'backend_unavailable',
+        retryAfter: expect.stringMatching(/^\d+$/),
+      });
+    }
+    const greeting = await request(app).get('/api/v1/greeting').set('Cookie', cookie);
+    expect(greeting.body).toEqual({ hello: 'stranger' });
+    expect(greeting.headers['set-cookie']).toBeUndefined();
+    expect(calls).toBe(3);
   });
 });
 

@@ -1,6 +1,15 @@
 import { accessTokenExpired, unauthenticated, type AccessTokenClaims, type TokenVerifier } from '@mosaic/auth-domain';
 import { isAppError } from '@mosaic/kit-core';
-import { principalOf, principalRejectionOf, setPrincipal, setPrincipalRejection, type Principal } from '@mosaic/kit-http';
+import {
+  deferPrincipal,
+  principalOf,
+  principalRejectionOf,
+  resolvePrincipal,
+  setPrincipal,
+  setPrincipalRejection,
+  type Principal,
+  type PrincipalResolver,
+} from '@mosaic/kit-http';
 import type { Request, RequestHandler, Response } from 'express';
 import { clearAccessTokenCookie, type CookieOptions } from './access-token-cookie';
 import { presentedToken } from './token-sources';
@@ -22,19 +31,19 @@ export function principalFromClaims(claims: AccessTokenClaims): Principal {
 }
 
 /**
- * Global and optional: a request with a valid access token gets its principal (read it
- * with kit-http's `requirePrincipal`). A request whose token is refused (expired,
- * revoked, forged) goes on, so a browser with a stale cookie still follows links and
- * sees public pages; a route that needs a principal answers 401 naming why, and so
- * does one that reads it optionally when the token came in the Authorization header
- * (an API client's deliberate claim, not a leftover cookie). Other failures (the
- * session store is down) are kept the same way: a 503 where the principal is read.
+ * The check itself: verifies the presented token (signature, expiry, ended session)
+ * and records the principal, or why the token was refused. A request whose token is
+ * refused (expired, revoked, forged) goes on, so a browser with a stale cookie still
+ * uses routes where signing in is optional (and is told to drop the cookie); a route
+ * that needs a principal answers 401 naming why, and so does one that reads it
+ * optionally when the token came in the Authorization header (an API client's
+ * deliberate claim, not a leftover cookie). Other failures (the session store is
+ * down) are kept the same way: a 503 where the principal is read.
  */
-export function authenticate(verifier: TokenVerifier, options: AuthenticateOptions = {}): RequestHandler {
-  return async (req, res, next) => {
-    if (principalRejectionOf(req) || principalOf(req)) return next();
+function tokenCheck(verifier: TokenVerifier, options: AuthenticateOptions): PrincipalResolver {
+  return async (req, res) => {
     const presented = presentedToken(req.headers);
-    if (!presented) return next();
+    if (!presented) return;
     try {
       const claims = await verifier.verify(presented.token);
       verifiedClaims.set(req, claims);
@@ -43,15 +52,31 @@ export function authenticate(verifier: TokenVerifier, options: AuthenticateOptio
       // A header is the client's deliberate claim: wherever the principal is read, it gets the 401.
       setPrincipalRejection(req, rejected(req, res, error, presented.source === 'cookie', options), { strict: presented.source !== 'cookie' });
     }
+  };
+}
+
+/**
+ * Global and optional, and free for routes that never read the principal: it only
+ * notes how to check the request's token. Routes that read the principal (declared
+ * with `principal`, or behind kit-http's `resolvePrincipal`) run the check, so the
+ * redirect, pages, assets and probes never verify a signature nor ask the session
+ * store, and a stale cookie never blocks them. Read the principal with kit-http's
+ * `requirePrincipal` / `principalOf`.
+ */
+export function authenticate(verifier: TokenVerifier, options: AuthenticateOptions = {}): RequestHandler {
+  const check = tokenCheck(verifier, options);
+  return (req, _res, next) => {
+    deferPrincipal(req, check);
     next();
   };
 }
 
-/** For routes that need a user: the same as `authenticate`, then a 401 (with its challenge) without a principal. */
+/** For routes that need a user: the check now, then a 401 (with its challenge) without a principal. */
 export function requireAuth(verifier: TokenVerifier, options: AuthenticateOptions = {}): RequestHandler {
-  const optional = authenticate(verifier, options);
+  const check = tokenCheck(verifier, options);
   return (req, res, next) => {
-    optional(req, res, (error?: unknown) => {
+    deferPrincipal(req, check);
+    resolvePrincipal(req, res, (error?: unknown) => {
       if (error) return next(error);
       const rejection = principalRejectionOf(req);
       if (!rejection && principalOf(req)) return next();

@@ -15,7 +15,7 @@ import {
 } from '@mosaic/auth-repository';
 import { createAuthUseCases, type AuthUseCases } from '@mosaic/auth-usecase';
 import { ManualClock, SnowflakeIds } from '@mosaic/kit-core';
-import { buildHttpApp, requirePrincipal } from '@mosaic/kit-http';
+import { buildHttpApp, requirePrincipal, resolvePrincipal } from '@mosaic/kit-http';
 import { createLogger } from '@mosaic/kit-log';
 import type { Express } from 'express';
 import { createAuthRouter } from '../lib/auth-router';
@@ -49,7 +49,7 @@ export interface AuthTestApp {
 /**
  * The platform's composition in miniature: the auth router at /api/v1/auth, then the
  * global `authenticate` middleware, then a route of "another domain" that only calls
- * `requirePrincipal`.
+ * `requirePrincipal` (behind `resolvePrincipal`), and a public one.
  */
 export interface AuthTestAppOptions {
   repositories?: AuthRepositories;
@@ -98,7 +98,7 @@ export async function authTestApp(options: AuthTestAppOptions = {}): Promise<Aut
     mount: (app) => {
       app.use('/api/v1/auth', createAuthRouter({ useCases: auth, publicKeys: () => crypto.jwks() }));
       app.use(authenticate(auth.verifier));
-      app.get('/api/v1/notes/mine', (req, res) => {
+      app.get('/api/v1/notes/mine', resolvePrincipal, (req, res) => {
         const principal = requirePrincipal(req);
         res.json({ owner: principal.id, email: principal.email, roles: principal.roles });
       });

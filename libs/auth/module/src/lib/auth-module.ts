@@ -32,7 +32,10 @@ export interface AuthModule {
   readonly verifier: TokenVerifier;
   /** Mount at `/api/v1/auth`, before `authenticate`. */
   readonly router: Router;
-  /** Global and optional: sets the principal when a valid token is presented; a refused one only matters where a principal is required. */
+  /**
+   * Global and optional, and free where the principal is never read: routes that read
+   * it check the presented token (a refused one only matters there).
+   */
   readonly authenticate: RequestHandler;
   readonly requireAuth: RequestHandler;
   readonly authenticateUpgrade: (req: IncomingMessage) => Promise<Principal>;

@@ -9,7 +9,7 @@ import { REVOCATION_MARGIN_SECONDS } from './auth-module';
 
 export interface RemoteAuthentication {
   readonly verifier: TokenVerifier;
-  /** Global and optional, like the auth module's. */
+  /** Global and optional, like the auth module's: only routes that read the principal verify the token. */
   readonly authenticate: RequestHandler;
 }
 

@@ -1,6 +1,6 @@
 import { channelConversationId, friendConversationId } from '@mosaic/chat-domain';
 import type { ChatUseCases } from '@mosaic/chat-usecase';
-import { apiRouter, requirePrincipal } from '@mosaic/kit-http';
+import { apiRouter, requirePrincipal, resolvePrincipal } from '@mosaic/kit-http';
 import type { Request, Router } from 'express';
 import { channelJson, channelSummaryJson, historyJson } from './presenters';
 import { askFriendBody, channelParams, conversationParams, createChannelBody, friendParams, historyQuery, markReadBody } from './schemas';
@@ -18,7 +18,7 @@ const notAParticipant = { 403: { description: 'Not a participant (`not_a_partici
 export function chatRouter(useCases: ChatUseCases): Router {
   const router = apiRouter({ tags: ['chat'] });
 
-  router.use((req, res, next) => {
+  router.use(resolvePrincipal, (req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     requirePrincipal(req);
     next();

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { createChatAdapters, type ChatAdapters } from '@mosaic/chat-repository';
 import { createChatUseCases } from '@mosaic/chat-usecase';
 import { SnowflakeIds, systemClock, unauthorized } from '@mosaic/kit-core';
-import { buildHttpApp, setPrincipal, startServer, type RunningServer } from '@mosaic/kit-http';
+import { buildHttpApp, deferPrincipal, setPrincipal, startServer, type RunningServer } from '@mosaic/kit-http';
 import { createLogger } from '@mosaic/kit-log';
 import type { RequestHandler } from 'express';
 import { chatRouter } from '../http/chat-router';
@@ -10,10 +10,12 @@ import { createChatSocket, type ChatSocket, type ChatSocketLimits } from '../ws/
 
 let worker = 1;
 
-/** Stands in for auth's `authenticate`: the principal comes from a test header. */
+/** Stands in for auth's `authenticate`, deferred as it is: the principal comes from a test header. */
 export const testPrincipal = (): RequestHandler => (req, _res, next) => {
-  const user = req.get('x-test-user');
-  if (user) setPrincipal(req, { id: user, roles: ['user'] });
+  deferPrincipal(req, async () => {
+    const user = req.get('x-test-user');
+    if (user) setPrincipal(req, { id: user, roles: ['user'] });
+  });
   next();
 };
 

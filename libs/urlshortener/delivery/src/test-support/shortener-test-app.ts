@@ -1,5 +1,5 @@
 import { ManualClock } from '@mosaic/kit-core';
-import { buildHttpApp, setPrincipal } from '@mosaic/kit-http';
+import { buildHttpApp, deferPrincipal, setPrincipal } from '@mosaic/kit-http';
 import { createLogger } from '@mosaic/kit-log';
 import type { InsertOutcome, Link, LinkRepository } from '@mosaic/urlshortener-domain';
 import { MemoryClickCounter, MemoryLinkCache, MemoryLinkRepository } from '@mosaic/urlshortener-repository';
@@ -10,10 +10,16 @@ import { createUrlshortenerRouter } from '../urlshortener-router';
 export const PUBLIC_URL = 'https://sho.rt';
 export const NOW = Date.UTC(2026, 0, 1);
 
-/** Stands in for the auth domain's middleware: `Authorization: Bearer test:<id>` signs the request in as <id>. */
+/**
+ * Stands in for the auth domain's middleware: `Authorization: Bearer test:<id>` signs the
+ * request in as <id>. Deferred as the real one is, so a route reading the principal
+ * undeclared fails here.
+ */
 const testAuthentication: RequestHandler = (req, _res, next) => {
-  const match = /^Bearer test:(.+)$/.exec(req.get('authorization') ?? '');
-  if (match?.[1]) setPrincipal(req, { id: match[1], roles: [] });
+  deferPrincipal(req, async () => {
+    const match = /^Bearer test:(.+)$/.exec(req.get('authorization') ?? '');
+    if (match?.[1]) setPrincipal(req, { id: match[1], roles: [] });
+  });
   next();
 };
 

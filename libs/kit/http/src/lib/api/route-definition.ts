@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import express from 'express';
 import type { z } from 'zod';
-import { requirePrincipal } from '../principal';
+import { requirePrincipal, resolvePrincipal } from '../principal';
 import { parseRequest } from '../validation';
 import { openApiPath } from './express-paths';
 
@@ -37,7 +37,9 @@ export interface RouteDefinition<
   tags?: string[];
   /**
    * `required`: a 401 before anything else when authentication set no principal;
-   * `optional`: the route reads one when present. Both are documented as bearer auth.
+   * `optional`: the route reads one when present. Both are documented as bearer auth,
+   * and only these routes pay for checking the caller's token (`resolvePrincipal` runs
+   * first, ahead of `before`); any other route reading the principal fails loudly.
    */
   principal?: 'required' | 'optional';
   /** Validated in this order: params, query, body; a mismatch is the usual 400 `validation_failed`. */
@@ -92,7 +94,8 @@ export function defineRoute<
   };
   declarations.set(validated, definition as RouteDefinition);
   const register = target[definition.method] as unknown as (path: string, ...handlers: RequestHandler[]) => unknown;
-  register.call(target, definition.path, ...(definition.before ?? []), validated);
+  const resolve = definition.principal ? [resolvePrincipal] : [];
+  register.call(target, definition.path, ...resolve, ...(definition.before ?? []), validated);
 }
 
 export interface ApiRouter extends express.Router {
