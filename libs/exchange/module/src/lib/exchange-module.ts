@@ -33,6 +33,9 @@ export type ExchangeModule = Awaited<ReturnType<typeof createExchangeModule>>;
 export async function createExchangeModule(context: AppContext, options: ExchangeModuleOptions) {
   const settings = loadExchangeSettings(context.env, context.config.DATA_DIR);
   const logger = context.logger.child({ domain: 'exchange' });
+  if (settings.selfServiceTransfers) {
+    logger.warn('test deposits on: any signed-in user can fund their own exchange balances; set EXCHANGE_TEST_DEPOSITS=false to allow only admins');
+  }
   const distributed = options.journal === 'kafka' ? await openKafkaJournal(context) : undefined;
   const journal =
     distributed?.journal ??

@@ -1,12 +1,16 @@
 import { join } from 'node:path';
-import { loadConfig } from '@mosaic/kit-config';
+import { backendUrlsFromEnv, loadConfig } from '@mosaic/kit-config';
 import { z } from 'zod';
 
 /** The exchange's own variables, on top of the server's (PORT, MYSQL_URL, …). */
 export const exchangeSettingsShape = {
   /** Where the journal is kept; default `<DATA_DIR>/exchange`. */
   EXCHANGE_DATA_DIR: z.string().min(1).optional(),
-  /** "true": signed-in users may deposit to and withdraw from their own balances (demos, tests). Unset: on only when NODE_ENV=test. */
+  /**
+   * "true": signed-in users may deposit to and withdraw from their own balances (demos, tests).
+   * Unset: on only for a demo, i.e. NODE_ENV is not "production" and the exchange runs on the
+   * embedded default (neither MYSQL_URL nor KAFKA_BROKERS set); off anywhere else.
+   */
   EXCHANGE_TEST_DEPOSITS: z.enum(['true', 'false']).optional(),
   /** When the journal forces appends to disk: every write group ("always") or on a timer ("interval"). */
   EXCHANGE_FSYNC: z.enum(['always', 'interval']).default('always'),
@@ -31,6 +35,16 @@ export function loadExchangeSettings(env: NodeJS.ProcessEnv, dataDir: string) {
     fsync: config.EXCHANGE_FSYNC,
     snapshotEvery: config.EXCHANGE_SNAPSHOT_EVERY,
     snapshotEveryMs: config.EXCHANGE_SNAPSHOT_SECONDS * 1000,
-    selfServiceTransfers: config.EXCHANGE_TEST_DEPOSITS === undefined ? config.NODE_ENV === 'test' : config.EXCHANGE_TEST_DEPOSITS === 'true',
+    selfServiceTransfers: config.EXCHANGE_TEST_DEPOSITS === undefined ? isDemo(env, config.NODE_ENV) : config.EXCHANGE_TEST_DEPOSITS === 'true',
   };
+}
+
+/**
+ * A newcomer on `npm start` must be able to fund themselves, and no deployment may by
+ * accident: a production process or one with a real backend (the same URLs that choose the
+ * process's backends) is not a demo.
+ */
+function isDemo(env: NodeJS.ProcessEnv, nodeEnv: string | undefined): boolean {
+  const urls = backendUrlsFromEnv(env);
+  return nodeEnv !== 'production' && urls.mysql === undefined && urls.kafkaBrokers === undefined;
 }
