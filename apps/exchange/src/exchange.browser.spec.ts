@@ -4,44 +4,60 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runningExchange } from './test-support/composed-exchange';
 
-/** Two traders on two phones: one sells with a limit order, the other buys at market; both pages follow live. */
+/**
+ * Two newcomers on two phones sign up and fund themselves from the page; one sells with a
+ * limit order, the other buys at market; both pages follow live.
+ */
 describeWithChromium('the trading page in Chromium', (browser) => {
   let exchange: Awaited<ReturnType<typeof runningExchange>>;
+  let adminsOnly: Awaited<ReturnType<typeof runningExchange>>;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    exchange = await runningExchange();
+    [exchange, adminsOnly] = await Promise.all([runningExchange(), runningExchange({ EXCHANGE_TEST_DEPOSITS: 'false' })]);
   }, 60_000);
 
   afterAll(async () => {
     await exchange?.close();
+    await adminsOnly?.close();
   });
 
-  async function trader(name: string, deposit: { currency: string; amount: string }): Promise<Page> {
+  async function signedUp(name: string, url = exchange.url): Promise<Page> {
     const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`${name}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`${name}: ${error.message}`));
-    await page.goto(`${exchange.url}/signin?mode=signup&next=/`);
+    await page.goto(`${url}/signin?mode=signup&next=/`);
     await page.fill('#email', `${name}.${randomBytes(3).toString('hex')}@example.com`);
     await page.fill('#password', 'correct horse battery staple');
     await page.click('#auth-submit');
-    await page.waitForURL(`${exchange.url}/`);
-    const status = await page.evaluate(async (body) => {
-      const res = await fetch('/api/admin/deposits', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-      return res.status;
-    }, deposit);
-    expect(status).toBe(200);
-    await page.reload();
-    await page.locator(`#balances tr[data-currency="${deposit.currency}"] .available`).filter({ hasText: deposit.amount }).waitFor();
+    await page.waitForURL(`${url}/`);
+    await page.locator('#balances').waitFor();
+    return page;
+  }
+
+  /** A newcomer funds themselves with the page's button: a demo amount of every market currency. */
+  async function trader(name: string): Promise<Page> {
+    const page = await signedUp(name);
+    await page.click('#test-funds');
+    for (const [currency, amount] of [
+      ['USDT', '10000'],
+      ['BTC', '1'],
+      ['ETH', '10'],
+    ]) {
+      await page
+        .locator(`#balances tr[data-currency="${currency}"] .available`)
+        .filter({ hasText: new RegExp(`^${amount}$`) })
+        .waitFor();
+    }
     return page;
   }
 
   it('shows the trade, the book and both balances on both pages without a reload', async () => {
-    const seller = await trader('seller', { currency: 'BTC', amount: '1' });
-    const buyer = await trader('buyer', { currency: 'USDT', amount: '5000' });
+    const seller = await trader('seller');
+    const buyer = await trader('buyer');
 
     await seller.click('#side-sell');
     await seller.fill('#price', '27000');
@@ -62,7 +78,7 @@ describeWithChromium('the trading page in Chromium', (browser) => {
     // Maker fee 0.1% in USDT, taker fee 0.2% in BTC.
     await seller
       .locator('#balances tr[data-currency="USDT"] .available')
-      .filter({ hasText: /^2697\.3$/ })
+      .filter({ hasText: /^12697\.3$/ })
       .waitFor();
     await seller
       .locator('#balances tr[data-currency="BTC"] .hold')
@@ -70,11 +86,11 @@ describeWithChromium('the trading page in Chromium', (browser) => {
       .waitFor();
     await buyer
       .locator('#balances tr[data-currency="BTC"] .available')
-      .filter({ hasText: /^0\.0998$/ })
+      .filter({ hasText: /^1\.0998$/ })
       .waitFor();
     await buyer
       .locator('#balances tr[data-currency="USDT"] .available')
-      .filter({ hasText: /^2300$/ })
+      .filter({ hasText: /^7300$/ })
       .waitFor();
 
     // Cancel from the page: the open order leaves the list and the book.
@@ -85,4 +101,12 @@ describeWithChromium('the trading page in Chromium', (browser) => {
     expect(width).toBeLessThanOrEqual(390);
     expect(problems).toEqual([]);
   }, 90_000);
+
+  it('offers no test funds where only admins may deposit', async () => {
+    const page = await signedUp('no-funds', adminsOnly.url);
+    // The panel is there, rendered with the user, and without the button.
+    expect(await page.locator('#balances').isVisible()).toBe(true);
+    expect(await page.locator('#test-funds').count()).toBe(0);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

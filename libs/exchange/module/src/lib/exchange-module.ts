@@ -84,7 +84,7 @@ export async function createExchangeModule(context: AppContext, options: Exchang
   return {
     useCases,
     /** The trading page and its assets; mount with `app.use(page)`. */
-    page: exchangePage({ path: options.pagePath ?? '/' }),
+    page: exchangePage({ path: options.pagePath ?? '/', testDeposits: settings.selfServiceTransfers }),
     /** Mount at `/api`. */
     router: exchangeRouter({ useCases, users: options.users }),
     /** For `buildHttpApp`'s `fastRoutes` beside `router` at `/api`: order placement ahead of express. */

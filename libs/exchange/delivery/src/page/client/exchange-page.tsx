@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, describeError, onAsync, session, signInHref, startPage, type User } from '@mosaic/kit-ui/client';
 import { CandleChart, type Bar } from './candle-chart';
 import { Feed, type FeedMessage } from './feed';
+import { TestFundsButton } from './test-funds-button';
 import './exchange-page.css';
 
 interface Product {
@@ -56,7 +57,8 @@ function addTradeToBars(bars: Bar[], trade: { price: string; time: string }): Ba
   return [...bars, { time, open: price, high: price, low: price, close: price }];
 }
 
-function ExchangePage() {
+/** `testDeposits`: the API lets signed-in users fund themselves (EXCHANGE_TEST_DEPOSITS), as the server rendered it. */
+function ExchangePage({ testDeposits }: { testDeposits: boolean }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [products, setProducts] = useState<Product[]>([]);
   const [productId, setProductId] = useState('BTC-USDT');
@@ -72,6 +74,8 @@ function ExchangePage() {
   current.current = productId;
 
   const product = products.find((p) => p.id === productId);
+  // Admins may always credit themselves; anyone else only in test mode.
+  const mayFundSelf = testDeposits || (user?.roles?.includes('admin') ?? false);
 
   useEffect(() => session.subscribe(setUser), []);
   useEffect(() => {
@@ -243,6 +247,7 @@ function ExchangePage() {
                 ))}
               </tbody>
             </table>
+            {mayFundSelf ? <TestFundsButton products={products} onFunds={(funds) => setBalances((map) => new Map(map).set(funds.currency, funds))} /> : null}
           </section>
         </>
       ) : null}
@@ -315,4 +320,5 @@ function OrderForm(props: { product: Product | undefined; onError: (message: str
 }
 
 startPage();
-render(<ExchangePage />, document.getElementById('exchange-app') as HTMLElement);
+const root = document.getElementById('exchange-app') as HTMLElement;
+render(<ExchangePage testDeposits={root.dataset.testDeposits === 'true'} />, root);
