@@ -15,7 +15,7 @@ describe('EXCHANGE_TEST_DEPOSITS', () => {
     ['production (the Dockerfile)', { NODE_ENV: 'production' }, false],
     ['MySQL configured', mysql, false],
     ['Kafka configured', kafka, false],
-    ['test with MySQL', { NODE_ENV: 'test', ...mysql }, false],
+    ['test with MySQL (the spec: on under NODE_ENV=test)', { NODE_ENV: 'test', ...mysql }, true],
   ])('unset: %s → %s', (_case, env, expected) => {
     expect(testDeposits(env)).toBe(expected);
   });

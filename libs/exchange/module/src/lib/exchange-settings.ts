@@ -8,8 +8,9 @@ export const exchangeSettingsShape = {
   EXCHANGE_DATA_DIR: z.string().min(1).optional(),
   /**
    * "true": signed-in users may deposit to and withdraw from their own balances (demos, tests).
-   * Unset: on only for a demo, i.e. NODE_ENV is not "production" and the exchange runs on the
-   * embedded default (neither MYSQL_URL nor KAFKA_BROKERS set); off anywhere else.
+   * Unset: on under NODE_ENV=test (the spec's test mode) and for a demo, i.e. NODE_ENV is not
+   * "production" and the exchange runs on the embedded default (neither MYSQL_URL nor
+   * KAFKA_BROKERS set); off anywhere else.
    */
   EXCHANGE_TEST_DEPOSITS: z.enum(['true', 'false']).optional(),
   /** When the journal forces appends to disk: every write group ("always") or on a timer ("interval"). */
@@ -35,16 +36,17 @@ export function loadExchangeSettings(env: NodeJS.ProcessEnv, dataDir: string) {
     fsync: config.EXCHANGE_FSYNC,
     snapshotEvery: config.EXCHANGE_SNAPSHOT_EVERY,
     snapshotEveryMs: config.EXCHANGE_SNAPSHOT_SECONDS * 1000,
-    selfServiceTransfers: config.EXCHANGE_TEST_DEPOSITS === undefined ? isDemo(env, config.NODE_ENV) : config.EXCHANGE_TEST_DEPOSITS === 'true',
+    selfServiceTransfers: config.EXCHANGE_TEST_DEPOSITS === undefined ? testModeByDefault(env, config.NODE_ENV) : config.EXCHANGE_TEST_DEPOSITS === 'true',
   };
 }
 
 /**
- * A newcomer on `npm start` must be able to fund themselves, and no deployment may by
- * accident: a production process or one with a real backend (the same URLs that choose the
+ * The spec's test mode (NODE_ENV=test) funds itself; so must a newcomer on `npm start`; no
+ * deployment may by accident: a production process or one with a real backend (the same URLs that choose the
  * process's backends) is not a demo.
  */
-function isDemo(env: NodeJS.ProcessEnv, nodeEnv: string | undefined): boolean {
+function testModeByDefault(env: NodeJS.ProcessEnv, nodeEnv: string | undefined): boolean {
+  if (nodeEnv === 'test') return true;
   const urls = backendUrlsFromEnv(env);
   return nodeEnv !== 'production' && urls.mysql === undefined && urls.kafkaBrokers === undefined;
 }
