@@ -86,20 +86,26 @@ export function fastPath(options: FastPathOptions): RequestListener {
     const context = new HttpRequestContext(requestIdOf(req.headers), req.headers.traceparent);
     res.setHeader('X-Request-Id', context.requestId);
     applySecurityHeaders(res, securityHeaders, isSecure(req, trustProxy));
-    const finished = () => record(req.method as string, route.path, path, res.statusCode, started, context);
-    res.on('finish', finished);
-    const fail = (error: unknown) => {
-      if (res.headersSent) res.destroy(error instanceof Error ? error : undefined);
-      else
-        sendJson(
-          res,
-          errorAnswer(error, logger, () => ({ method: req.method as string, route: route.path, path })),
-        );
-    };
-    if (runWithRequestContext(context, () => route.handle(req, res, params, fail))) return true;
+    // Per request, this allocates no named closure (tsx and keep-names builds wrap each in
+    // a defineProperty call) and adds no `finish` listener unless the answer is still to
+    // come: a profile of the cached redirect put them at a few per cent of its CPU.
+    const claimed = runWithRequestContext(context, () =>
+      route.handle(req, res, params, (error: unknown) => {
+        if (res.headersSent) res.destroy(error instanceof Error ? error : undefined);
+        else
+          sendJson(
+            res,
+            errorAnswer(error, logger, () => ({ method: req.method as string, route: route.path, path })),
+          );
+      }),
+    );
     // Declined: express sets the same headers again and observes the request itself.
-    res.removeListener('finish', finished);
-    return false;
+    if (!claimed) return false;
+    // Answered synchronously (a cached redirect): `end()` has handed the response to the
+    // socket, so it is recorded now rather than by a `finish` listener a tick later.
+    if (res.writableEnded) record(req.method as string, route.path, path, res.statusCode, started, context);
+    else res.on('finish', () => record(req.method as string, route.path, path, res.statusCode, started, context));
+    return true;
   }
 }
 
