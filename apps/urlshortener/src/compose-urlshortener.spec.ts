@@ -43,6 +43,17 @@ describe('the urlshortener app on the embedded default', () => {
     expect(expressDispatches).toHaveBeenCalledTimes(4);
     // Every GET of the code is a visit, whichever path answered it; HEAD is not.
     expect((await server.get(`/api/v1/links/${code}`)).body.clicks).toBe(3);
+
+    // A link that never expires is a 301 a browser may keep for a day, on both paths alike.
+    const kept = (await server.post('/api/v1/links').send({ url: 'https://example.com/kept' }).expect(201)).body as { code: string };
+    expressDispatches.mockClear();
+    const [fastKept, expressKept] = [
+      await server.get(`/${kept.code}`).set('X-Request-Id', 'same-id'),
+      await expressOnly.get(`/${kept.code}`).set('X-Request-Id', 'same-id'),
+    ];
+    expect([fastKept.status, fastKept.headers['cache-control']]).toEqual([301, 'public, max-age=86400']);
+    expect(headersOf(fastKept)).toEqual(headersOf(expressKept));
+    expect(expressDispatches).toHaveBeenCalledTimes(1);
   });
 
   it('serves its page at / and reports the click flusher as ready', async () => {

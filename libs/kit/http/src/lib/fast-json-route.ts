@@ -4,7 +4,7 @@ import { invalid } from '@mosaic/kit-core';
 import { currentRequestContext, runWithRequestContext, type Logger } from '@mosaic/kit-log';
 import type { z } from 'zod';
 import { errorAnswer, type JsonAnswer } from './error-handler';
-import type { FastRoute } from './fast-path';
+import type { HandlingFastRoute } from './fast-path';
 import { parseRequest } from './validation';
 
 export interface FastJsonRouteOptions<Body extends z.ZodType> {
@@ -47,7 +47,7 @@ const STRICT_START = /^[ \t\n\r]*[{[]/;
  * or content encoding; every other request (empty, chunked, compressed, too large,
  * another media type) goes to express, which answers it as it always has.
  */
-export function fastJsonRoute<Body extends z.ZodType>(options: FastJsonRouteOptions<Body>): FastRoute {
+export function fastJsonRoute<Body extends z.ZodType>(options: FastJsonRouteOptions<Body>): HandlingFastRoute {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const where = (req: IncomingMessage) => () => ({ method: req.method as string, route: options.path, path: pathOf(req) });
   const fail = (req: IncomingMessage, res: ServerResponse, error: unknown, routeError: boolean): void => {

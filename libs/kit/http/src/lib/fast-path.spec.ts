@@ -48,19 +48,28 @@ const fastRoute: FastRoute = {
   },
 };
 
+/** The same redirect returned rather than written; `cold` is left to express. */
+const answeringRoute: FastRoute = {
+  method: 'GET',
+  path: '/answer/:id',
+  answer: (params) => (params.id === 'cold' ? undefined : { status: 302, headers: ['Location', `https://example.com/${params.id}`] }),
+};
+
 const http = buildHttpApp({
   logger,
   telemetry,
   trustProxy: true,
-  fastRoutes: [fastRoute],
+  fastRoutes: [fastRoute, answeringRoute],
   mount: (app) => {
     // Express serves the same handler under a route of its own, and the fast route's template for what it declines.
     app.get('/express/:id', (req, res, next) =>
       req.params.id.startsWith('failing') ? setImmediate(() => next(failure(req.params.id))) : respond(res, req.params.id),
     );
-    app.get('/fast/:id', (req, res) => {
-      res.status(404).json({ error: { code: 'cold', message: `express answered ${req.params.id}` } });
-    });
+    for (const path of ['/fast/:id', '/answer/:id']) {
+      app.get(path, (req, res) => {
+        res.status(404).json({ error: { code: 'cold', message: `express answered ${req.params.id}` } });
+      });
+    }
   },
 });
 
@@ -179,6 +188,29 @@ describe('fast routes', () => {
     expect((await get('/fast/abc/more')).status).toBe(404);
     expect((await get('/health')).status).toBe(200);
     expect(fastAnswers).toBe(before);
+  });
+
+  it('sends a returned answer with the head, access log line and histogram count of an express route', async () => {
+    for (const extra of [{}, { 'X-Forwarded-Proto': 'https' }] as Record<string, string>[]) {
+      const viaExpress = await get('/express/abc', { 'X-Request-Id': 'same-id', ...extra });
+      const viaAnswer = await get('/answer/abc', { 'X-Request-Id': 'same-id', ...extra });
+      expect([viaAnswer.status, viaAnswer.headers.get('location')]).toEqual([302, 'https://example.com/abc']);
+      expect(headersOf(viaAnswer)).toEqual(headersOf(viaExpress));
+      expect(await viaAnswer.text()).toBe('');
+    }
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    await get('/express/abc', { 'X-Request-Id': 'answer-express', traceparent });
+    await get('/answer/abc', { 'X-Request-Id': 'answer-fast', traceparent });
+    const [accessLine, reference] = [linesOf('answer-fast').at(-1), linesOf('answer-express').at(-1)];
+    expect(accessLine).toMatchObject({ msg: 'request', route: '/answer/:id', path: '/answer/abc', status: 302 });
+    expect(comparable(accessLine as LogLine)).toEqual(comparable(reference as LogLine));
+    const before = await counted('/answer/:id', 302);
+    await get('/answer/again');
+    expect(await counted('/answer/:id', 302)).toBe(before + 1);
+
+    const cold = await get('/answer/cold', { 'X-Request-Id': 'answer-declined' });
+    expect(await cold.json()).toEqual({ error: { code: 'cold', message: 'express answered cold' } });
+    expect(linesOf('answer-declined').map((line) => [line.msg, line.route])).toEqual([['request', '/answer/:id']]);
   });
 
   it('lets held answers on both paths finish when the server drains, then refuses connections', async () => {

@@ -37,6 +37,24 @@ describe('RequestDurations', () => {
     expect(series('count', 'method="POST",route="/links",status="429"').exec(text)?.[1]).toBe('1');
   });
 
+  it('keeps one series per method and status under the same route', async () => {
+    const text = await scrape(({ requestDurations }) => {
+      for (const [method, status] of [
+        ['GET', 302],
+        ['GET', 404],
+        ['HEAD', 302],
+        ['GET', 302],
+      ] as const)
+        requestDurations.record(method, '/:code', status, 0.001);
+    });
+    const count = (labels: string) => new RegExp(`http_server_request_duration_seconds_count\\{${labels}[^}]*\\} ([0-9]+)`).exec(text)?.[1];
+    expect([
+      count('method="GET",route="/:code",status="302"'),
+      count('method="GET",route="/:code",status="404"'),
+      count('method="HEAD",route="/:code",status="302"'),
+    ]).toEqual(['2', '1', '1']);
+  });
+
   it('counts a duration equal to a boundary in that boundary’s bucket', async () => {
     const text = await scrape(({ requestDurations }) => requestDurations.record('GET', '/', 200, 0.001));
     expect(text).toMatch(/http_server_request_duration_seconds_bucket\{[^}]*le="0.001"[^}]*\} 1/);

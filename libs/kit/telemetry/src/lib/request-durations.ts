@@ -12,6 +12,8 @@ function hrTime(): HrTime {
 
 interface Series {
   readonly attributes: { method: string; route: string; status: string };
+  readonly method: string;
+  readonly status: number;
   readonly counts: number[];
   sum: number;
   count: number;
@@ -22,27 +24,43 @@ interface Series {
 /**
  * The HTTP request-duration histogram, aggregated in place and handed to the
  * Prometheus reader as a metric producer. It runs on every request of every
- * server: a string key and a few increments cost a fraction of an SDK histogram
- * record, which hashes its attributes each time. Its `_count` series is the
- * request count by the same labels.
+ * server: a look-up by route template (a constant string, its hash computed once)
+ * and a scan of that route's few method/status series cost a fraction of an SDK
+ * histogram record, which hashes its attributes each time, and build no key string.
+ * Its `_count` series is the request count by the same labels.
  */
 export class RequestDurations implements MetricProducer {
-  private readonly series = new Map<string, Series>();
+  private readonly byRoute = new Map<string, Series[]>();
+  /** Every series, in the order first recorded. */
+  private readonly series: Series[] = [];
   private readonly startTime: HrTime = hrTime();
 
   record(method: string, route: string, status: number, seconds: number): void {
-    const key = `${method} ${status} ${route}`;
-    let series = this.series.get(key);
+    let ofRoute = this.byRoute.get(route);
+    if (!ofRoute) {
+      ofRoute = [];
+      this.byRoute.set(route, ofRoute);
+    }
+    let series: Series | undefined;
+    for (const candidate of ofRoute) {
+      if (candidate.status === status && candidate.method === method) {
+        series = candidate;
+        break;
+      }
+    }
     if (!series) {
       series = {
         attributes: { method, route, status: String(status) },
+        method,
+        status,
         counts: new Array<number>(REQUEST_DURATION_BUCKETS.length + 1).fill(0),
         sum: 0,
         count: 0,
         min: Infinity,
         max: -Infinity,
       };
-      this.series.set(key, series);
+      ofRoute.push(series);
+      this.series.push(series);
     }
     let bucket = 0;
     while (bucket < REQUEST_DURATION_BUCKETS.length && seconds > (REQUEST_DURATION_BUCKETS[bucket] ?? Infinity)) bucket += 1;
@@ -55,7 +73,7 @@ export class RequestDurations implements MetricProducer {
 
   async collect(): Promise<CollectionResult> {
     const endTime = hrTime();
-    const dataPoints = [...this.series.values()].map((series) => ({
+    const dataPoints = this.series.map((series) => ({
       startTime: this.startTime,
       endTime,
       attributes: series.attributes,

@@ -1,4 +1,4 @@
-import type { FastRoute } from '@mosaic/kit-http';
+import type { FastAnswer, FastRoute } from '@mosaic/kit-http';
 import { ShortCode, type Link } from '@mosaic/urlshortener-domain';
 import type { ResolveLink } from '@mosaic/urlshortener-usecase';
 import type { Request, RequestHandler, Response } from 'express';
@@ -37,11 +37,9 @@ export function fastRedirect(resolveLink: ResolveLink): FastRoute {
   return {
     method: 'GET',
     path: '/:code',
-    handle(_req, res, params) {
+    answer(params) {
       const cached = resolveLink.peek(params.code as string, true);
-      if (!cached) return false;
-      redirect(res, cached);
-      return true;
+      return cached ? redirectAnswer(cached) : undefined;
     },
   };
 }
@@ -58,15 +56,20 @@ export function seedRedirectHandler(resolveLink: ResolveLink, notFound: LinkNotF
   };
 }
 
+// Browsers keep a 301 until told otherwise; a day still lets repeat visits count.
+const PERMANENT_CACHE_CONTROL = 'public, max-age=86400';
+
+/** The redirect to a link, as the fast route returns it and `redirect` sends it. */
+function redirectAnswer(link: Link): FastAnswer {
+  return link.isPermanent
+    ? { status: 301, headers: ['Cache-Control', PERMANENT_CACHE_CONTROL, 'Location', link.url] }
+    : { status: 302, headers: ['Location', link.url] };
+}
+
 function redirect(res: ServerResponse, link: Link): void {
   // Bypasses res.redirect(), which renders a body per Accept header on every call.
-  if (link.isPermanent) {
-    res.statusCode = 301;
-    // Browsers keep a 301 until told otherwise; a day still lets repeat visits count.
-    res.setHeader('Cache-Control', 'public, max-age=86400');
-  } else {
-    res.statusCode = 302;
-  }
-  res.setHeader('Location', link.url);
+  const { status, headers } = redirectAnswer(link);
+  res.statusCode = status;
+  for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i] as string, headers[i + 1] as string);
   res.end();
 }
