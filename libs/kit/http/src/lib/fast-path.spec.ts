@@ -38,6 +38,7 @@ const fastRoute: FastRoute = {
     const id = params.id as string;
     // A cold entry: express answers it.
     if (id === 'cold') return false;
+    if (id === 'throwing') throw new Error('a synchronous bug');
     fastAnswers++;
     if (id.startsWith('failing')) {
       setImmediate(() => fail(failure(id)));
@@ -52,7 +53,12 @@ const fastRoute: FastRoute = {
 const answeringRoute: FastRoute = {
   method: 'GET',
   path: '/answer/:id',
-  answer: (params) => (params.id === 'cold' ? undefined : { status: 302, headers: ['Location', `https://example.com/${params.id}`] }),
+  answer: (params) => {
+    if (params.id === 'cold') return undefined;
+    // Node refuses a header value with a line break: writeHead throws.
+    const location = params.id === 'bad-header' ? 'https://example.com/\nX-Injected: 1' : `https://example.com/${params.id}`;
+    return { status: 302, headers: ['Location', location] };
+  },
 };
 
 const http = buildHttpApp({
@@ -130,6 +136,18 @@ describe('fast routes', () => {
       if (viaExpress.status >= 500) expect(errorLine(`${id}-fast`)?.route).toBe('/fast/:id');
     }
     expect(await counted('/fast/:id', 503)).toBeGreaterThan(0);
+  });
+
+  it('answers a route that throws synchronously with the 500 of the error shape, logged, and goes on serving', async () => {
+    for (const path of ['/fast/throwing', '/answer/bad-header']) {
+      const res = await get(path, { 'X-Request-Id': `sync-throw-${path.length}` });
+      expect(res.status).toBe(500);
+      expect(res.headers.get('x-request-id')).toBe(`sync-throw-${path.length}`);
+      expect(res.headers.get('x-injected')).toBeNull();
+      expect(await res.json()).toEqual({ error: { code: 'internal', message: 'Internal server error', requestId: `sync-throw-${path.length}` } });
+      expect(linesOf(`sync-throw-${path.length}`).some((line) => line.level === 50)).toBe(true);
+    }
+    expect((await get('/fast/after-throw')).status).toBe(302);
   });
 
   it('echoes a sane request id and makes one up otherwise, as express routes do', async () => {

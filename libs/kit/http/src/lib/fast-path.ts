@@ -104,10 +104,20 @@ export function fastPath(options: FastPathOptions): RequestListener {
     for (const candidate of compiled) {
       if (candidate.method !== req.method) continue;
       const params = match(candidate.segments, path);
-      if (params && answer(candidate.route, params, path, req, res)) return;
+      if (params === undefined) continue;
+      if (answer(candidate.route, params, path, req, res)) return;
     }
     fallback(req, res);
   };
+
+  function failed(error: unknown, route: FastRoute, path: string, req: IncomingMessage, res: ServerResponse): void {
+    if (res.headersSent) res.destroy(error instanceof Error ? error : undefined);
+    else
+      sendJson(
+        res,
+        errorAnswer(error, logger, () => ({ method: req.method as string, route: route.path, path })),
+      );
+  }
 
   /**
    * The head of an answer: what express's entry layer sets (request id, security headers),
@@ -124,6 +134,27 @@ export function fastPath(options: FastPathOptions): RequestListener {
   function answer(route: FastRoute, params: Record<string, string>, path: string, req: IncomingMessage, res: ServerResponse): boolean {
     const started = performance.now();
     const context = new HttpRequestContext(requestIdOf(req.headers), req.headers.traceparent);
+    try {
+      return answerIn(context, started, route, params, path, req, res);
+    } catch (error) {
+      // A route (or Node, refusing a header value) that throws must not escape the request
+      // listener and take the process down: the request gets express's 500 instead.
+      if (!res.headersSent) res.setHeader('X-Request-Id', context.requestId);
+      runWithRequestContext(context, () => failed(error, route, path, req, res));
+      if (res.writableEnded) record(req.method as string, route.path, path, res.statusCode, started, context);
+      return true;
+    }
+  }
+
+  function answerIn(
+    context: HttpRequestContext,
+    started: number,
+    route: FastRoute,
+    params: Record<string, string>,
+    path: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): boolean {
     if (isAnswering(route)) {
       const answering = route;
       const answered = runWithRequestContext(context, () => answering.answer(params));
@@ -139,16 +170,7 @@ export function fastPath(options: FastPathOptions): RequestListener {
     // a defineProperty call) and adds no `finish` listener unless the answer is still to
     // come: a profile of the cached redirect put them at a few per cent of its CPU.
     const handling: HandlingFastRoute = route;
-    const claimed = runWithRequestContext(context, () =>
-      handling.handle(req, res, params, (error: unknown) => {
-        if (res.headersSent) res.destroy(error instanceof Error ? error : undefined);
-        else
-          sendJson(
-            res,
-            errorAnswer(error, logger, () => ({ method: req.method as string, route: route.path, path })),
-          );
-      }),
-    );
+    const claimed = runWithRequestContext(context, () => handling.handle(req, res, params, (error: unknown) => failed(error, route, path, req, res)));
     // Declined: express sets the same headers again and observes the request itself.
     if (!claimed) return false;
     // Answered synchronously (a cached redirect): `end()` has handed the response to the
