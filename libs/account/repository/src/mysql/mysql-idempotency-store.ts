@@ -29,7 +29,8 @@ export class MysqlIdempotencyStore implements IdempotencyStore {
 
   async claim(record: { userId: string; key: string; fingerprint: string; createdAt: Date; response: string }): Promise<void> {
     try {
-      await this.sql.execute('INSERT INTO account_idempotency_keys (user_id, idem_key, fingerprint, response, created_at) VALUES (?, ?, ?, ?, ?)', [
+      // A plain query (no prepared statement): see MysqlAccountRepository's updates.
+      await this.sql.query('INSERT INTO account_idempotency_keys (user_id, idem_key, fingerprint, response, created_at) VALUES (?, ?, ?, ?, ?)', [
         record.userId,
         record.key,
         record.fingerprint,
