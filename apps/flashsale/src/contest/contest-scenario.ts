@@ -42,7 +42,9 @@ export async function contestScenario(env: NodeJS.ProcessEnv, size: ScenarioSize
     expect([...report.failures]).toEqual([]);
     expect(report.oversold).toBe(0);
     expect(report.perUserExcess).toBe(0);
+    // The greedy shopper who went first was refused at the limit, with the limit bought.
     expect(report.limitRefusals).toBeGreaterThan(0);
+    expect(report.bought.get('shopper-0')).toHaveLength(LIMIT);
     expect(truth.sold).toBe(size.total);
     expect(truth.gateSold).toBe(size.total);
     expect(Math.max(...[...truth.byUser.values()].map((items) => items.length))).toBeLessThanOrEqual(LIMIT);
