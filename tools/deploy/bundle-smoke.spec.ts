@@ -11,9 +11,28 @@ const root = resolve(import.meta.dirname, '../..');
 const apps = readdirSync(join(root, 'apps')).filter((app) => existsSync(join(root, 'apps', app, 'src/main.ts')));
 
 const running: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of running.splice(0)) child.kill('SIGTERM');
-});
+afterEach(() => stopAll());
+
+/**
+ * Stops every started bundle and waits for it to exit: a process still draining (the
+ * exchange journal flushes on SIGTERM) would otherwise write into the directory being removed.
+ */
+async function stopAll(): Promise<void> {
+  await Promise.all(
+    running.splice(0).map(
+      (child) =>
+        new Promise<void>((resolveExit) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolveExit();
+          const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          child.once('exit', () => {
+            clearTimeout(force);
+            resolveExit();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
 
 /** Starts a bundle on a free port (PORT=0) and resolves with the URL it logs once listening. */
 function start(bundle: string, cwd: string): Promise<string> {
@@ -59,8 +78,8 @@ describe.each(apps)('the %s bundle', (app) => {
       expect(problems).toEqual([]);
       expect(pages.length).toBeGreaterThan(0);
     } finally {
-      for (const child of running.splice(0)) child.kill('SIGTERM');
-      rmSync(cwd, { recursive: true, force: true });
+      await stopAll();
+      rmSync(cwd, { recursive: true, force: true, maxRetries: 3 });
     }
     // Bundling and a cold start of the whole app (telemetry included) on a busy machine.
   }, 120_000);

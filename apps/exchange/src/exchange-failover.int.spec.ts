@@ -104,7 +104,7 @@ describeWithBackend('redis', 'the exchange on Kafka', (redis) => {
 
     afterAll(async () => {
       for (const instance of instances) if (instance.app.child.exitCode === null) instance.app.child.kill('SIGKILL');
-      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+      for (const dir of dirs) await rm(dir, { recursive: true, force: true, maxRetries: 3 });
       await space.drop();
     });
 

@@ -78,7 +78,7 @@ describeWithBackend('redis', 'the exchange projector', (redis) => {
             }
           }
         }
-        await rm(dir, { recursive: true, force: true });
+        await rm(dir, { recursive: true, force: true, maxRetries: 3 });
         await database?.drop();
         await space?.drop();
       });

@@ -72,7 +72,7 @@ describe('the exchange process killed mid-trading', () => {
 
   afterAll(async () => {
     for (const app of processes) if (app.child.exitCode === null) app.child.kill('SIGKILL');
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   });
 
   it('loses no acknowledged order and rebuilds identical projections on every restart', async () => {

@@ -64,7 +64,7 @@ describe('crash recovery of the exchange writer', () => {
     dir = await mkdtemp(join(tmpdir(), 'exchange-crash-'));
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   });
 
   it('loses no acknowledged command when the writer is killed mid-stream, twice', { timeout: 120_000 }, async () => {
