@@ -13,11 +13,11 @@ export interface MysqlPoolOptions {
   name?: string;
   /** Connections kept open at most; default 10. */
   connectionLimit?: number;
-  /** How long opening a connection may take; default 5,000 ms. */
+  /** How long opening a connection may go without a word from the server; default 5,000 ms. */
   connectTimeoutMs?: number;
   /** How long a statement may wait for a free connection; default 10,000 ms. */
   acquireTimeoutMs?: number;
-  /** How long the readiness query may take; default 5,000 ms. */
+  /** How long the readiness query may take, waiting for a connection included; default 5,000 ms. */
   checkTimeoutMs?: number;
   /**
    * Every session's isolation level, set once when a connection opens; default READ
