@@ -23,7 +23,7 @@ export async function composeFlashsale(context: AppContext, options: FlashsaleMo
       app.use('/api/v1/auth', auth.router);
       app.use(auth.authenticate);
       app.use('/api/v1/flashsale', flashsale.apiRouter);
-      app.use(flashsale.router);
+      app.use(flashsale.mountPath, flashsale.router);
     },
   });
   return { http, flashsale, beforeDrain: flashsale.closeStreams, pages: [{ name: 'flash sale', path: '/' }] };

@@ -16,7 +16,7 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
   const account = await createAccountModule(context, { pagePath: '/accounts/' });
   const urlshortener = await createUrlshortenerModule(context, { pagePath: '/s/' });
   const chat = await createChatModule(context, { pagePath: '/chat/', authenticateUpgrade: auth.authenticateUpgradeSession });
-  const flashsale = await createFlashsaleModule(context);
+  const flashsale = await createFlashsaleModule(context, { mountPath: '/flashsale' });
   const exchange = await createExchangeModule(context, { users: auth.useCases, pagePath: '/exchange/' });
   const http: HttpApp = buildHttpApp({
     logger: context.logger,
@@ -24,8 +24,9 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
     trustProxy: context.config.TRUST_PROXY,
     resources: [auth.resource, ...account.resources, ...urlshortener.resources, ...chat.resources, ...flashsale.resources, ...exchange.resources],
     api: { title: 'Mosaic platform', version: '0.1.0' },
-    // Order placement ahead of express; `/api` below is the first router that would take it anyway.
-    fastRoutes: exchange.fastRoutes,
+    // Ahead of express, each beside its router mounted below, which is the first that would take its requests anyway:
+    // order placement under `/api`, the flash sale's plain checkout under `/flashsale`.
+    fastRoutes: [...exchange.fastRoutes, ...flashsale.fastRoutes],
     mount: (app) => {
       useMosaicUi(app, { nav: platformNav(), signInPath: SIGN_IN_PATH, footerLinks: API_DOCS_PATH ? [{ label: 'API docs', href: API_DOCS_PATH }] : [] });
       definePage(app, '/', { title: 'Mosaic', entry: HOME_ENTRY, body: homeBody(), description: 'Every Mosaic product in one place' });
@@ -47,7 +48,7 @@ export async function createPlatform(context: AppContext): Promise<ComposedApp> 
       app.use('/api/v1', account.router);
       app.use(account.page);
       app.use('/api/v1/flashsale', flashsale.apiRouter);
-      app.use('/flashsale', flashsale.router);
+      app.use(flashsale.mountPath, flashsale.router);
       // Last: its redirects take any single path segment that could be a short code.
       app.use(urlshortener.router);
     },

@@ -3,6 +3,7 @@ export * from './lib/clock';
 export * from './lib/decimal';
 export * from './lib/ids';
 export * from './lib/redact-url';
+export * from './lib/reply-timeout';
 export * from './lib/resource';
 export * from './lib/result';
 export * from './lib/versioned-aggregate';

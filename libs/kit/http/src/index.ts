@@ -7,6 +7,7 @@ export * from './lib/error-handler';
 export * from './lib/fast-path';
 export * from './lib/fast-json-route';
 export * from './lib/health';
+export * from './lib/mounted-fast-routes';
 export * from './lib/html';
 export * from './lib/http-app';
 export * from './lib/principal';

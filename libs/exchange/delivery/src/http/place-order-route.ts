@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import { fastJsonRoute, type FastRoute } from '@mosaic/kit-http';
-import type { Logger } from '@mosaic/kit-log';
 import type { z } from 'zod';
 import { apiErrorAnswer } from './api-errors';
 import type { ExchangeRouterOptions } from './exchange-router';
@@ -17,26 +16,19 @@ export function placeOrderAnswer(options: ExchangeRouterOptions) {
   };
 }
 
-export interface FastPlaceOrderOptions extends ExchangeRouterOptions {
-  /** The app's logger, as given to `buildHttpApp`. */
-  logger: Logger;
-  /** Where the API router is mounted; default `/api`. */
-  mountPath?: string;
-}
-
 /**
  * Placing an order ahead of express (kit-http's `fastJsonRoute`): the exchange's
  * busiest write, whose own work (validation, journal, engine) costs less than
  * express's dispatch. Same body schema, answer and error shapes as the express
- * route, which still answers whatever this one leaves to it.
+ * route, which still answers whatever this one leaves to it. Its path is the
+ * router's (`/orders`): place it with `mountFastRoutes` where the router is mounted.
  */
-export function fastPlaceOrderRoute(options: FastPlaceOrderOptions): FastRoute {
+export function fastPlaceOrderRoute(options: ExchangeRouterOptions): FastRoute {
   const place = placeOrderAnswer(options);
   return fastJsonRoute({
     method: 'POST',
-    path: `${options.mountPath ?? '/api'}/orders`,
+    path: '/orders',
     body: placeOrderBody,
-    logger: options.logger,
     error: apiErrorAnswer,
     handle: (req, { body }) => place(req, body),
   });

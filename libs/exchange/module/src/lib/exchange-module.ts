@@ -6,6 +6,7 @@ import { FileCommandJournal, FileSnapshotStore, MemoryOrderHistory, migrateExcha
 import { createExchangeUseCases, ExchangePipeline } from '@mosaic/exchange-usecase';
 import type { AppContext } from '@mosaic/kit-app';
 import type { Resource } from '@mosaic/kit-core';
+import { mountFastRoutes } from '@mosaic/kit-http';
 import type { WsServer } from '@mosaic/kit-ws';
 import { loadExchangeSettings } from './exchange-settings';
 import { openKafkaJournal } from './kafka-journal';
@@ -88,7 +89,7 @@ export async function createExchangeModule(context: AppContext, options: Exchang
     /** Mount at `/api`. */
     router: exchangeRouter({ useCases, users: options.users }),
     /** For `buildHttpApp`'s `fastRoutes` beside `router` at `/api`: order placement ahead of express. */
-    fastRoutes: [fastPlaceOrderRoute({ useCases, users: options.users, logger: context.logger })],
+    fastRoutes: mountFastRoutes('/api', [fastPlaceOrderRoute({ useCases, users: options.users })]),
     /** The `/ws` feed on the listening server; add the returned resource to the app's lifecycle. */
     attach: (server: Server): WsServer => attachMarketFeed({ server, useCases, users: options.users }),
     resources,

@@ -3,10 +3,16 @@ import { createFlashsaleAdapters } from '@mosaic/flashsale-repository';
 import { createFlashsaleUseCases } from '@mosaic/flashsale-usecase';
 import type { AppContext } from '@mosaic/kit-app';
 import { systemClock, type Clock } from '@mosaic/kit-core';
+import { mountFastRoutes } from '@mosaic/kit-http';
 import { loadFlashsaleSettings } from './flashsale-settings';
 import { SaleScheduler } from './sale-scheduler';
 
 export interface FlashsaleModuleOptions {
+  /**
+   * Where the app mounts `router` (`app.use(mountPath, router)`): `/` on its own app
+   * (the default), `/flashsale` on the platform. The fast routes answer under it.
+   */
+  readonly mountPath?: string;
   /** Time for sales, checkouts and the scheduler; tests pass a ManualClock. */
   readonly clock?: Clock;
   /** Items per new sale (default 10,000); smaller in tests. */
@@ -51,15 +57,18 @@ export async function createFlashsaleModule(context: AppContext, options: Flashs
   if (options.startTimers ?? true) scheduler.start();
   adapters.relay.start();
   const live = new SaleCountFeed(useCases.getSale);
+  const mountPath = options.mountPath ?? '/';
   logger.info({ backend: adapters.backend }, 'flash sale ready');
   return {
     adapters,
     useCases,
     scheduler,
-    /** The public routes and the page; mount at the app's root or under `/flashsale`. */
+    /** Where `router` goes: the `mountPath` option. */
+    mountPath,
+    /** The public routes and the page; mount with `app.use(mountPath, router)`. */
     router: flashsaleRouter(useCases, live),
-    /** `POST /checkout` ahead of express, for `buildHttpApp`'s `fastRoutes` when `router` is mounted at the root. */
-    fastRoutes: [fastCheckout(useCases)],
+    /** For `buildHttpApp`'s `fastRoutes` beside `router` at `mountPath`: `POST /checkout` ahead of express. */
+    fastRoutes: mountFastRoutes(mountPath, [fastCheckout(useCases)]),
     /** Ends the live-count streams: call when draining starts, or they hold the drain open until its timeout. */
     closeStreams: () => live.close(),
     /** The signed-in routes; mount at `/api/v1/flashsale`, after auth's `authenticate`. */

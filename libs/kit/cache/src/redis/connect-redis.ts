@@ -1,6 +1,5 @@
-import type { Resource } from '@mosaic/kit-core';
+import { armReplyTimeout, redactUrl, withReplyTimeout, type Resource } from '@mosaic/kit-core';
 import { Redis, type Command, type RedisOptions } from 'ioredis';
-import { redactUrl } from '@mosaic/kit-core';
 import { guardRedis } from './redis-unavailable';
 
 /** The ioredis client type, re-exported so adapters can name it without importing ioredis. */
@@ -70,7 +69,7 @@ export async function connectRedis(url: string, options: ConnectRedisOptions = {
   const resource: Resource = {
     name: options.name ?? 'redis',
     check: async () => {
-      await withTimeout(client.ping(), timeoutMs, `Redis did not answer PING within ${timeoutMs} ms`);
+      await withReplyTimeout(client.ping(), timeoutMs, () => new Error(`Redis did not answer PING within ${timeoutMs} ms`));
     },
     close: async () => {
       if (client.status === 'end') return;
@@ -85,25 +84,11 @@ export async function connectRedis(url: string, options: ConnectRedisOptions = {
   return { client, resource };
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /**
- * ioredis's own `commandTimeout` is a timer per command. When the event loop stalls
- * (a starved or busy process), the timer and the reply are both due when it resumes,
- * and timers run before the poll phase reads sockets: commands Redis answered in time
- * fail as timed out (a 503, and a script that ran is reported as not run). Here the
- * timer waits one more turn of the loop (`setImmediate` runs after the poll phase)
- * before it gives up, so only a reply still missing then times out.
+ * ioredis's own `commandTimeout` is a plain timer per command: after a stalled event
+ * loop it fails commands Redis answered in time (a 503, and a script that ran is
+ * reported as not run). Here it is kit-core's reply timeout, which lets the reply that
+ * arrived during the stall be read first.
  */
 class LagTolerantRedis extends Redis {
   constructor(
@@ -115,14 +100,9 @@ class LagTolerantRedis extends Redis {
   }
 
   override sendCommand(command: Command, stream?: Parameters<Redis['sendCommand']>[1]): unknown {
-    const timer = setTimeout(
-      () =>
-        setImmediate(() => {
-          if (!command.isResolved) command.reject(new Error('Command timed out'));
-        }),
-      this.commandTimeoutMs,
-    );
-    const stop = () => clearTimeout(timer);
+    const stop = armReplyTimeout(this.commandTimeoutMs, () => {
+      if (!command.isResolved) command.reject(new Error('Command timed out'));
+    });
     command.promise.then(stop, stop);
     return super.sendCommand(command, stream);
   }

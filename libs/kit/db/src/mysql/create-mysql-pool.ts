@@ -1,6 +1,6 @@
-import type { Resource } from '@mosaic/kit-core';
+import { redactUrl, withReplyTimeout, type Resource } from '@mosaic/kit-core';
 import mysql, { type Pool, type PoolConnection } from 'mysql2/promise';
-import { redactUrl } from '@mosaic/kit-core';
+import { connectTimeout } from './connect-timeout';
 import { guardPool } from './mysql-unavailable';
 import { rememberSessionIsolation, type IsolationLevel } from './session-isolation';
 
@@ -13,11 +13,11 @@ export interface MysqlPoolOptions {
   name?: string;
   /** Connections kept open at most; default 10. */
   connectionLimit?: number;
-  /** How long opening a connection may take; default 5,000 ms. */
+  /** How long opening a connection may go without a word from the server; default 5,000 ms. */
   connectTimeoutMs?: number;
   /** How long a statement may wait for a free connection; default 10,000 ms. */
   acquireTimeoutMs?: number;
-  /** How long the readiness query may take; default 5,000 ms. */
+  /** How long the readiness query may take, waiting for a connection included; default 5,000 ms. */
   checkTimeoutMs?: number;
   /**
    * Every session's isolation level, set once when a connection opens; default READ
@@ -44,6 +44,7 @@ export interface MysqlPoolHandle {
  */
 export function createMysqlPool(url: string, options: MysqlPoolOptions = {}): MysqlPoolHandle {
   let pool: Pool;
+  const opening = connectTimeout(options.connectTimeoutMs ?? 5_000, true);
   try {
     pool = mysql.createPool({
       uri: url,
@@ -56,7 +57,9 @@ export function createMysqlPool(url: string, options: MysqlPoolOptions = {}): My
       multipleStatements: false,
       connectionLimit: options.connectionLimit ?? 10,
       waitForConnections: true,
-      connectTimeout: options.connectTimeoutMs ?? 5_000,
+      // Bounded by `opening` instead, which a stalled event loop does not fool.
+      connectTimeout: 0,
+      stream: opening.stream,
       enableKeepAlive: true,
       // A stack captured per statement costs more than many statements; errors name
       // their statement instead (see guardPool).
@@ -73,6 +76,7 @@ export function createMysqlPool(url: string, options: MysqlPoolOptions = {}): My
   pool.on('connection', (connection) => {
     // mysql2 emits its callback-style connection here, whatever its promise typings say.
     const core = connection as unknown as CallbackConnection;
+    opening.connected(core.config);
     const onError = (error: Error | null) => {
       if (error) core.destroy();
     };
@@ -86,7 +90,9 @@ export function createMysqlPool(url: string, options: MysqlPoolOptions = {}): My
     name: options.name ?? 'mysql',
     check: async () => {
       try {
-        await pool.query({ sql: 'SELECT 1', timeout: checkTimeoutMs });
+        // kit-core's reply timeout rather than mysql2's `timeout` (a plain timer): after a
+        // stalled event loop, a reply that arrived in time is read before it gives up.
+        await withReplyTimeout(pool.query('SELECT 1'), checkTimeoutMs, () => new Error(`no reply within ${checkTimeoutMs} ms`));
       } catch (error) {
         throw new Error(`MySQL at ${redactUrl(url)} is not reachable: ${(error as Error).message}`, { cause: error });
       }
@@ -102,6 +108,7 @@ export function createMysqlPool(url: string, options: MysqlPoolOptions = {}): My
 }
 
 interface CallbackConnection {
+  readonly config: object;
   query(sql: string, callback: (error: Error | null) => void): void;
   destroy(): void;
 }

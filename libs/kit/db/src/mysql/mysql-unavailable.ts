@@ -1,4 +1,4 @@
-import { backendUnavailable, isAppError } from '@mosaic/kit-core';
+import { backendUnavailable, isAppError, withReplyTimeout } from '@mosaic/kit-core';
 import type { Pool, PoolConnection } from 'mysql2/promise';
 
 /** Driver and socket codes that mean "the server cannot be reached", not "the statement failed". */
@@ -61,24 +61,21 @@ const CONNECTION_METHODS = new Set(['query', 'execute', 'beginTransaction', 'com
  */
 export function guardPool(pool: Pool, acquireTimeoutMs: number): Pool {
   const acquire = async (): Promise<PoolConnection> => {
-    let timer: NodeJS.Timeout | undefined;
     const pending = pool.getConnection();
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        // A connection that arrives after the caller gave up goes straight back.
-        pending.then(
-          (late) => late.release(),
-          () => undefined,
-        );
-        reject(Object.assign(new Error(`no MySQL connection within ${acquireTimeoutMs} ms`), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' }));
-      }, acquireTimeoutMs);
-    });
+    // kit-core's reply timeout: a connection released while the process was stalled is
+    // handed over before the wait is given up.
+    const late = () => {
+      // A connection that arrives after the caller gave up goes straight back.
+      pending.then(
+        (connection) => connection.release(),
+        () => undefined,
+      );
+      return Object.assign(new Error(`no MySQL connection within ${acquireTimeoutMs} ms`), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' });
+    };
     try {
-      return guardConnection(await Promise.race([pending, timeout]));
+      return guardConnection(await withReplyTimeout(pending, acquireTimeoutMs, late));
     } catch (error) {
       throw mapped(error);
-    } finally {
-      clearTimeout(timer);
     }
   };
   // Through `acquire`, so a statement also waits a bounded time for its connection.

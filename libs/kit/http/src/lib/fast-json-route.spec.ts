@@ -37,7 +37,6 @@ const route = fastJsonRoute({
   method: 'POST',
   path: '/fast/items',
   body,
-  logger,
   maxBytes: 1024,
   error: routeError,
   handle: (_req, { body: input }) => handler(input),

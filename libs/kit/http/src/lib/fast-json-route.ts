@@ -1,21 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { invalid } from '@mosaic/kit-core';
-import { currentRequestContext, runWithRequestContext, type Logger } from '@mosaic/kit-log';
+import { currentRequestContext, runWithRequestContext } from '@mosaic/kit-log';
 import type { z } from 'zod';
-import { errorAnswer, type JsonAnswer } from './error-handler';
+import type { JsonAnswer } from './error-handler';
 import type { HandlingFastRoute } from './fast-path';
 import { parseRequest } from './validation';
 
 export interface FastJsonRouteOptions<Body extends z.ZodType> {
   /** A method with a JSON body. */
   readonly method: 'POST' | 'PUT' | 'PATCH';
-  /** The full template, as the express route it stands in for is mounted (`/api/orders`). */
+  /**
+   * The template, as the express route it stands in for is defined on its router
+   * (`/orders`); `mountFastRoutes` puts it under the router's mount path.
+   */
   readonly path: string;
   /** The express route's body schema: the same 400 `validation_failed` on a mismatch. */
   readonly body: Body;
-  /** The app's logger (the one given to `buildHttpApp`): server errors are logged as its error handler logs them. */
-  readonly logger: Logger;
   /**
    * Larger bodies go to express. At most the app's `bodyLimit`, so express would have
    * parsed every body taken here; default 16 KiB.
@@ -49,29 +50,37 @@ const STRICT_START = /^[ \t\n\r]*[{[]/;
  */
 export function fastJsonRoute<Body extends z.ZodType>(options: FastJsonRouteOptions<Body>): HandlingFastRoute {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const where = (req: IncomingMessage) => () => ({ method: req.method as string, route: options.path, path: pathOf(req) });
-  const fail = (req: IncomingMessage, res: ServerResponse, error: unknown, routeError: boolean): void => {
-    const answer = (routeError ? options.error?.(error) : undefined) ?? errorAnswer(error, options.logger, where(req));
-    sendJson(res, answer);
+  // Errors without an answer of the route's own go to the fast path's `fail`: the error
+  // handler's answer, logged under the template the route is mounted at.
+  const fail = (res: ServerResponse, failed: (error: unknown) => void, error: unknown, routeError: boolean): void => {
+    const answer = routeError ? options.error?.(error) : undefined;
+    if (answer === undefined) failed(error);
+    else sendJson(res, answer);
   };
-  const answer = async (req: IncomingMessage, res: ServerResponse, params: Readonly<Record<string, string>>, data: Buffer): Promise<void> => {
+  const answer = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    params: Readonly<Record<string, string>>,
+    data: Buffer,
+    failed: (error: unknown) => void,
+  ): Promise<void> => {
     let parsed: unknown;
     try {
       parsed = parseJsonBody(data);
     } catch (error) {
-      return fail(req, res, error, false);
+      return fail(res, failed, error, false);
     }
     try {
       const body = await options.handle(req, { params, body: parseRequest(options.body, parsed, 'body') });
       sendJson(res, { status: 200, body });
     } catch (error) {
-      fail(req, res, error, true);
+      fail(res, failed, error, true);
     }
   };
   return {
     method: options.method,
     path: options.path,
-    handle(req, res, params) {
+    handle(req, res, params, failed) {
       const headers = req.headers;
       const length = headers['content-length'];
       if (length === undefined || !DIGITS.test(length) || headers['transfer-encoding'] !== undefined || headers['content-encoding'] !== undefined) return false;
@@ -85,7 +94,7 @@ export function fastJsonRoute<Body extends z.ZodType>(options: FastJsonRouteOpti
       req.on('error', () => undefined);
       req.on('end', () => {
         const data = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-        const run = () => answer(req, res, params, data);
+        const run = () => answer(req, res, params, data, failed);
         void (context === undefined ? run() : runWithRequestContext(context, run));
       });
       return true;
@@ -119,10 +128,4 @@ export function sendJson(res: ServerResponse, answer: JsonAnswer): void {
   res.setHeader('Content-Length', data.length);
   res.setHeader('ETag', `W/"${data.length.toString(16)}-${createHash('sha1').update(data).digest('base64').slice(0, 27)}"`);
   res.end(data);
-}
-
-function pathOf(req: IncomingMessage): string {
-  const url = req.url ?? '/';
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }

@@ -2,7 +2,7 @@ import { runWithRequestContext, type Logger } from '@mosaic/kit-log';
 import type { Telemetry } from '@mosaic/kit-telemetry';
 import type { RequestHandler } from 'express';
 import { HttpRequestContext, requestIdOf } from './request-context';
-import type { RouteTable } from './route-table';
+import { fullPathOf, type RouteTable } from './route-table';
 
 /** What is recorded of each answered request: the duration histogram and the access log line. */
 export type RecordRequest = (method: string, route: string, path: string, status: number, startedMs: number, context: HttpRequestContext) => void;
@@ -35,9 +35,10 @@ export function observeRequests(record: RecordRequest, routes: RouteTable): Requ
     const context = new HttpRequestContext(requestIdOf(req.headers), req.headers.traceparent);
     res.setHeader('X-Request-Id', context.requestId);
     // `finish` fires once per response, so a plain listener does without once()'s wrapper.
+    // It fires inside the router that answered, where `req.path` has lost the router's mount path.
     res.on('finish', () => {
       const named: unknown = res.locals.route;
-      record(req.method, typeof named === 'string' ? named : routes.templateOf(req), req.path, res.statusCode, started, context);
+      record(req.method, typeof named === 'string' ? named : routes.templateOf(req), fullPathOf(req), res.statusCode, started, context);
     });
     runWithRequestContext(context, next);
   };

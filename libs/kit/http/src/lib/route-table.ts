@@ -46,7 +46,7 @@ export class RouteTable {
   templateOf(req: Request): string {
     const handled = req.route ? this.templates.get(req.route as ExpressRoute) : undefined;
     if (handled) return handled;
-    const candidates = this.match(req.method, pathOf(req));
+    const candidates = this.match(req.method, fullPathOf(req));
     return (candidates.find((c) => c.handlesMethod) ?? candidates[0])?.template ?? UNMATCHED_ROUTE;
   }
 
@@ -55,7 +55,7 @@ export class RouteTable {
    * route matches it with another method (a 405), else undefined (a 404).
    */
   allowedMethods(req: Request): string[] | undefined {
-    const candidates = this.match(req.method, pathOf(req));
+    const candidates = this.match(req.method, fullPathOf(req));
     if (candidates.length === 0 || candidates.some((c) => c.handlesMethod)) return undefined;
     return [...new Set(candidates.flatMap((c) => c.methods))].sort();
   }
@@ -93,7 +93,11 @@ function methodsOf(route: ExpressRoute): string[] {
   return methods;
 }
 
-function pathOf(req: Request): string {
+/**
+ * The request's path from the app's root, without the query. `req.path` is relative to
+ * the router handling the request once a router is mounted (`/checkout` under `/flashsale`).
+ */
+export function fullPathOf(req: Request): string {
   const url = req.originalUrl || req.url;
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
