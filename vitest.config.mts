@@ -21,6 +21,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a condition; its 1 s default is a timing threshold in disguise
+    // on a loaded machine, so a poll gets as long as a hook would (a met condition ends it).
+    expect: { poll: { timeout: 20_000 } },
     reporters: ['default', 'json'],
     pool: 'forks',
   },

@@ -23,9 +23,11 @@ describeWithBackend('redis', 'RedisLeaderLease', (backend) => {
   });
 
   it('has one holder at a time; the next takes over when it is released, with a larger fencing token', async () => {
-    const first = lease();
+    // The default ttl: a shorter one lets a loaded machine stall the holder's renewal past
+    // it, and the second would then take over while the first still holds it.
+    const first = lease(2_000);
     const firstToken = await first.acquire();
-    const second = lease();
+    const second = lease(2_000);
     let secondToken: number | undefined;
     const taking = second.acquire().then((token) => (secondToken = token));
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -8,6 +8,7 @@ import {
   type TestDatabase,
   type TestRedisNamespace,
 } from '@mosaic/kit-testing';
+import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFlashsaleAdapters } from '../create-flashsale-adapters';
 import { CacheSaleGate } from '../gate/cache-sale-gate';
@@ -35,6 +36,15 @@ describeWithBackend('mysql', 'flash-sale store', (backend) => {
   });
 });
 
+/** Transactions of this test's database waiting for a row lock right now. */
+async function lockWaits(handle: MysqlPoolHandle): Promise<number> {
+  const [[row]] = await handle.pool.query<RowDataPacket[]>(
+    `SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
+     WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()`,
+  );
+  return Number(row?.n);
+}
+
 describeWithBackend('mysql', 'flash-sale store under a checkout racing its purchase', (backend) => {
   let db: TestDatabase;
   let handle: MysqlPoolHandle;
@@ -56,13 +66,27 @@ describeWithBackend('mysql', 'flash-sale store under a checkout racing its purch
     for (let round = 0; round < 10; round++) {
       const userId = `u${round}`;
       const basket = await adapters.checkouts.addToBasket({ saleId: SALE, userId, itemId: `${SALE}-00001`, newCode: code(1, userId), at });
+      // Ordered by events, not by sleeps: the checkout starts once the purchase holds the
+      // basket's lock, and the purchase closes the basket once the checkout waits on it.
+      let locked!: () => void;
+      const lockHeld = new Promise<void>((resolve) => (locked = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
       const purchase = adapters.unitOfWork.run(async (tx) => {
         await tx.lockBasket(basket);
-        await new Promise((resolve) => setTimeout(resolve, 30));
+        locked();
+        await released;
         await tx.closeBasket(basket.code, { code: basket.code, bought: [], notBought: [], orderId: null });
       });
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      const next = await adapters.checkouts.addToBasket({ saleId: SALE, userId, itemId: `${SALE}-00002`, newCode: code(2, userId), at });
+      await lockHeld;
+      let settled = false;
+      const checkingOut = adapters.checkouts
+        .addToBasket({ saleId: SALE, userId, itemId: `${SALE}-00002`, newCode: code(2, userId), at })
+        .finally(() => (settled = true));
+      // A checkout that did not wait (settled already) is let through too, and fails below.
+      await expect.poll(async () => settled || (await lockWaits(handle)) > 0).toBe(true);
+      release();
+      const next = await checkingOut;
       await purchase;
       // The checkout waited for the purchase to close the basket, then opened a new one.
       expect([next.code, next.items]).toEqual([code(2, userId), [`${SALE}-00002`]]);

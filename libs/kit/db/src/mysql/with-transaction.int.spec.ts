@@ -111,8 +111,12 @@ describeWithBackend('mysql', 'withTransaction', (backend) => {
         async (tx, attempt) => {
           attempts = attempt;
           await tx.query('SET SESSION innodb_lock_wait_timeout = 1');
-          // The blocker lets go once the first attempt has given up.
-          if (attempt === 2) releaseBlocker.resolve();
+          // The blocker lets go once the first attempt has given up, before the second
+          // asks for the row: its one-second wait must not depend on how fast COMMIT lands.
+          if (attempt === 2) {
+            releaseBlocker.resolve();
+            await blockerDone;
+          }
           await tx.query('UPDATE accounts SET balance = balance + 5 WHERE id = 1');
         },
         { baseDelayMs: 5 },

@@ -106,31 +106,45 @@ export interface NpmStopOutcome {
   readonly inFlightStatusLine: string | undefined;
 }
 
-/** A POST whose JSON body is half sent: the server holds it in flight until `finish` sends the rest. */
+const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';
+
+/**
+ * A POST whose JSON body is half sent: the server holds it in flight until `finish` sends
+ * the rest. Resolves once the server has read the request's head (its `100 Continue`
+ * says so), so a signal sent next finds a request in flight, not an idle connection.
+ */
 async function requestInFlight(url: string): Promise<{ finish(): Promise<string | undefined> }> {
   const { hostname, port } = new URL(url);
   const socket = createConnection({ host: hostname, port: Number(port) });
   await once(socket, 'connect');
   const body = '{"inFlight":true}';
-  socket.write(`POST /health HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
-  socket.write(body.slice(0, 5));
   let answer = '';
-  socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+  let headRead: () => void = () => undefined;
+  const continued = new Promise<void>((resolve) => (headRead = resolve));
+  socket.on('data', (chunk: Buffer) => {
+    answer += chunk.toString();
+    if (answer.startsWith(CONTINUE)) headRead();
+  });
   const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
   socket.on('error', () => undefined);
+  socket.write(
+    `POST /health HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`,
+  );
+  socket.write(body.slice(0, 5));
+  await Promise.race([continued, ended]);
   return {
     finish: async () => {
       // Write, not end: a client that half-closes gets no answer from an async handler
       // (node's http server ends the socket on FIN unless httpAllowHalfOpen is set).
       socket.write(body.slice(5));
       await ended;
-      return answer.split('\r\n')[0] || undefined;
+      return answer.replace(CONTINUE, '').split('\r\n')[0] || undefined;
     },
   };
 }
 
 /** Whether a new connection to `url` is refused before `timeoutMs` runs out (polled). */
-async function refusesConnections(url: string, timeoutMs: number): Promise<boolean> {
+export async function refusesConnections(url: string, timeoutMs: number): Promise<boolean> {
   const { hostname, port } = new URL(url);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -45,8 +45,11 @@ export class WsTestClient {
     this.socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   }
 
-  /** The first frame matching `predicate`, already received (after `from`) or still to come. */
-  next(predicate: (frame: Frame) => boolean, from = 0, timeoutMs = 10_000): Promise<Frame> {
+  /**
+   * The first frame matching `predicate`, already received (after `from`) or still to come.
+   * The wait is a bound on a hang, as long as expect.poll's, not a speed requirement.
+   */
+  next(predicate: (frame: Frame) => boolean, from = 0, timeoutMs = 20_000): Promise<Frame> {
     const seen = this.frames.slice(from).find(predicate);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {

@@ -95,14 +95,20 @@ describe('createWsServer', () => {
     const url = await start({ heartbeatMs: 50 });
     const client = await connect(url, { autoPong: false });
     await once(client, 'close');
-    await vi.waitFor(() => expect(ws.connections.size).toBe(0));
+    await vi.waitFor(() => expect(ws.connections.size).toBe(0), { timeout: 20_000 });
   });
 
   it('keeps a peer that answers pings', async () => {
-    const url = await start({ heartbeatMs: 50 });
+    // Counted in heartbeats, not waited in milliseconds. Each ping follows a round in which
+    // the pong came back; the interval is long enough that a stalled process (client and
+    // server share it) still reads the pong before the next round judges it.
+    const url = await start({ heartbeatMs: 500 });
     const client = await connect(url);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    let pings = 0;
+    client.on('ping', () => (pings += 1));
+    await vi.waitFor(() => expect(pings).toBeGreaterThanOrEqual(3), { timeout: 20_000 });
     expect(client.readyState).toBe(WebSocket.OPEN);
+    expect(ws.connections.size).toBe(1);
   });
 
   it('disconnects a consumer that does not read instead of buffering without bound', async () => {
