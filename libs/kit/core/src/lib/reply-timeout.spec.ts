@@ -26,6 +26,10 @@ describe('reply timeouts', () => {
     // Same delay, armed later: runs right after the reply timeout's timer, before its extra turn.
     setTimeout(cancel, 5);
     const control = new Promise((resolve) => armReplyTimeout(5, () => resolve(fired++)));
+    // Node stamps each timer with the time it was armed: a millisecond passing in between would
+    // let the timers phase stop after the first one. Past the stall all three are due together
+    // and run in the order they were armed.
+    stallEventLoop();
     await control;
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fired).toBe(1);
