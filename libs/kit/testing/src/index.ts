@@ -15,3 +15,4 @@ export * from './lib/page-watch';
 export * from './lib/signed-up-user';
 export * from './lib/ws-test-client';
 export * from './lib/counting-pool';
+export * from './lib/stall-until-answered';

@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { isAppError } from '@mosaic/kit-core';
-import { createTestRedisNamespace, describeWithBackend, startTcpProxy, type TestRedisNamespace } from '@mosaic/kit-testing';
+import { createTestRedisNamespace, describeWithBackend, stallUntilAnswered, startTcpProxy, type TestRedisNamespace } from '@mosaic/kit-testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connectRedis } from './connect-redis';
 import { createRedisCache } from './redis-cache';
@@ -10,25 +9,6 @@ const codeOf = (promise: Promise<unknown>) =>
     () => 'resolved',
     (error: unknown) => (isAppError(error) ? `${error.code} ${error.status} retry-after=${error.retryAfterSeconds}` : String(error)),
   );
-
-/**
- * Redis's CLIENT LIST line for connection `id`, fetched synchronously by a child process:
- * its `cmd=` is the last command Redis ran (and answered) on that connection.
- */
-function lastCommandOf(url: string, id: number): string {
-  const { hostname, port } = new URL(url);
-  const script = `const socket = require('node:net').connect(${Number(port || 6379)}, ${JSON.stringify(hostname)});
-    let answer = '';
-    socket.on('connect', () => socket.write('CLIENT LIST ID ${id}\\r\\n'));
-    socket.on('data', (chunk) => {
-      answer += chunk;
-      const head = answer.indexOf('\\r\\n');
-      if (head > 0 && (answer[0] !== '$' || answer.length >= head + 4 + Number(answer.slice(1, head)))) socket.end(() => process.stdout.write(answer));
-    });`;
-  const { stdout } = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-  if (!stdout.startsWith('$')) throw new Error(`CLIENT LIST answered ${JSON.stringify(stdout)}`);
-  return stdout;
-}
 
 describeWithBackend('redis', 'connectRedis', (backend) => {
   let space: TestRedisNamespace;
@@ -86,12 +66,9 @@ describeWithBackend('redis', 'connectRedis', (backend) => {
   it('delivers a reply that arrived while the event loop was stalled past the command timeout', async () => {
     const redis = await connectRedis(backend.url(), { commandTimeoutMs: 50 });
     try {
-      const id = Number(await redis.client.client('ID'));
       const reply = codeOf(redis.client.echo('stalled'));
-      // A starved process: nothing runs for six timeouts, and until Redis has answered
-      // (asked from a child process; a loaded machine may not have run Redis meanwhile).
-      const until = Date.now() + 300;
-      while (Date.now() < until || !lastCommandOf(backend.url(), id).includes('cmd=echo'));
+      // A starved process: nothing runs for six timeouts, and until Redis has answered.
+      stallUntilAnswered(backend.url(), 300);
       expect(await reply).toBe('resolved');
     } finally {
       await redis.resource.close();

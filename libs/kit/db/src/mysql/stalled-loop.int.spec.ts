@@ -1,5 +1,5 @@
 import { isAppError } from '@mosaic/kit-core';
-import { createTestDatabase, describeWithBackend, startTcpProxy, type TestDatabase } from '@mosaic/kit-testing';
+import { createTestDatabase, describeWithBackend, stallUntilAnswered, startTcpProxy, type TestDatabase } from '@mosaic/kit-testing';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createMysqlPool, type MysqlPoolHandle, type MysqlPoolOptions } from './create-mysql-pool';
 
@@ -8,12 +8,6 @@ const outcomeOf = (promise: Promise<unknown>) =>
     () => 'resolved',
     (error: unknown) => (isAppError(error) ? `${error.code} ${error.status}` : String(error)),
   );
-
-/** A starved process: nothing else runs for this long, far past every timeout below, while the server answers. */
-function stallEventLoop(): void {
-  const until = Date.now() + 300;
-  while (Date.now() < until);
-}
 
 /** One turn of the event loop: what is queued runs (a statement is written), the socket is not read yet. */
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -41,6 +35,8 @@ describeWithBackend('mysql', 'MySQL timers after a stalled event loop', (backend
   });
   afterEach(closePools);
   afterAll(() => database?.drop());
+  /** A starved process: nothing else runs, far past every timeout below, until the server has answered. */
+  const stallEventLoop = (atLeastMs = 300) => stallUntilAnswered(database.url, atLeastMs);
 
   it('hands a connection released during the stall to the statement waiting for it', async () => {
     const { pool: onlyOne } = pool({ connectionLimit: 1, acquireTimeoutMs: 50 });
@@ -75,9 +71,13 @@ describeWithBackend('mysql', 'MySQL timers after a stalled event loop', (backend
   });
 
   it('opens a connection whose handshake the server answered during the stall', async () => {
-    const { pool: fresh } = pool({ connectTimeoutMs: 50 });
+    // Each step of the handshake after the stall has a whole second, however loaded the machine.
+    const { pool: fresh } = pool({ connectTimeoutMs: 1000 });
     const opening = outcomeOf(fresh.query('SELECT 1'));
-    stallEventLoop();
+    // The socket connects on the next turn; the server's greeting (or its answer to the
+    // login, if the greeting came at once) then arrives during the stall.
+    await nextTurn();
+    stallEventLoop(1200);
     expect(await opening).toBe('resolved');
   });
 
