@@ -6,13 +6,16 @@ function ownSocketInodes(): Set<string> {
   for (const fd of readdirSync('/proc/self/fd')) {
     try {
       const socket = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/self/fd/${fd}`));
-      if (socket) inodes.add(socket[1]!);
+      if (socket?.[1]) inodes.add(socket[1]);
     } catch {
       // Closed between the listing and the read: not a socket that can hold a reply.
     }
   }
   return inodes;
 }
+
+/** A row of /proc/net/tcp(6): the remote port, the unread byte count (rx_queue) and the inode. */
+const ROW = /^\s*\d+:\s+[0-9A-F]+:[0-9A-F]+\s+[0-9A-F]+:([0-9A-F]+)\s+[0-9A-F]+\s+[0-9A-F]+:([0-9A-F]+)(?:\s+\S+){4}\s+(\d+)/;
 
 const defaultPorts: Record<string, number> = { 'mysql:': 3306, 'redis:': 6379, 'mongodb:': 27017 };
 
@@ -33,11 +36,10 @@ export function hasUnreadReplyFrom(port: number): boolean {
     const rows = readFileSync(table, 'utf8').split('\n').slice(1);
     for (const row of rows) {
       // sl local_address rem_address st tx_queue:rx_queue tr:when retrnsmt uid timeout inode …
-      const fields = row.trim().split(/\s+/);
-      if (fields.length < 10) continue;
-      const remotePort = parseInt(fields[2]!.split(':')[1]!, 16);
-      const unread = parseInt(fields[4]!.split(':')[1]!, 16);
-      if (remotePort === port && unread > 0 && own.has(fields[9]!)) return true;
+      const fields = ROW.exec(row);
+      if (fields === null) continue;
+      const [, remotePort, unread, inode] = fields;
+      if (parseInt(remotePort ?? '', 16) === port && parseInt(unread ?? '', 16) > 0 && own.has(inode ?? '')) return true;
     }
   }
   return false;
