@@ -199,4 +199,35 @@ describe('FileCommandJournal', () => {
     journal = await FileCommandJournal.open({ dir });
     expect(journal.recovery).toMatchObject({ lastSeq: 19, truncatedBytes: 0 });
   });
+  it('checks a last segment larger than one read of the open, across the reads’ boundaries', async () => {
+    // Over 4 MiB, the size of one read when the open checks the last segment.
+    await writeThenClose(100_000);
+    const path = join(dir, (await segmentFiles())[0]);
+    const data = await readFile(path);
+    expect(data.length).toBeGreaterThan(5 * 1024 * 1024);
+    journal = await FileCommandJournal.open({ dir });
+    expect(journal.recovery).toMatchObject({ lastSeq: 100_000, truncatedBytes: 0 });
+    expect(await journal.scan(1, undefined, () => undefined)).toBe(100_000);
+    await journal.close();
+    journal = undefined;
+
+    // Frame starts, from each frame's length prefix (16-byte header, then the payload).
+    const starts: number[] = [];
+    for (let offset = 36; offset < data.length; offset += 16 + data.readUInt32LE(offset)) starts.push(offset);
+    const straddling = starts.findIndex((start, i) => start < 4 * 1024 * 1024 && (starts[i + 1] ?? data.length) > 4 * 1024 * 1024);
+    const damaged = Buffer.from(data);
+    damaged[4 * 1024 * 1024] ^= 0xff;
+    await writeFile(path, damaged);
+    await expect(FileCommandJournal.open({ dir })).rejects.toThrow(
+      `corrupt at byte ${starts[straddling]} (record ${straddling + 1}: checksum mismatch), with intact records after it at byte ${starts[straddling + 1]}`,
+    );
+    // Compared as bytes: a deep equality over megabytes takes the matcher minutes.
+    expect((await readFile(path)).equals(damaged)).toBe(true);
+
+    const tornAt = data.length - 10;
+    await writeFile(path, data.subarray(0, tornAt));
+    journal = await FileCommandJournal.open({ dir });
+    expect(journal.recovery).toMatchObject({ lastSeq: 99_999, truncatedBytes: tornAt - starts[99_999], truncatedBecause: 'torn record' });
+    expect(journal.recovery.tornCopy).toBe(`${path}.torn-${starts[99_999]}`);
+  });
 });

@@ -1,4 +1,4 @@
-import { open, readdir, readFile, rm, stat, truncate } from 'node:fs/promises';
+import { open, readdir, readFile, rm, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readManifest, writeManifest, type JournalManifest } from './journal-manifest';
 import * as frames from './journal-frame';
@@ -16,7 +16,7 @@ import {
 
 // tsx runs this code as CommonJS, where every use of an imported name calls a getter on
 // the exporting module; the open's scan over every record binds what it calls once, at load.
-const { checkFrame, findIntactFrameAfter, frameSeq, frameSize } = frames;
+const { PARTIAL, checkFrame, findIntactFrameAfter, frameSeq, frameSize } = frames;
 
 /** What opening the journal found. */
 export interface JournalRecovery {
@@ -121,6 +121,9 @@ interface TailScan {
   tornCopy: string | null;
 }
 
+/** Bytes the open reads at a time: a buffer reused across chunks, since a fresh buffer the size of a segment costs a page fault per 4 KiB. */
+const SCAN_CHUNK = 4 * 1024 * 1024;
+
 /**
  * Finds where the intact records of the last segment end. A damaged or cut-short
  * record with nothing intact after it is the torn tail of a write that was never
@@ -128,33 +131,77 @@ interface TailScan {
  * after it, it is corruption of acknowledged data, and the open fails.
  */
 async function scanLastSegment(segment: Segment): Promise<TailScan> {
-  const data = await readFile(segment.path);
-  decodeSegmentHeader(segment.path, data);
-  let offset = SEGMENT_HEADER;
-  let expected = segment.firstSeq;
-  for (;;) {
-    if (offset === data.length) return { lastSeq: expected - 1, validBytes: offset, fileBytes: data.length, reason: null, tornCopy: null };
-    // The allocation-free check first: this loop runs over every record of the last segment at each open.
-    const size = frameSize(data, offset);
-    if (size > 0) {
-      const seq = frameSeq(data, offset);
-      if (seq !== expected) throw new Error(`${segment.path} holds record ${seq} where ${expected} belongs (byte ${offset})`);
-      offset += size;
-      expected += 1;
-      continue;
+  const { end, expected, fileBytes } = await findEndOfIntactFrames(segment, SCAN_CHUNK);
+  if (end === fileBytes) return { lastSeq: expected - 1, validBytes: end, fileBytes, reason: null, tornCopy: null };
+  return cutTornTail(segment, { at: end, expected, fileBytes });
+}
+
+/**
+ * Reads the segment in chunks, checking each frame's checksum and sequence number, up
+ * to its end or the first frame that is damaged or cut short: that frame's offset, and
+ * the sequence number it should have carried.
+ */
+async function findEndOfIntactFrames(segment: Segment, chunkBytes: number): Promise<{ end: number; expected: number; fileBytes: number }> {
+  const handle = await open(segment.path, 'r');
+  try {
+    const fileBytes = (await handle.stat()).size;
+    let buffer = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(fileBytes, SEGMENT_HEADER)));
+    // File offset of buffer[0], and how much of the buffer holds file bytes.
+    let base = 0;
+    let filled = await readInto(handle, buffer, 0, 0);
+    decodeSegmentHeader(segment.path, buffer.subarray(0, filled));
+    let offset = SEGMENT_HEADER;
+    let expected = segment.firstSeq;
+    for (;;) {
+      if (base + offset === fileBytes) return { end: fileBytes, expected, fileBytes };
+      // The allocation-free check first: this loop runs over every record of the last segment at each open.
+      const size = frameSize(buffer, offset, filled);
+      if (size > 0) {
+        const seq = frameSeq(buffer, offset);
+        if (seq !== expected) throw new Error(`${segment.path} holds record ${seq} where ${expected} belongs (byte ${base + offset})`);
+        offset += size;
+        expected += 1;
+        continue;
+      }
+      if (size !== PARTIAL || base + filled === fileBytes) return { end: base + offset, expected, fileBytes };
+      // The frame continues in the next chunk: carry its start to the front (a frame larger than the buffer grows it).
+      buffer.copyWithin(0, offset, filled);
+      base += offset;
+      filled -= offset;
+      offset = 0;
+      if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      filled += await readInto(handle, buffer, filled, base + filled);
     }
-    const check = checkFrame(data, offset);
-    const why = check.kind === 'corrupt' ? check.why : 'torn record';
-    const intact = findIntactFrameAfter(data, offset, data.length, expected - 1);
-    if (intact !== undefined) {
-      throw new Error(
-        `journal segment ${segment.path} is corrupt at byte ${offset} (record ${expected}: ${why}), with intact records after it at byte ${intact}; refusing to open`,
-      );
-    }
-    const tornCopy = await moveAside(segment.path, data.subarray(offset), offset);
-    await truncate(segment.path, offset);
-    return { lastSeq: expected - 1, validBytes: offset, fileBytes: data.length, reason: why, tornCopy };
+  } finally {
+    await handle.close();
   }
+}
+
+/** Reads from `position` into `buffer[from..]` until it is full or the file ends; returns the bytes read. */
+async function readInto(handle: FileHandle, buffer: Buffer, from: number, position: number): Promise<number> {
+  let read = 0;
+  while (from + read < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, from + read, buffer.length - from - read, position + read);
+    if (bytesRead === 0) break;
+    read += bytesRead;
+  }
+  return read;
+}
+
+/** The damaged or cut-short record at `at` and everything after it: refused if an intact record follows, else moved aside and cut off. */
+async function cutTornTail(segment: Segment, { at, expected, fileBytes }: { at: number; expected: number; fileBytes: number }): Promise<TailScan> {
+  const rest = (await readFile(segment.path)).subarray(at, fileBytes);
+  const check = checkFrame(rest, 0);
+  const why = check.kind === 'corrupt' ? check.why : 'torn record';
+  const intact = findIntactFrameAfter(rest, 0, rest.length, expected - 1);
+  if (intact !== undefined) {
+    throw new Error(
+      `journal segment ${segment.path} is corrupt at byte ${at} (record ${expected}: ${why}), with intact records after it at byte ${at + intact}; refusing to open`,
+    );
+  }
+  const tornCopy = await moveAside(segment.path, rest, at);
+  await truncate(segment.path, at);
+  return { lastSeq: expected - 1, validBytes: at, fileBytes, reason: why, tornCopy };
 }
 
 /** Keeps the torn bytes in `<segment>.torn-<offset>` (durably) before they are cut off the segment. */
