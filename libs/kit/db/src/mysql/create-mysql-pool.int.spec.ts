@@ -61,6 +61,27 @@ describeWithBackend('mysql', 'MySQL pool', (backend) => {
     }
   });
 
+  it('hands a pooled connection out with the same guarded methods each time, still naming failures', async () => {
+    const single = createMysqlPool(database.url, { connectionLimit: 1 });
+    try {
+      const first = await single.pool.getConnection();
+      const { query, release } = first;
+      first.release();
+      const second = await single.pool.getConnection();
+      try {
+        // One wrapper per connection and method, not per transaction and statement.
+        expect(second).toBe(first);
+        expect(second.query).toBe(query);
+        expect(second.release).toBe(release);
+        await expect(second.query('SELECT * FROM no_such_table')).rejects.toThrow(/\(in SELECT \* FROM no_such_table\)$/);
+      } finally {
+        second.release();
+      }
+    } finally {
+      await single.resource.close();
+    }
+  });
+
   it('opens every session at READ COMMITTED, or at the level asked for', async () => {
     const levels = async (pool: MysqlPoolHandle['pool']) =>
       Promise.all(Array.from({ length: 3 }, async () => (await pool.query<RowDataPacket[]>('SELECT @@tx_isolation AS level'))[0][0].level));

@@ -101,21 +101,42 @@ export function guardPool(pool: Pool, acquireTimeoutMs: number): Pool {
   });
 }
 
+/**
+ * The guarded face of each pooled connection, made once: a connection serves many
+ * transactions. mysql2's promise pool wraps the same driver connection in a new, stateless
+ * object at each checkout; the face is kept by the driver connection and keeps the first.
+ */
+const guardedConnections = new WeakMap<object, PoolConnection>();
+
 function guardConnection(connection: PoolConnection): PoolConnection {
-  // One wrapper per method and connection, made on first use: a transaction reads
-  // `query` once per statement, and a statement should cost no new closure.
-  const guarded = new Map<string, unknown>();
+  const key: object = (connection as { connection?: object }).connection ?? connection;
+  let guarded = guardedConnections.get(key);
+  if (guarded === undefined) {
+    guarded = guardedProxy(connection);
+    guardedConnections.set(key, guarded);
+  }
+  return guarded;
+}
+
+function guardedProxy(connection: PoolConnection): PoolConnection {
+  // One wrapper per method, made on first use: a transaction reads `query` once per
+  // statement (and `release` once), and neither should cost a new closure.
+  const methods = new Map<string | symbol, { of: unknown; wrapper: unknown }>();
   return new Proxy(connection, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function') return value;
-      if (typeof property !== 'string' || !CONNECTION_METHODS.has(property)) return value.bind(target);
-      let wrapper = guarded.get(property);
-      if (wrapper === undefined) {
-        wrapper = guardMethod(target, value as (...a: unknown[]) => Promise<unknown>, property === 'query' || property === 'execute');
-        guarded.set(property, wrapper);
+      let made = methods.get(property);
+      // Keyed by the method it wraps too: one replaced on the connection gets a wrapper of its own.
+      if (made === undefined || made.of !== value) {
+        const wrapper =
+          typeof property === 'string' && CONNECTION_METHODS.has(property)
+            ? guardMethod(target, value as (...a: unknown[]) => Promise<unknown>, property === 'query' || property === 'execute')
+            : value.bind(target);
+        made = { of: value, wrapper };
+        methods.set(property, made);
       }
-      return wrapper;
+      return made.wrapper;
     },
   });
 }
